@@ -1,0 +1,12 @@
+package io.firebreak.debrief;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class DebriefServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DebriefServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,11 @@
+package io.firebreak.schemas.catalog;
+
+/** Kafka topics that carry Firebreak events. Names are public contract. */
+public final class Topics {
+
+    /** Every incident event, keyed by incident id, in order per incident. */
+    public static final String INCIDENT_EVENTS = "firebreak.incident-events";
+
+    private Topics() {
+    }
+}

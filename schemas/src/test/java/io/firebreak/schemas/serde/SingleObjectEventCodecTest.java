@@ -1,0 +1,131 @@
+package io.firebreak.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.firebreak.schemas.SampleEvents;
+import io.firebreak.schemas.catalog.EventCatalog;
+import io.firebreak.schemas.catalog.Fingerprints;
+import io.firebreak.schemas.catalog.IncidentEvents;
+import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentSource;
+import io.firebreak.schemas.incident.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class SingleObjectEventCodecTest {
+
+    private final SingleObjectEventCodec codec = new SingleObjectEventCodec();
+
+    @Test
+    void roundTripsEveryEventType() {
+        List<SpecificRecord> events = SampleEvents.oneOfEach("7d1f0c1e-0000-4000-8000-000000000001");
+        assertThat(events.stream().map(e -> (Object) e.getClass()).toList())
+                .containsExactlyInAnyOrderElementsOf(IncidentEvents.TYPES);
+
+        for (SpecificRecord event : events) {
+            byte[] bytes = codec.encode(event);
+            assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+            assertThat(bytes[1]).isEqualTo((byte) 0x01);
+            assertThat(codec.decode(bytes)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void writesTheFingerprintListedInTheReleasedIndex() {
+        SpecificRecord declared = SampleEvents.oneOfEach("i-1").get(0);
+        byte[] bytes = codec.encode(declared);
+
+        String onTheWire = java.util.HexFormat.of().formatHex(Arrays.copyOfRange(bytes, 2, 10));
+
+        assertThat(onTheWire).isEqualTo(Fingerprints.hex(IncidentDeclared.SCHEMA$));
+    }
+
+    @Test
+    void readsAPayloadWrittenWithAnOlderSchema() throws IOException {
+        Schema v0 = fixture("fixtures/IncidentDeclared-v0.avsc");
+        GenericRecord old = new GenericData.Record(v0);
+        GenericRecord header = new GenericData.Record(v0.getField("header").schema());
+        GenericRecord actor = new GenericData.Record(header.getSchema().getField("actor").schema());
+        actor.put("id", "alertmanager");
+        actor.put("displayName", "Alertmanager");
+        actor.put("kind", new GenericData.EnumSymbol(actor.getSchema().getField("kind").schema(), "INTEGRATION"));
+        header.put("eventId", "e-1");
+        header.put("incidentId", "i-1");
+        header.put("sequence", 0L);
+        header.put("occurredAt", SampleEvents.T0.toEpochMilli());
+        header.put("actor", actor);
+        old.put("header", header);
+        old.put("reference", "INC-7");
+        old.put("title", "Old event");
+        old.put("summary", "");
+        old.put("severity", new GenericData.EnumSymbol(v0.getField("severity").schema(), "MAJOR"));
+        old.put("status", new GenericData.EnumSymbol(v0.getField("status").schema(), "INVESTIGATING"));
+        old.put("customerImpact", false);
+        old.put("affectedServices", List.of("search"));
+        old.put("source", new GenericData.EnumSymbol(v0.getField("source").schema(), "CLI"));
+        old.put("reportedSeverity", "SEV2");
+        old.put("channelName", "inc-2026-11-25-old-event");
+        byte[] oldBytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v0).encode(old).array();
+
+        SingleObjectEventCodec upgraded = new SingleObjectEventCodec(EventCatalog.ALL_SCHEMAS, List.of(v0));
+        SpecificRecord decoded = upgraded.decode(oldBytes);
+
+        assertThat(decoded).isInstanceOfSatisfying(IncidentDeclared.class, e -> {
+            assertThat(e.getReference()).isEqualTo("INC-7");
+            assertThat(e.getSeverity()).isEqualTo(Severity.MAJOR);
+            assertThat(e.getSource()).isEqualTo(IncidentSource.CLI);
+            assertThat(e.getSourceKey()).isNull();
+            assertThat(e.getDetectedAt()).isNull();
+            assertThat(e.getHeader().getOccurredAt()).isEqualTo(SampleEvents.T0);
+        });
+        assertThatThrownBy(() -> codec.decode(oldBytes))
+                .as("a codec that was not told about v0 says so")
+                .isInstanceOf(UnknownSchemaException.class);
+    }
+
+    @Test
+    void namesTheUnknownFingerprint() {
+        byte[] bytes = codec.encode(SampleEvents.oneOfEach("i-1").get(0));
+        bytes[2] ^= (byte) 0xFF;
+        String expected = java.util.HexFormat.of().formatHex(Arrays.copyOfRange(bytes, 2, 10));
+
+        assertThatThrownBy(() -> codec.decode(bytes))
+                .isInstanceOf(UnknownSchemaException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void rejectsBytesThatAreNotSingleObjectEncoded() {
+        assertThatThrownBy(() -> codec.decode("{\"json\":true}".getBytes()))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("single-object");
+        assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(EventDecodingException.class);
+        assertThatThrownBy(() -> codec.decode(null)).isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("tombstone");
+    }
+
+    @Test
+    void rejectsATruncatedBodyInsteadOfReturningNull() {
+        byte[] bytes = codec.encode(SampleEvents.oneOfEach("i-1").get(0));
+        byte[] truncated = Arrays.copyOf(bytes, 14);
+
+        assertThatThrownBy(() -> codec.decode(truncated))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining(Fingerprints.hex(IncidentDeclared.SCHEMA$));
+    }
+
+    private static Schema fixture(String resource) throws IOException {
+        try (InputStream in = SingleObjectEventCodecTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new Schema.Parser().parse(in);
+        }
+    }
+}

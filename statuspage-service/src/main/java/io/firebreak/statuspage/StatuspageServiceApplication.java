@@ -1,0 +1,12 @@
+package io.firebreak.statuspage;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class StatuspageServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(StatuspageServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,20 @@
+package io.firebreak.statuspage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+@SpringBootTest
+class StatuspageServiceApplicationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void startsItsApplicationContext() {
+        assertThat(context.getBean(StatuspageServiceApplication.class)).isNotNull();
+    }
+}
