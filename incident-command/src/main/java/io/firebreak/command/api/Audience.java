@@ -1,0 +1,6 @@
+package io.firebreak.command.api;
+
+/** Who an update is written for. */
+public enum Audience {
+    INTERNAL, CUSTOMER
+}

@@ -1,0 +1,70 @@
+package io.firebreak.command.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Every command the Incident aggregate handles. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /**
+     * Declare a new incident. Reference and channel name are allocated (unique) before the command is sent;
+     * {@code severity} is already normalised, {@code reportedSeverity} is the label as given.
+     */
+    public record DeclareIncident(
+            @TargetAggregateIdentifier String incidentId,
+            String reference,
+            String channelName,
+            String title,
+            String summary,
+            Severity severity,
+            String reportedSeverity,
+            boolean customerImpact,
+            List<String> affectedServices,
+            Person incidentLead,
+            IncidentSource source,
+            String sourceKey,
+            Instant detectedAt) {
+    }
+
+    public record ChangeSeverity(@TargetAggregateIdentifier String incidentId, Severity severity,
+            String reason, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ChangeStatus(@TargetAggregateIdentifier String incidentId, IncidentStatus status, String note,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record PostUpdate(@TargetAggregateIdentifier String incidentId, String updateId, Audience audience,
+            String whatIsHappening, String whoIsAffected, String whatWeAreDoing, Instant nextUpdateAt,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AssignRole(@TargetAggregateIdentifier String incidentId, IncidentRole role, Person assignee,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AddTimelineNote(@TargetAggregateIdentifier String incidentId, NoteKind kind, String text,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ChangeCustomerImpact(@TargetAggregateIdentifier String incidentId, boolean customerImpact,
+            List<String> affectedServices, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ResolveIncident(@TargetAggregateIdentifier String incidentId, String resolution,
+            Instant mitigatedAt, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ReopenIncident(@TargetAggregateIdentifier String incidentId, String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record CloseIncident(@TargetAggregateIdentifier String incidentId, String debriefUrl,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+}

@@ -1,0 +1,6 @@
+package io.firebreak.command.api;
+
+/** What a timeline note records. */
+public enum NoteKind {
+    NOTE, DECISION, EVIDENCE, HYPOTHESIS, ACTION, MILESTONE
+}

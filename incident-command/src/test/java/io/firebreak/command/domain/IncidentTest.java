@@ -1,0 +1,530 @@
+package io.firebreak.command.domain;
+
+import io.firebreak.command.api.Audience;
+import io.firebreak.command.api.Commands.AddTimelineNote;
+import io.firebreak.command.api.Commands.AssignRole;
+import io.firebreak.command.api.Commands.ChangeCustomerImpact;
+import io.firebreak.command.api.Commands.ChangeSeverity;
+import io.firebreak.command.api.Commands.ChangeStatus;
+import io.firebreak.command.api.Commands.CloseIncident;
+import io.firebreak.command.api.Commands.DeclareIncident;
+import io.firebreak.command.api.Commands.PostUpdate;
+import io.firebreak.command.api.Commands.ReopenIncident;
+import io.firebreak.command.api.Commands.ResolveIncident;
+import io.firebreak.command.api.Events.CustomerImpactChanged;
+import io.firebreak.command.api.Events.IncidentClosed;
+import io.firebreak.command.api.Events.IncidentDeclared;
+import io.firebreak.command.api.Events.IncidentReopened;
+import io.firebreak.command.api.Events.IncidentResolved;
+import io.firebreak.command.api.Events.RoleAssigned;
+import io.firebreak.command.api.Events.SeverityChanged;
+import io.firebreak.command.api.Events.StatusChanged;
+import io.firebreak.command.api.Events.TimelineNoteAdded;
+import io.firebreak.command.api.Events.UpdatePosted;
+import io.firebreak.command.api.IncidentRole;
+import io.firebreak.command.api.IncidentSource;
+import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.NoteKind;
+import io.firebreak.command.api.Person;
+import io.firebreak.command.api.Severity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IncidentTest {
+
+    static final String ID = "0b6f7a8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final Person ANA = new Person("u-ana", "Ana", "ana@example.com", "U0ANA");
+    static final Person BOB = new Person("u-bob", "Bob", null, null);
+
+    FixtureConfiguration<Incident> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixtureWith(UpdateCadence.defaults());
+    }
+
+    static FixtureConfiguration<Incident> fixtureWith(UpdateCadence cadence) {
+        FixtureConfiguration<Incident> fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(cadence);
+        return fixture;
+    }
+
+    static DeclareIncident declare(Severity severity, String label, Person lead) {
+        return new DeclareIncident(ID, "INC-42", "inc-2026-11-25-checkout-fails", "Checkout fails",
+                "Card payments error", severity, label, true, List.of("checkout"), lead, IncidentSource.API, null,
+                null);
+    }
+
+    static IncidentDeclared declared(Severity severity) {
+        return new IncidentDeclared(ID, "INC-42", "Checkout fails", "Card payments error", severity,
+                severity.name(), IncidentStatus.INVESTIGATING, true, List.of("checkout"), IncidentSource.API, null,
+                null, "inc-2026-11-25-checkout-fails");
+    }
+
+    static IncidentResolved resolved() {
+        return new IncidentResolved(ID, "rolled back", NOW, NOW);
+    }
+
+    @Nested
+    class Declaring {
+
+        @Test
+        void declaresInInvestigatingAndKeepsTheLabelAsGiven() {
+            fixture.givenNoPriorActivity()
+                    .when(declare(Severity.CRITICAL, "SEV1", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new IncidentDeclared(ID, "INC-42", "Checkout fails", "Card payments error",
+                            Severity.CRITICAL, "SEV1", IncidentStatus.INVESTIGATING, true, List.of("checkout"),
+                            IncidentSource.API, null, null, "inc-2026-11-25-checkout-fails"));
+        }
+
+        @Test
+        void assignsTheLeadGivenAtDeclaration() {
+            fixture.givenNoPriorActivity()
+                    .when(declare(Severity.MAJOR, "MAJOR", ANA))
+                    .expectEvents(declared(Severity.MAJOR),
+                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null));
+        }
+
+        @Test
+        void rejectsDeclarationWithoutTitle() {
+            fixture.givenNoPriorActivity()
+                    .when(new DeclareIncident(ID, "INC-1", "inc-x", "  ", null, Severity.MINOR, "minor", false,
+                            List.of(), null, IncidentSource.API, null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'title' is required")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsTitleLongerThan200Characters() {
+            fixture.givenNoPriorActivity()
+                    .when(new DeclareIncident(ID, "INC-1", "inc-x", "x".repeat(201), null, Severity.MINOR, "minor",
+                            false, List.of(), null, IncidentSource.API, null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsDeclarationWithoutSeverity() {
+            fixture.givenNoPriorActivity()
+                    .when(declare(null, null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'severity' is required");
+        }
+
+        @Test
+        void rejectsADetectionTimeInTheFuture() {
+            fixture.givenNoPriorActivity()
+                    .when(new DeclareIncident(ID, "INC-1", "inc-x", "t", null, Severity.MINOR, "minor", false,
+                            List.of(), null, IncidentSource.API, null, NOW.plus(Duration.ofHours(1))))
+                    .expectException(InvalidFieldException.class);
+        }
+    }
+
+    @Nested
+    class Secrets {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"paid with 4111 1111 1111 1111", "key AKIAIOSFODNN7EXAMPLE",
+                "see postgres://admin:hunter2@db:5432/app", "Authorization: Bearer abcdefghijklmnop1234",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+                "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"})
+        void rejectsASecretInTheSummaryWithoutEchoingIt(String secret) {
+            fixture.givenNoPriorActivity()
+                    .when(new DeclareIncident(ID, "INC-1", "inc-x", "Checkout fails", secret, Severity.MINOR,
+                            "minor", false, List.of(), null, IncidentSource.API, null, null))
+                    .expectException(SecretRejectedException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("'summary'"),
+                            org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsASecretInATimelineNote() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new AddTimelineNote(ID, NoteKind.EVIDENCE, "customer card 4111-1111-1111-1111", null))
+                    .expectException(SecretRejectedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsASecretInAnUpdate() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "db creds postgres://a:b@db/x", null, null,
+                            null, null))
+                    .expectException(SecretRejectedException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Status {
+
+        @Test
+        void movesAmongTheActiveStatusesInAnyOrder() {
+            fixture.given(declared(Severity.MINOR), new StatusChanged(ID, IncidentStatus.INVESTIGATING,
+                            IncidentStatus.MONITORING, null))
+                    .when(new ChangeStatus(ID, IncidentStatus.FIXING, "regressed", null))
+                    .expectEvents(new StatusChanged(ID, IncidentStatus.MONITORING, IncidentStatus.FIXING,
+                            "regressed"));
+        }
+
+        @Test
+        void rejectsAChangeToTheCurrentStatus() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsResolvingThroughAStatusChange() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ChangeStatus(ID, IncidentStatus.RESOLVED, null, null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void rejectsAStatusChangeOfAResolvedIncident() {
+            fixture.given(declared(Severity.MINOR), resolved())
+                    .when(new ChangeStatus(ID, IncidentStatus.FIXING, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("The incident is resolved; reopen it with a reason first");
+        }
+    }
+
+    @Nested
+    class Resolving {
+
+        @Test
+        void defaultsMitigatedAtToTheFirstTimeTheIncidentEnteredMonitoring() {
+            Instant monitoringAt = NOW.minus(Duration.ofMinutes(20));
+            fixture.givenCurrentTime(NOW.minus(Duration.ofHours(1)))
+                    .andGiven(declared(Severity.MAJOR))
+                    .andGivenCurrentTime(monitoringAt)
+                    .andGiven(new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING, null))
+                    .andGivenCurrentTime(NOW.minus(Duration.ofMinutes(10)))
+                    .andGiven(new StatusChanged(ID, IncidentStatus.MONITORING, IncidentStatus.FIXING, null),
+                            new StatusChanged(ID, IncidentStatus.FIXING, IncidentStatus.MONITORING, null))
+                    .when(new ResolveIncident(ID, "rolled back", null, null))
+                    .expectEvents(new IncidentResolved(ID, "rolled back", monitoringAt, NOW));
+        }
+
+        @Test
+        void defaultsMitigatedAtToNowWhenNeverMonitored() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ResolveIncident(ID, "restarted", null, null))
+                    .expectEvents(new IncidentResolved(ID, "restarted", NOW, NOW));
+        }
+
+        @Test
+        void keepsAGivenMitigationTime() {
+            Instant mitigated = NOW.minusSeconds(30);
+            fixture.givenCurrentTime(NOW.minus(Duration.ofHours(1)))
+                    .andGiven(declared(Severity.MINOR))
+                    .when(new ResolveIncident(ID, "restarted", mitigated, null))
+                    .expectEvents(new IncidentResolved(ID, "restarted", mitigated, NOW));
+        }
+
+        @Test
+        void rejectsResolveWithoutResolution() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ResolveIncident(ID, "", null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'resolution' is required");
+        }
+
+        @Test
+        void rejectsResolvingTwice() {
+            fixture.given(declared(Severity.MINOR), resolved())
+                    .when(new ResolveIncident(ID, "again", null, null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+
+        @Test
+        void reopensAResolvedIncidentWithAReason() {
+            fixture.given(declared(Severity.MINOR), resolved())
+                    .when(new ReopenIncident(ID, "errors are back", null))
+                    .expectEvents(new IncidentReopened(ID, "errors are back"));
+        }
+
+        @Test
+        void rejectsReopenWithoutReason() {
+            fixture.given(declared(Severity.MINOR), resolved())
+                    .when(new ReopenIncident(ID, null, null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void rejectsReopenOfAnActiveIncident() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ReopenIncident(ID, "why", null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+
+        @Test
+        void investigatesAgainAfterReopen() {
+            fixture.given(declared(Severity.MINOR), resolved(), new IncidentReopened(ID, "back"))
+                    .when(new ChangeStatus(ID, IncidentStatus.FIXING, null, null))
+                    .expectEvents(new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.FIXING, null));
+        }
+    }
+
+    @Nested
+    class Closing {
+
+        @Test
+        void closesAMinorIncidentAtOnce() {
+            fixture.given(declared(Severity.MINOR), resolved())
+                    .when(new CloseIncident(ID, null, null))
+                    .expectEvents(new IncidentClosed(ID, null));
+        }
+
+        @Test
+        void rejectsClosingAMajorIncidentWithoutDebrief() {
+            fixture.given(declared(Severity.MAJOR), resolved())
+                    .when(new CloseIncident(ID, null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closesACriticalIncidentWithItsDebrief() {
+            fixture.given(declared(Severity.CRITICAL), resolved())
+                    .when(new CloseIncident(ID, "https://docs.example/debriefs/inc-42", null))
+                    .expectEvents(new IncidentClosed(ID, "https://docs.example/debriefs/inc-42"));
+        }
+
+        @Test
+        void rejectsADebriefLinkThatIsNotAWebAddress() {
+            fixture.given(declared(Severity.CRITICAL), resolved())
+                    .when(new CloseIncident(ID, "javascript:alert(1)", null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void rejectsClosingAnActiveIncident() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new CloseIncident(ID, null, null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+
+        @Test
+        void rejectsEveryCommandOnAClosedIncident() {
+            Object[] commands = {
+                    new ChangeSeverity(ID, Severity.MAJOR, null, null),
+                    new ChangeStatus(ID, IncidentStatus.FIXING, null, null),
+                    new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, null, null),
+                    new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null),
+                    new AddTimelineNote(ID, NoteKind.NOTE, "late note", null),
+                    new ChangeCustomerImpact(ID, false, List.of(), null),
+                    new ResolveIncident(ID, "x", null, null),
+                    new ReopenIncident(ID, "x", null),
+                    new CloseIncident(ID, null, null)};
+            for (Object command : commands) {
+                fixture.given(declared(Severity.MINOR), resolved(), new IncidentClosed(ID, null))
+                        .when(command)
+                        .expectException(IncidentRuleViolation.class)
+                        .expectExceptionMessage("The incident is closed; closed is final")
+                        .expectNoEvents();
+            }
+        }
+    }
+
+    @Nested
+    class SeverityChanges {
+
+        @Test
+        void raisesSeverityWithoutAReason() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ChangeSeverity(ID, Severity.CRITICAL, null, null))
+                    .expectEvents(new SeverityChanged(ID, Severity.MINOR, Severity.CRITICAL, null));
+        }
+
+        @Test
+        void lowersSeverityWithAReason() {
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new ChangeSeverity(ID, Severity.MAJOR, "one cohort only", null))
+                    .expectEvents(new SeverityChanged(ID, Severity.CRITICAL, Severity.MAJOR, "one cohort only"));
+        }
+
+        @Test
+        void rejectsLoweringWithoutAReason() {
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new ChangeSeverity(ID, Severity.MINOR, " ", null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'reason' is required");
+        }
+
+        @Test
+        void rejectsChangingToTheCurrentSeverity() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new ChangeSeverity(ID, Severity.MAJOR, null, null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Roles {
+
+        @Test
+        void recordsThePreviousHolderOnReassignment() {
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+                    .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, BOB, ANA));
+        }
+
+        @Test
+        void rejectsTheLeadAsInvestigationOwnerOnAMajorIncident() {
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+                    .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsTheInvestigationOwnerAsLeadOnACriticalIncident() {
+            fixture.given(declared(Severity.CRITICAL),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
+                    .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+
+        @Test
+        void letsOnePersonLeadAndInvestigateAMinorIncident() {
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+                    .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null));
+        }
+
+        @Test
+        void rejectsReassigningTheSamePerson() {
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null))
+                    .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+
+        @Test
+        void rejectsAnAssigneeWithoutName() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, new Person("u-x", "", null, null), null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'assignee.name' is required");
+        }
+    }
+
+    @Nested
+    class Updates {
+
+        @Test
+        void defaultsTheNextUpdateOfACriticalIncidentTo15Minutes() {
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null, null, null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null,
+                            NOW.plus(Duration.ofMinutes(15))));
+        }
+
+        @Test
+        void defaultsTheNextUpdateOfAMajorIncidentTo30Minutes() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Checkout failing", "Card payers",
+                            "Rolling back", null, null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.CUSTOMER, "Checkout failing", "Card payers",
+                            "Rolling back", NOW.plus(Duration.ofMinutes(30))));
+        }
+
+        @Test
+        void promisesNoNextUpdateForAMinorInternalUpdate() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null, null));
+        }
+
+        @Test
+        void usesTheConfiguredCadence() {
+            fixtureWith(new UpdateCadence(java.util.Map.of(Severity.MINOR, Duration.ofMinutes(60))))
+                    .given(declared(Severity.MINOR))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null,
+                            NOW.plus(Duration.ofMinutes(60))));
+        }
+
+        @Test
+        void rejectsACustomerUpdateMissingWhoIsAffected() {
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Checkout failing", null, "Rolling back",
+                            null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'whoIsAffected' is required");
+        }
+
+        @Test
+        void rejectsACustomerUpdateOnAMinorIncidentWithoutNextUpdateTime() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "a", "b", "c", null, null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void rejectsAnUpdateWithoutWhatIsHappening() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, null, null, null, null, null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void rejectsANextUpdateTimeInThePast() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, NOW.minusSeconds(1), null))
+                    .expectException(InvalidFieldException.class);
+        }
+    }
+
+    @Nested
+    class NotesAndImpact {
+
+        @Test
+        void addsANoteOfEveryKind() {
+            for (NoteKind kind : NoteKind.values()) {
+                fixture.given(declared(Severity.MINOR))
+                        .when(new AddTimelineNote(ID, kind, "9:34 found failing 3rd-party calls", null))
+                        .expectEvents(new TimelineNoteAdded(ID, kind, "9:34 found failing 3rd-party calls"));
+            }
+        }
+
+        @Test
+        void addsNotesAfterResolution() {
+            fixture.given(declared(Severity.MINOR), resolved())
+                    .when(new AddTimelineNote(ID, NoteKind.ACTION, "follow-up filed", null))
+                    .expectEvents(new TimelineNoteAdded(ID, NoteKind.ACTION, "follow-up filed"));
+        }
+
+        @Test
+        void changesCustomerImpact() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new ChangeCustomerImpact(ID, true, List.of("checkout", "payments"), null))
+                    .expectEvents(new CustomerImpactChanged(ID, true, List.of("checkout", "payments")));
+        }
+
+        @Test
+        void rejectsAnImpactChangeThatChangesNothing() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new ChangeCustomerImpact(ID, true, List.of("checkout"), null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+    }
+}
