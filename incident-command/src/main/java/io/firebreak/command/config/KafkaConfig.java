@@ -1,0 +1,52 @@
+package io.firebreak.command.config;
+
+import io.firebreak.command.messaging.PublisherSettings;
+import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.serde.FirebreakEventSerializer;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfig {
+
+    @Bean
+    public NewTopic incidentEventsTopic(FirebreakProperties properties) {
+        return TopicBuilder.name(Topics.INCIDENT_EVENTS).partitions(properties.getTopicPartitions()).build();
+    }
+
+    /**
+     * The publisher's own transactional producer. Deliberately not {@code spring.kafka.producer.transaction-id-prefix}:
+     * that would also make Boot register a Kafka transaction manager beside the JDBC one.
+     */
+    @Bean(destroyMethod = "destroy")
+    public DefaultKafkaProducerFactory<String, SpecificRecord> incidentEventProducerFactory(KafkaProperties kafka,
+            PublisherSettings settings) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, FirebreakEventSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.setTransactionIdPrefix(settings.transactionIdPrefix());
+        return factory;
+    }
+
+    @Bean
+    public KafkaTemplate<String, SpecificRecord> incidentEventTemplate(
+            DefaultKafkaProducerFactory<String, SpecificRecord> incidentEventProducerFactory) {
+        return new KafkaTemplate<>(incidentEventProducerFactory);
+    }
+}

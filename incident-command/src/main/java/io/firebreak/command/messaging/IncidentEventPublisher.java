@@ -1,0 +1,101 @@
+package io.firebreak.command.messaging;
+
+import io.firebreak.schemas.catalog.IncidentEvents;
+import io.firebreak.schemas.catalog.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every stored event, in event-store order, to {@value Topics#INCIDENT_EVENTS} (key = incident id).
+ *
+ * <p>Runs in its own streaming processor. The events of one processor batch are collected and sent in one
+ * Kafka transaction just before the batch's database transaction (which holds the processor's token)
+ * commits: if Kafka does not acknowledge, the batch rolls back, the token stays where it was, and the
+ * processor retries with back-off. Consumers read with {@code isolation.level=read_committed}, so an aborted
+ * attempt is never seen. A crash between the Kafka commit and the token commit republishes the batch; every
+ * consumer deduplicates on the event id.
+ */
+@Component
+@ProcessingGroup(IncidentEventPublisher.GROUP)
+public class IncidentEventPublisher {
+
+    public static final String GROUP = "kafka-publisher";
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentEventPublisher.class);
+    private static final String BATCH = IncidentEventPublisher.class.getName() + ".batch";
+
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final AvroEventMapper mapper;
+    private final long sendTimeoutMillis;
+
+    public IncidentEventPublisher(@Qualifier("incidentEventTemplate") KafkaTemplate<String, SpecificRecord> kafka,
+            AvroEventMapper mapper, PublisherSettings settings) {
+        this.kafka = kafka;
+        this.mapper = mapper;
+        this.sendTimeoutMillis = settings.sendTimeout().toMillis();
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        SpecificRecord avro = mapper.toAvro(message);
+        batch().add(new ProducerRecord<>(Topics.INCIDENT_EVENTS, message.getAggregateIdentifier(), avro));
+    }
+
+    private List<ProducerRecord<String, SpecificRecord>> batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
+            unitOfWork.onPrepareCommit(uow -> publish(records));
+            return records;
+        });
+    }
+
+    private void publish(List<ProducerRecord<String, SpecificRecord>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        kafka.executeInTransaction(operations -> {
+            List<CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>(records.size());
+            records.forEach(record -> sends.add(operations.send(record)));
+            for (CompletableFuture<SendResult<String, SpecificRecord>> send : sends) {
+                await(send);
+            }
+            return null;
+        });
+        if (log.isDebugEnabled()) {
+            log.debug("published batch events={} first={} last={} tookMs={}", records.size(),
+                    IncidentEvents.header(records.get(0).value()).getEventId(),
+                    IncidentEvents.header(records.get(records.size() - 1).value()).getEventId(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void await(CompletableFuture<SendResult<String, SpecificRecord>> send) {
+        try {
+            send.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing to Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
+        }
+    }
+}

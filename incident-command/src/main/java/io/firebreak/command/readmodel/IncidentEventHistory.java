@@ -1,0 +1,24 @@
+package io.firebreak.command.readmodel;
+
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** An incident's own events, straight from the event store (the audit truth). Blocking. */
+@Component
+public class IncidentEventHistory {
+
+    private final EventStore eventStore;
+
+    public IncidentEventHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public List<IncidentEventRecord> of(String incidentId) {
+        return eventStore.readEvents(incidentId).asStream()
+                .filter(message -> !(message.getPayload() == null))
+                .map(message -> IncidentEventRecord.of((DomainEventMessage<?>) message))
+                .toList();
+    }
+}

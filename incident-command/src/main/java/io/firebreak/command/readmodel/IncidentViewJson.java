@@ -1,0 +1,51 @@
+package io.firebreak.command.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.firebreak.command.api.IncidentRole;
+import io.firebreak.command.api.Person;
+import io.firebreak.command.readmodel.IncidentView.LatestUpdate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** JSON columns of {@code incident_view}: affected services, roles and the latest update. */
+@Component
+class IncidentViewJson {
+
+    private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write read-model JSON", e);
+        }
+    }
+
+    List<String> readServices(String json) {
+        return read(json, new TypeReference<List<String>>() { });
+    }
+
+    Map<IncidentRole, Person> readRoles(String json) {
+        Map<IncidentRole, Person> roles = new EnumMap<>(IncidentRole.class);
+        roles.putAll(read(json, new TypeReference<Map<IncidentRole, Person>>() { }));
+        return roles;
+    }
+
+    LatestUpdate readLatestUpdate(String json) {
+        return json == null ? null : read(json, new TypeReference<LatestUpdate>() { });
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt read-model JSON", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.firebreak.command.readmodel;
+
+import io.firebreak.command.api.Events.CustomerImpactChanged;
+import io.firebreak.command.api.Events.IncidentClosed;
+import io.firebreak.command.api.Events.IncidentDeclared;
+import io.firebreak.command.api.Events.IncidentReopened;
+import io.firebreak.command.api.Events.IncidentResolved;
+import io.firebreak.command.api.Events.RoleAssigned;
+import io.firebreak.command.api.Events.SeverityChanged;
+import io.firebreak.command.api.Events.StatusChanged;
+import io.firebreak.command.api.Events.UpdatePosted;
+import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.readmodel.IncidentView.LatestUpdate;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code incident_view} in step with the event store. It runs in a subscribing processor, inside the
+ * command's own transaction, so a command's response already shows its effect. Every write is guarded by
+ * the aggregate sequence, so replays and redeliveries change nothing.
+ */
+@Component
+@ProcessingGroup(IncidentViewProjection.GROUP)
+public class IncidentViewProjection {
+
+    public static final String GROUP = "incident-view";
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+
+    private final JdbcTemplate jdbc;
+    private final IncidentViewJson json;
+
+    public IncidentViewProjection(JdbcTemplate jdbc, IncidentViewJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(IncidentDeclared event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(REQUEST_FINGERPRINT) String fingerprint) {
+        jdbc.update("""
+                INSERT INTO incident_view (incident_id, reference, title, summary, severity, reported_severity,
+                    status, customer_impact, affected_services, source, source_key, channel_name, detected_at,
+                    declared_at, updated_at, request_fingerprint, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (incident_id) DO NOTHING""",
+                event.incidentId(), event.reference(), event.title(), event.summary(), event.severity().name(),
+                event.reportedSeverity(), event.status().name(), event.customerImpact(),
+                json.write(event.affectedServices()), event.source().name(), event.sourceKey(),
+                event.channelName(), ts(event.detectedAt()), ts(at), ts(at), fingerprint, sequence);
+    }
+
+    @EventHandler
+    void on(SeverityChanged event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "severity = ?", event.to().name());
+    }
+
+    @EventHandler
+    void on(StatusChanged event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "status = ?", event.to().name());
+    }
+
+    @EventHandler
+    void on(UpdatePosted event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        LatestUpdate latest = new LatestUpdate(event.updateId(), event.audience().name(), event.whatIsHappening(),
+                event.whoIsAffected(), event.whatWeAreDoing(), event.nextUpdateAt(), at);
+        update(event.incidentId(), sequence, at, "latest_update = ?, next_update_at = ?", json.write(latest),
+                ts(event.nextUpdateAt()));
+    }
+
+    @EventHandler
+    void on(RoleAssigned event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        String current = jdbc.query("SELECT roles FROM incident_view WHERE incident_id = ? AND version < ?",
+                rs -> rs.next() ? rs.getString(1) : null, event.incidentId(), sequence);
+        if (current == null) {
+            return;
+        }
+        var roles = json.readRoles(current);
+        roles.put(event.role(), event.assignee());
+        update(event.incidentId(), sequence, at, "roles = ?", json.write(roles));
+    }
+
+    @EventHandler
+    void on(CustomerImpactChanged event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "customer_impact = ?, affected_services = ?",
+                event.customerImpact(), json.write(event.affectedServices()));
+    }
+
+    @EventHandler
+    void on(IncidentResolved event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at,
+                "status = ?, resolution = ?, mitigated_at = ?, resolved_at = ?, next_update_at = NULL",
+                IncidentStatus.RESOLVED.name(), event.resolution(), ts(event.mitigatedAt()), ts(event.resolvedAt()));
+    }
+
+    @EventHandler
+    void on(IncidentReopened event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "status = ?, resolved_at = NULL, mitigated_at = NULL",
+                IncidentStatus.INVESTIGATING.name());
+    }
+
+    @EventHandler
+    void on(IncidentClosed event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "status = ?, debrief_url = ?, closed_at = ?",
+                IncidentStatus.CLOSED.name(), event.debriefUrl(), ts(at));
+    }
+
+    /** Every event moves the version, including those (notes, alerts) that change no other column. */
+    @EventHandler
+    void on(Object anyOtherEvent, org.axonframework.eventhandling.DomainEventMessage<?> message) {
+        update(message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(), null);
+    }
+
+    private void update(String incidentId, long sequence, Instant at, String assignments, Object... values) {
+        String set = assignments == null ? "" : assignments + ", ";
+        Object[] args = new Object[values.length + 4];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = ts(at);
+        args[values.length + 1] = sequence;
+        args[values.length + 2] = incidentId;
+        args[values.length + 3] = sequence;
+        jdbc.update("UPDATE incident_view SET " + set + "updated_at = ?, version = ? WHERE incident_id = ? AND version < ?",
+                args);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,42 @@
+package io.firebreak.command.readmodel;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Every new event, for live dashboards (Server-Sent Events). Emitted only after the event's transaction
+ * committed; a slow subscriber misses events rather than slowing commands down (it can re-read
+ * {@code /incidents/{id}/events}).
+ */
+@Component
+@ProcessingGroup(LiveEventFeed.GROUP)
+public class LiveEventFeed {
+
+    public static final String GROUP = "live-feed";
+
+    private final Sinks.Many<IncidentEventRecord> sink = Sinks.many().multicast().directBestEffort();
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        IncidentEventRecord record = IncidentEventRecord.of(message);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> emit(record));
+        } else {
+            emit(record);
+        }
+    }
+
+    // the sink accepts one emitter at a time; commits finish on many threads
+    private synchronized void emit(IncidentEventRecord record) {
+        sink.tryEmitNext(record);
+    }
+
+    public Flux<IncidentEventRecord> events() {
+        return sink.asFlux();
+    }
+}

@@ -1,0 +1,50 @@
+package io.firebreak.command.store;
+
+import io.firebreak.command.domain.ChannelNames;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out the unique names of a new incident: the {@code INC-<n>} reference from a database sequence (gaps
+ * allowed) and a channel name claimed atomically by primary key, with a numbered suffix when taken.
+ * Blocking: call from the blocking scheduler.
+ */
+@Component
+public class IncidentNaming {
+
+    private static final int MAX_ATTEMPTS = 1_000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IncidentNaming(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public String nextReference() {
+        Long next = jdbc.queryForObject("SELECT nextval('incident_reference_seq')", Long.class);
+        return "INC-" + next;
+    }
+
+    public String claimChannelName(String incidentId, String title) {
+        String base = ChannelNames.forTitle(LocalDate.now(clock.withZone(ZoneOffset.UTC)), title);
+        for (int n = 1; n <= MAX_ATTEMPTS; n++) {
+            String candidate = n == 1 ? base : ChannelNames.numbered(base, n);
+            int claimed = jdbc.update("INSERT INTO channel_name (channel_name, incident_id) VALUES (?, ?)"
+                    + " ON CONFLICT (channel_name) DO NOTHING", candidate, incidentId);
+            if (claimed == 1) {
+                return candidate;
+            }
+            String owner = jdbc.query("SELECT incident_id FROM channel_name WHERE channel_name = ?",
+                    rs -> rs.next() ? rs.getString(1) : null, candidate);
+            if (incidentId.equals(owner)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No free channel name for " + base + " after " + MAX_ATTEMPTS + " tries");
+    }
+}

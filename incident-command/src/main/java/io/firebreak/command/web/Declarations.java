@@ -1,0 +1,113 @@
+package io.firebreak.command.web;
+
+import io.firebreak.command.api.Commands.DeclareIncident;
+import io.firebreak.command.api.IncidentSource;
+import io.firebreak.command.api.Person;
+import io.firebreak.command.api.Severity;
+import io.firebreak.command.readmodel.IncidentView;
+import io.firebreak.command.readmodel.IncidentViewProjection;
+import io.firebreak.command.readmodel.IncidentViewRepository;
+import io.firebreak.command.store.IncidentNaming;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Declares incidents: allocates the reference and channel name, and makes declarations with an
+ * {@code Idempotency-Key} safe to retry. The key (scoped to the caller) determines the incident id, so a
+ * retry hits the same aggregate and the event store's uniqueness decides atomically; the request
+ * fingerprint tells a true retry (same incident back) from a reused key (422).
+ */
+@Component
+public class Declarations {
+
+    private final CommandGateway gateway;
+    private final IncidentNaming naming;
+    private final IncidentViewRepository views;
+    private final Scheduler blocking;
+
+    public Declarations(CommandGateway gateway, IncidentNaming naming, IncidentViewRepository views,
+            Scheduler blockingScheduler) {
+        this.gateway = gateway;
+        this.naming = naming;
+        this.views = views;
+        this.blocking = blockingScheduler;
+    }
+
+    /** What a declaration says, before names are allocated. */
+    public record Declaration(String title, String summary, Severity severity, String reportedSeverity,
+            boolean customerImpact, List<String> affectedServices, Person incidentLead, IncidentSource source,
+            String sourceKey, Instant detectedAt) {
+    }
+
+    /** The incident and whether this call created it. */
+    public record Declared(IncidentView incident, boolean created) {
+    }
+
+    public Mono<Declared> declare(Declaration declaration, Caller caller, String idempotencyKey) {
+        return Mono.fromCallable(() -> declareBlocking(declaration, caller, idempotencyKey)).subscribeOn(blocking);
+    }
+
+    private Declared declareBlocking(Declaration declaration, Caller caller, String idempotencyKey) {
+        String fingerprint = idempotencyKey == null ? null : fingerprint(declaration);
+        String incidentId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("idempotency:" + caller.actor().id() + ":" + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
+        if (idempotencyKey != null) {
+            Declared replay = replay(incidentId, fingerprint);
+            if (replay != null) {
+                return replay;
+            }
+        }
+        DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
+                naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title()),
+                declaration.title(), declaration.summary(), declaration.severity(), declaration.reportedSeverity(),
+                declaration.customerImpact(), declaration.affectedServices(), declaration.incidentLead(),
+                declaration.source(), declaration.sourceKey(), declaration.detectedAt());
+        MetaData metaData = caller.actor().toMetaData();
+        if (fingerprint != null) {
+            metaData = metaData.and(IncidentViewProjection.REQUEST_FINGERPRINT, fingerprint);
+        }
+        try {
+            gateway.sendAndWait(command, metaData);
+        } catch (AggregateStreamCreationException | EventStoreException e) {
+            // a concurrent retry with the same key created it first
+            Declared replay = idempotencyKey == null ? null : replay(incidentId, fingerprint);
+            if (replay == null) {
+                throw e;
+            }
+            return replay;
+        }
+        return new Declared(views.findById(incidentId).orElseThrow(), true);
+    }
+
+    private Declared replay(String incidentId, String fingerprint) {
+        return views.findById(incidentId).map(existing -> {
+            if (!fingerprint.equals(views.requestFingerprint(incidentId).orElse(null))) {
+                throw new RequestProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key", "This Idempotency-Key was already used with a different request body");
+            }
+            return new Declared(existing, false);
+        }).orElse(null);
+    }
+
+    private static String fingerprint(Declaration declaration) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(declaration.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

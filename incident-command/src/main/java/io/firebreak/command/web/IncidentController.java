@@ -1,0 +1,286 @@
+package io.firebreak.command.web;
+
+import io.firebreak.command.api.Audience;
+import io.firebreak.command.api.Commands.AddTimelineNote;
+import io.firebreak.command.api.Commands.AssignRole;
+import io.firebreak.command.api.Commands.ChangeCustomerImpact;
+import io.firebreak.command.api.Commands.ChangeSeverity;
+import io.firebreak.command.api.Commands.ChangeStatus;
+import io.firebreak.command.api.Commands.CloseIncident;
+import io.firebreak.command.api.Commands.PostUpdate;
+import io.firebreak.command.api.Commands.ReopenIncident;
+import io.firebreak.command.api.Commands.ResolveIncident;
+import io.firebreak.command.api.IncidentRole;
+import io.firebreak.command.api.IncidentSource;
+import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.NoteKind;
+import io.firebreak.command.api.Severity;
+import io.firebreak.command.domain.InvalidFieldException;
+import io.firebreak.command.domain.SeverityLabel;
+import io.firebreak.command.readmodel.IncidentEventHistory;
+import io.firebreak.command.readmodel.IncidentEventRecord;
+import io.firebreak.command.readmodel.IncidentView;
+import io.firebreak.command.readmodel.IncidentViewRepository;
+import io.firebreak.command.readmodel.IncidentViewRepository.IncidentSearch;
+import io.firebreak.command.readmodel.IncidentViewRepository.Page;
+import io.firebreak.command.readmodel.LiveEventFeed;
+import io.firebreak.command.web.Requests.CloseRequest;
+import io.firebreak.command.web.Requests.CustomerImpactRequest;
+import io.firebreak.command.web.Requests.DeclareRequest;
+import io.firebreak.command.web.Requests.NoteRequest;
+import io.firebreak.command.web.Requests.PersonBody;
+import io.firebreak.command.web.Requests.ReopenRequest;
+import io.firebreak.command.web.Requests.ResolveRequest;
+import io.firebreak.command.web.Requests.RoleRequest;
+import io.firebreak.command.web.Requests.SeverityRequest;
+import io.firebreak.command.web.Requests.StatusRequest;
+import io.firebreak.command.web.Requests.UpdateRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/** The incident write API and the dashboard reads, under {@code /api/v1/incidents}. */
+@RestController
+@RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+public class IncidentController {
+
+    private static final Pattern REFERENCE = Pattern.compile("INC-\\d+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final String SOURCE_HEADER = "X-Firebreak-Source";
+
+    private final Declarations declarations;
+    private final IncidentCommandGateway commands;
+    private final IncidentViewRepository views;
+    private final IncidentEventHistory history;
+    private final LiveEventFeed liveFeed;
+    private final Scheduler blocking;
+    private final Clock clock;
+
+    public IncidentController(Declarations declarations, IncidentCommandGateway commands,
+            IncidentViewRepository views, IncidentEventHistory history, LiveEventFeed liveFeed,
+            Scheduler blockingScheduler, Clock clock) {
+        this.declarations = declarations;
+        this.commands = commands;
+        this.views = views;
+        this.history = history;
+        this.liveFeed = liveFeed;
+        this.blocking = blockingScheduler;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> declare(@RequestBody DeclareRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = SOURCE_HEADER, required = false) String sourceHeader, ServerWebExchange exchange) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new BadRequestException("Idempotency-Key", "'Idempotency-Key' must be 1 to 200 characters");
+        }
+        Severity severity = null;
+        if (body.severity() != null) {
+            severity = SeverityLabel.parse(body.severity()).orElseThrow(() -> new BadRequestException("severity",
+                    "'severity' must be one of " + SeverityLabel.accepted()));
+        }
+        IncidentSource source = clientSource(sourceHeader);
+        Declarations.Declaration declaration = new Declarations.Declaration(body.title(), body.summary(), severity,
+                body.severity(), Boolean.TRUE.equals(body.customerImpact()),
+                body.affectedServices() == null ? List.of() : body.affectedServices(),
+                PersonBody.toPerson(body.incidentLead()), source, null, null);
+        return declarations.declare(declaration, Caller.of(exchange), idempotencyKey)
+                .map(declared -> ResponseEntity.created(URI.create("/api/v1/incidents/" + declared.incident().id()))
+                        .eTag(etag(declared.incident()))
+                        .header("Idempotent-Replayed", Boolean.toString(!declared.created()))
+                        .body(declared.incident()));
+    }
+
+    @GetMapping
+    public Mono<Page> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new BadRequestException("page", "'page' must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw new BadRequestException("size", "'size' must be between 1 and 200");
+        }
+        Severity severityFilter = severity == null ? null : SeverityLabel.parse(severity).orElseThrow(
+                () -> new BadRequestException("severity", "'severity' must be one of " + SeverityLabel.accepted()));
+        IncidentSearch search = new IncidentSearch(EnumParameters.parse("status", status, IncidentStatus.class),
+                severityFilter, open, page, size);
+        return Mono.fromCallable(() -> views.search(search)).subscribeOn(blocking);
+    }
+
+    @GetMapping("/{idOrReference}")
+    public Mono<ResponseEntity<IncidentView>> get(@PathVariable String idOrReference) {
+        return find(idOrReference).map(view -> ResponseEntity.ok().eTag(etag(view)).body(view));
+    }
+
+    @GetMapping("/{id}/events")
+    public Mono<List<IncidentEventRecord>> events(@PathVariable String id) {
+        return find(id).flatMap(view -> Mono.fromCallable(() -> history.of(view.id())).subscribeOn(blocking));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<IncidentEventRecord>> stream() {
+        Flux<ServerSentEvent<IncidentEventRecord>> events = liveFeed.events()
+                .map(event -> ServerSentEvent.builder(event).id(event.eventId()).event(event.type()).build());
+        Flux<ServerSentEvent<IncidentEventRecord>> heartbeats = Flux.interval(Duration.ofSeconds(15))
+                .map(tick -> ServerSentEvent.<IncidentEventRecord>builder().comment("keep-alive").build());
+        return Flux.merge(events, heartbeats);
+    }
+
+    @PostMapping(path = "/{id}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> severity(@PathVariable String id, @RequestBody SeverityRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        Severity severity = body.severity() == null ? null : SeverityLabel.parse(body.severity()).orElseThrow(
+                () -> new BadRequestException("severity", "'severity' must be one of " + SeverityLabel.accepted()));
+        return execute(id, ifMatch, exchange, version -> new ChangeSeverity(id, severity, body.reason(), version));
+    }
+
+    @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> status(@PathVariable String id, @RequestBody StatusRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        IncidentStatus status = EnumParameters.parse("status", body.status(), IncidentStatus.class);
+        return execute(id, ifMatch, exchange, version -> new ChangeStatus(id, status, body.note(), version));
+    }
+
+    @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> update(@PathVariable String id, @RequestBody UpdateRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        Audience audience = EnumParameters.parse("audience", body.audience(), Audience.class);
+        Instant next = nextUpdateAt(body);
+        String updateId = UUID.randomUUID().toString();
+        return execute(id, ifMatch, exchange, version -> new PostUpdate(id, updateId, audience,
+                body.whatIsHappening(), body.whoIsAffected(), body.whatWeAreDoing(), next, version));
+    }
+
+    @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> note(@PathVariable String id, @RequestBody NoteRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        NoteKind kind = EnumParameters.parse("kind", body.kind(), NoteKind.class);
+        return execute(id, ifMatch, exchange, version -> new AddTimelineNote(id, kind, body.text(), version));
+    }
+
+    @PostMapping(path = "/{id}/customer-impact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> customerImpact(@PathVariable String id,
+            @RequestBody CustomerImpactRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            ServerWebExchange exchange) {
+        if (body.customerImpact() == null) {
+            throw new InvalidFieldException("customerImpact", "'customerImpact' is required");
+        }
+        List<String> services = body.affectedServices() == null ? List.of() : body.affectedServices();
+        return execute(id, ifMatch, exchange,
+                version -> new ChangeCustomerImpact(id, body.customerImpact(), services, version));
+    }
+
+    @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> resolve(@PathVariable String id, @RequestBody ResolveRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange,
+                version -> new ResolveIncident(id, body.resolution(), body.mitigatedAt(), version));
+    }
+
+    @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> reopen(@PathVariable String id, @RequestBody ReopenRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange, version -> new ReopenIncident(id, body.reason(), version));
+    }
+
+    @PostMapping(path = "/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> close(@PathVariable String id, @RequestBody CloseRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange, version -> new CloseIncident(id, body.debriefUrl(), version));
+    }
+
+    @PutMapping(path = "/{id}/roles/{role}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> assignRole(@PathVariable String id, @PathVariable String role,
+            @RequestBody RoleRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            ServerWebExchange exchange) {
+        IncidentRole incidentRole = EnumParameters.parse("role", role, IncidentRole.class);
+        return execute(id, ifMatch, exchange,
+                version -> new AssignRole(id, incidentRole, PersonBody.toPerson(body.assignee()), version));
+    }
+
+    private Mono<ResponseEntity<IncidentView>> execute(String id, String ifMatch, ServerWebExchange exchange,
+            Function<Long, Object> command) {
+        Long expectedVersion = IfMatch.parse(ifMatch);
+        Caller caller = Caller.of(exchange);
+        return existing(id)
+                .flatMap(current -> {
+                    if (expectedVersion != null && expectedVersion != current.version()) {
+                        return Mono.error(IfMatch.mismatch(expectedVersion, current.version()));
+                    }
+                    return commands.send(command.apply(expectedVersion), caller.actor().toMetaData());
+                })
+                .then(existing(id))
+                .map(view -> ResponseEntity.ok().eTag(etag(view)).body(view));
+    }
+
+    private Mono<IncidentView> existing(String id) {
+        if (!UUID_TEXT.matcher(id).matches()) {
+            return Mono.error(RequestProblemException.notFound(id));
+        }
+        return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> RequestProblemException.notFound(id)))
+                .subscribeOn(blocking);
+    }
+
+    private Mono<IncidentView> find(String idOrReference) {
+        if (REFERENCE.matcher(idOrReference).matches()) {
+            String reference = idOrReference.toUpperCase(java.util.Locale.ROOT);
+            return Mono.fromCallable(() -> views.findByReference(reference)
+                    .orElseThrow(() -> RequestProblemException.notFound(idOrReference))).subscribeOn(blocking);
+        }
+        return existing(idOrReference);
+    }
+
+    private Instant nextUpdateAt(UpdateRequest body) {
+        if (body.nextUpdateAt() != null && body.nextUpdateInMinutes() != null) {
+            throw new InvalidFieldException("nextUpdateInMinutes", "Give 'nextUpdateAt' or 'nextUpdateInMinutes', not both");
+        }
+        if (body.nextUpdateInMinutes() != null) {
+            int minutes = body.nextUpdateInMinutes();
+            if (minutes < 1 || minutes > 24 * 60) {
+                throw new InvalidFieldException("nextUpdateInMinutes", "'nextUpdateInMinutes' must be 1 to 1440");
+            }
+            return clock.instant().plus(Duration.ofMinutes(minutes));
+        }
+        return body.nextUpdateAt();
+    }
+
+    private static IncidentSource clientSource(String header) {
+        if (header == null || header.isBlank()) {
+            return IncidentSource.API;
+        }
+        IncidentSource source = EnumParameters.parse(SOURCE_HEADER, header, IncidentSource.class);
+        if (source != IncidentSource.API && source != IncidentSource.CLI && source != IncidentSource.SLACK) {
+            throw new BadRequestException(SOURCE_HEADER, "'" + SOURCE_HEADER + "' may be API, CLI or SLACK;"
+                    + " monitoring declares through /api/v1/integrations");
+        }
+        return source;
+    }
+
+    private static String etag(IncidentView view) {
+        return "\"" + view.version() + "\"";
+    }
+}
