@@ -19,6 +19,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -35,10 +37,12 @@ public class Declarations {
     private final IncidentNaming naming;
     private final IncidentViewRepository views;
     private final Scheduler blocking;
+    private final TransactionTemplate transaction;
 
     public Declarations(CommandGateway gateway, IncidentNaming naming, IncidentViewRepository views,
-            Scheduler blockingScheduler) {
+            Scheduler blockingScheduler, PlatformTransactionManager transactionManager) {
         this.gateway = gateway;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.naming = naming;
         this.views = views;
         this.blocking = blockingScheduler;
@@ -69,17 +73,22 @@ public class Declarations {
                 return replay;
             }
         }
-        DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
-                naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title()),
-                declaration.title(), declaration.summary(), declaration.severity(), declaration.reportedSeverity(),
-                declaration.customerImpact(), declaration.affectedServices(), declaration.incidentLead(),
-                declaration.source(), declaration.sourceKey(), declaration.detectedAt());
         MetaData metaData = caller.actor().toMetaData();
         if (fingerprint != null) {
             metaData = metaData.and(IncidentViewProjection.REQUEST_FINGERPRINT, fingerprint);
         }
+        MetaData finalMetaData = metaData;
         try {
-            gateway.sendAndWait(command, metaData);
+            // the channel-name claim commits or rolls back with the events: a rejected declaration leaves nothing
+            transaction.executeWithoutResult(status -> {
+                DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
+                        naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title()),
+                        declaration.title(), declaration.summary(), declaration.severity(),
+                        declaration.reportedSeverity(), declaration.customerImpact(), declaration.affectedServices(),
+                        declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
+                        declaration.detectedAt());
+                gateway.sendAndWait(command, finalMetaData);
+            });
         } catch (AggregateStreamCreationException | EventStoreException e) {
             // a concurrent retry with the same key created it first
             Declared replay = idempotencyKey == null ? null : replay(incidentId, fingerprint);

@@ -85,7 +85,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = firstInterestingCause(e);
         if (cause instanceof DataBufferLimitException) {
             return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                     "Request bodies are limited to 64 KiB", null, exchange));
@@ -154,6 +154,16 @@ public class ProblemHandler {
                 "Something went wrong on our side; nothing was changed. Quote error id " + errorId, null, exchange);
         problem.setProperty("errorId", errorId);
         return respond(problem);
+    }
+
+    /** The Jackson or buffer-limit exception behind a decoding failure, rather than its innermost cause. */
+    private static Throwable firstInterestingCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException || cause instanceof DataBufferLimitException) {
+                return cause;
+            }
+        }
+        return e.getCause() == null ? e : e.getCause();
     }
 
     private static String path(DatabindException e) {
