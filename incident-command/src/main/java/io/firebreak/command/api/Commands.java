@@ -8,6 +8,9 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 /** Every command the Incident aggregate handles. */
 public final class Commands {
 
+    /** Command metadata key: fingerprint of the declaration request behind an Idempotency-Key. */
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+
     private Commands() {
     }
 

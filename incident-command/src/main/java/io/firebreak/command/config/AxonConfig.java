@@ -2,6 +2,9 @@ package io.firebreak.command.config;
 
 import io.firebreak.command.domain.UpdateCadence;
 import io.firebreak.command.api.Actor;
+import io.firebreak.command.api.Commands;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -87,10 +90,12 @@ public class AxonConfig {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.getSnapshotThreshold());
     }
 
-    /** Copies who issued a command onto every event it causes. */
+    /** Copies who issued a command (and a declaration's request fingerprint) onto every event it causes. */
     @Bean
     public CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(Actor.METADATA_KEYS.toArray(String[]::new));
+        List<String> keys = new ArrayList<>(Actor.METADATA_KEYS);
+        keys.add(Commands.REQUEST_FINGERPRINT);
+        return new SimpleCorrelationDataProvider(keys.toArray(String[]::new));
     }
 
     @Bean

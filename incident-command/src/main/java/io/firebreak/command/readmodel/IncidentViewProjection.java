@@ -1,5 +1,6 @@
 package io.firebreak.command.readmodel;
 
+import io.firebreak.command.api.Commands;
 import io.firebreak.command.api.Events.CustomerImpactChanged;
 import io.firebreak.command.api.Events.IncidentClosed;
 import io.firebreak.command.api.Events.IncidentDeclared;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Component;
 public class IncidentViewProjection {
 
     public static final String GROUP = "incident-view";
-    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
     private final JdbcTemplate jdbc;
     private final IncidentViewJson json;
@@ -43,7 +43,7 @@ public class IncidentViewProjection {
     @EventHandler
     void on(IncidentDeclared event, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(REQUEST_FINGERPRINT) String fingerprint) {
+            @MetaDataValue(Commands.REQUEST_FINGERPRINT) String fingerprint) {
         jdbc.update("""
                 INSERT INTO incident_view (incident_id, reference, title, summary, severity, reported_severity,
                     status, customer_impact, affected_services, source, source_key, channel_name, detected_at,

@@ -1,11 +1,11 @@
 package io.firebreak.command.web;
 
+import io.firebreak.command.api.Commands;
 import io.firebreak.command.api.Commands.DeclareIncident;
 import io.firebreak.command.api.IncidentSource;
 import io.firebreak.command.api.Person;
 import io.firebreak.command.api.Severity;
 import io.firebreak.command.readmodel.IncidentView;
-import io.firebreak.command.readmodel.IncidentViewProjection;
 import io.firebreak.command.readmodel.IncidentViewRepository;
 import io.firebreak.command.store.IncidentNaming;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ public class Declarations {
         }
         MetaData metaData = caller.actor().toMetaData();
         if (fingerprint != null) {
-            metaData = metaData.and(IncidentViewProjection.REQUEST_FINGERPRINT, fingerprint);
+            metaData = metaData.and(Commands.REQUEST_FINGERPRINT, fingerprint);
         }
         MetaData finalMetaData = metaData;
         try {

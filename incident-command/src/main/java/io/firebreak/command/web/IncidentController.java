@@ -147,7 +147,10 @@ public class IncidentController {
                 .map(event -> ServerSentEvent.builder(event).id(event.eventId()).event(event.type()).build());
         Flux<ServerSentEvent<IncidentEventRecord>> heartbeats = Flux.interval(Duration.ofSeconds(15))
                 .map(tick -> ServerSentEvent.<IncidentEventRecord>builder().comment("keep-alive").build());
-        return Flux.merge(events, heartbeats);
+        // a first comment commits the response headers at once, so clients see the stream open
+        ServerSentEvent<IncidentEventRecord> hello = ServerSentEvent.<IncidentEventRecord>builder().comment("connected")
+                .build();
+        return Flux.concat(Flux.just(hello), Flux.merge(events, heartbeats));
     }
 
     @PostMapping(path = "/{id}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -22,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * field, and none of it changes the event store, the read model or the channel-name registry.
  */
 @IncidentCommandIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestCatalogueIT {
 
     static final String CARD = "4111 1111 1111 1111";
@@ -50,7 +54,7 @@ class MalformedRequestCatalogueIT {
     }
 
     @Test
-    void rejectsEveryMalformedRequestCleanlyAndChangesNothing() {
+    void rejectsEveryMalformedRequestCleanlyAndChangesNothing(CapturedOutput output) {
         long events = count("domain_event_entry");
         long views = count("incident_view");
         long channels = count("channel_name");
@@ -179,6 +183,8 @@ class MalformedRequestCatalogueIT {
         assertThat(count("domain_event_entry")).as("event store unchanged").isEqualTo(events);
         assertThat(count("incident_view")).isEqualTo(views);
         assertThat(count("channel_name")).as("no channel name claimed by a rejected declaration").isEqualTo(channels);
+        assertThat(output.getAll()).as("secrets are never logged").doesNotContain(CARD, "4111-1111", "s3cr3tpass", AWS_KEY,
+                "abcdefghijklmnopqrstuvwxyz");
     }
 
     private long count(String table) {
