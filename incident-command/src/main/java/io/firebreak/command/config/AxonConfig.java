@@ -21,6 +21,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +32,8 @@ public class AxonConfig {
      * A global index is taken from a sequence before commit, so a streaming reader sees holes that fill later.
      * Axon forgets a hole when the event above it carries a timestamp older than the gap timeout (AxonFramework
      * #4829, #2728), and a slow commit is then skipped for good. With this timeout that shortcut never fires;
-     * holes are dropped only once they fall {@code maxGapOffset} (10,000) events behind.
+     * holes are dropped only once they fall {@code maxGapOffset} (10,000) events behind. Configurable
+     * ({@code firebreak.event-store.gap-timeout-millis}) only so a test can show what the default would lose.
      */
     static final int GAP_TIMEOUT_MILLIS = Integer.MAX_VALUE;
 
@@ -71,7 +73,8 @@ public class AxonConfig {
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
-            TransactionManager transactionManager, EventSchema eventSchema) {
+            TransactionManager transactionManager, EventSchema eventSchema,
+            @Value("${firebreak.event-store.gap-timeout-millis:" + GAP_TIMEOUT_MILLIS + "}") int gapTimeoutMillis) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -81,7 +84,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .gapTimeout(GAP_TIMEOUT_MILLIS)
+                .gapTimeout(gapTimeoutMillis)
                 .build();
     }
 
