@@ -55,6 +55,12 @@ public final class Commands {
             @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** Attach a monitoring alert, or record that an attached alert changed state. Text is already redacted. */
+    public record AttachAlert(@TargetAggregateIdentifier String incidentId, String integration, String alertKey,
+            AlertStatus status, String summary, java.util.Map<String, String> labels, Instant startsAt,
+            Instant endsAt, String generatorUrl) {
+    }
+
     public record ChangeCustomerImpact(@TargetAggregateIdentifier String incidentId, boolean customerImpact,
             List<String> affectedServices, @TargetAggregateVersion Long expectedVersion) {
     }

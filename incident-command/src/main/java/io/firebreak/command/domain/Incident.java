@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.firebreak.command.api.Audience;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
+import io.firebreak.command.api.Commands.AttachAlert;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
 import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
@@ -14,6 +15,7 @@ import io.firebreak.command.api.Commands.DeclareIncident;
 import io.firebreak.command.api.Commands.PostUpdate;
 import io.firebreak.command.api.Commands.ReopenIncident;
 import io.firebreak.command.api.Commands.ResolveIncident;
+import io.firebreak.command.api.Events.AlertAttached;
 import io.firebreak.command.api.Events.CustomerImpactChanged;
 import io.firebreak.command.api.Events.IncidentClosed;
 import io.firebreak.command.api.Events.IncidentDeclared;
@@ -36,6 +38,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -194,6 +197,26 @@ public class Incident {
         }
         String text = FieldRules.required("text", command.text(), FieldRules.MAX_TEXT);
         apply(new TimelineNoteAdded(id, command.kind(), text));
+    }
+
+    @CommandHandler
+    public void handle(AttachAlert command) {
+        ensureNotClosed();
+        String integration = FieldRules.required("integration", command.integration(), 200);
+        String alertKey = FieldRules.required("alertKey", command.alertKey(), 500);
+        if (command.status() == null || command.startsAt() == null) {
+            throw new InvalidFieldException(command.status() == null ? "status" : "startsAt",
+                    "An alert needs a status and a start time");
+        }
+        String summary = FieldRules.optional("summary", command.summary(), FieldRules.MAX_TEXT);
+        Map<String, String> labels = new TreeMap<>();
+        if (command.labels() != null) {
+            command.labels().forEach((name, value) -> labels.put(FieldRules.required("labels", name, 200),
+                    FieldRules.optional("labels." + name, value, 2_000)));
+        }
+        apply(new AlertAttached(id, integration, alertKey, command.status(), summary == null ? alertKey : summary,
+                labels, command.startsAt(), command.endsAt(),
+                FieldRules.optional("generatorUrl", command.generatorUrl(), 2_000)));
     }
 
     @CommandHandler

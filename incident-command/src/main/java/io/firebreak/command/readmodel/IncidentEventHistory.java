@@ -16,8 +16,8 @@ public class IncidentEventHistory {
     }
 
     public List<IncidentEventRecord> of(String incidentId) {
-        return eventStore.readEvents(incidentId).asStream()
-                .filter(message -> !(message.getPayload() == null))
+        // from sequence 0: readEvents(id) would start at the latest snapshot, which is no event
+        return eventStore.readEvents(incidentId, 0L).asStream()
                 .map(message -> IncidentEventRecord.of((DomainEventMessage<?>) message))
                 .toList();
     }

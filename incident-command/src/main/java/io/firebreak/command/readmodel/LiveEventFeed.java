@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -24,7 +26,15 @@ public class LiveEventFeed {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         IncidentEventRecord record = IncidentEventRecord.of(message);
-        if (CurrentUnitOfWork.isStarted()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // inside a database transaction that may span several commands: wait for it, not for the command
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    emit(record);
+                }
+            });
+        } else if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(uow -> emit(record));
         } else {
             emit(record);

@@ -1,6 +1,7 @@
 package io.firebreak.command.web;
 
 import io.firebreak.command.api.Audience;
+import io.firebreak.command.application.Declarations;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
@@ -107,7 +108,7 @@ public class IncidentController {
                 body.severity(), Boolean.TRUE.equals(body.customerImpact()),
                 body.affectedServices() == null ? List.of() : body.affectedServices(),
                 PersonBody.toPerson(body.incidentLead()), source, null, null);
-        return declarations.declare(declaration, Caller.of(exchange), idempotencyKey)
+        return declarations.declare(declaration, Caller.of(exchange).actor(), idempotencyKey)
                 .map(declared -> ResponseEntity.created(URI.create("/api/v1/incidents/" + declared.incident().id()))
                         .eTag(etag(declared.incident()))
                         .header("Idempotent-Replayed", Boolean.toString(!declared.created()))

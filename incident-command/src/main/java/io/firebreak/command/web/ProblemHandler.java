@@ -1,5 +1,6 @@
 package io.firebreak.command.web;
 
+import io.firebreak.command.application.IdempotencyKeyReusedException;
 import io.firebreak.command.domain.IncidentRuleViolation;
 import io.firebreak.command.domain.InvalidFieldException;
 import io.firebreak.command.domain.SecretRejectedException;
@@ -69,6 +70,12 @@ public class ProblemHandler {
     @ExceptionHandler(RequestProblemException.class)
     ResponseEntity<ProblemDetail> requestProblem(RequestProblemException e, ServerWebExchange exchange) {
         return respond(problem(e.status(), e.type(), e.getMessage(), e.field(), exchange));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED, e.getMessage(),
+                "Idempotency-Key", exchange));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -1,6 +1,9 @@
 package io.firebreak.command.domain;
 
+import io.firebreak.command.api.AlertStatus;
 import io.firebreak.command.api.Audience;
+import io.firebreak.command.api.Commands.AttachAlert;
+import io.firebreak.command.api.Events.AlertAttached;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
@@ -491,6 +494,38 @@ class IncidentTest {
             fixture.given(declared(Severity.MAJOR))
                     .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, NOW.minusSeconds(1), null))
                     .expectException(InvalidFieldException.class);
+        }
+    }
+
+    @Nested
+    class Alerts {
+
+        @Test
+        void attachesAnAlertWithItsLabels() {
+            Instant startsAt = NOW.minusSeconds(120);
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new AttachAlert(ID, "alertmanager", "d12e2d0a324a312d", AlertStatus.FIRING,
+                            "Checkout error rate above 5%", java.util.Map.of("service", "checkout"), startsAt, null,
+                            "http://prometheus:9090/graph"))
+                    .expectEvents(new AlertAttached(ID, "alertmanager", "d12e2d0a324a312d", AlertStatus.FIRING,
+                            "Checkout error rate above 5%", java.util.Map.of("service", "checkout"), startsAt, null,
+                            "http://prometheus:9090/graph"));
+        }
+
+        @Test
+        void rejectsAnAlertWithoutKey() {
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new AttachAlert(ID, "alertmanager", " ", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
+                            null, null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void rejectsAnAlertOnAClosedIncident() {
+            fixture.given(declared(Severity.MINOR), resolved(), new IncidentClosed(ID, null))
+                    .when(new AttachAlert(ID, "alertmanager", "k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
+                            null, null))
+                    .expectException(IncidentRuleViolation.class);
         }
     }
 

@@ -1,5 +1,6 @@
-package io.firebreak.command.web;
+package io.firebreak.command.application;
 
+import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Commands;
 import io.firebreak.command.api.Commands.DeclareIncident;
 import io.firebreak.command.api.IncidentSource;
@@ -17,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,14 +58,15 @@ public class Declarations {
     public record Declared(IncidentView incident, boolean created) {
     }
 
-    public Mono<Declared> declare(Declaration declaration, Caller caller, String idempotencyKey) {
-        return Mono.fromCallable(() -> declareBlocking(declaration, caller, idempotencyKey)).subscribeOn(blocking);
+    public Mono<Declared> declare(Declaration declaration, Actor actor, String idempotencyKey) {
+        return Mono.fromCallable(() -> declareNow(declaration, actor, idempotencyKey)).subscribeOn(blocking);
     }
 
-    private Declared declareBlocking(Declaration declaration, Caller caller, String idempotencyKey) {
+    /** Declares on the calling thread, joining the caller's transaction if there is one. Blocking. */
+    public Declared declareNow(Declaration declaration, Actor actor, String idempotencyKey) {
         String fingerprint = idempotencyKey == null ? null : fingerprint(declaration);
         String incidentId = idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("idempotency:" + caller.actor().id() + ":" + idempotencyKey)
+                : UUID.nameUUIDFromBytes(("idempotency:" + actor.id() + ":" + idempotencyKey)
                         .getBytes(StandardCharsets.UTF_8)).toString();
         if (idempotencyKey != null) {
             Declared replay = replay(incidentId, fingerprint);
@@ -73,22 +74,12 @@ public class Declarations {
                 return replay;
             }
         }
-        MetaData metaData = caller.actor().toMetaData();
+        MetaData metaData = actor.toMetaData();
         if (fingerprint != null) {
             metaData = metaData.and(Commands.REQUEST_FINGERPRINT, fingerprint);
         }
-        MetaData finalMetaData = metaData;
         try {
-            // the channel-name claim commits or rolls back with the events: a rejected declaration leaves nothing
-            transaction.executeWithoutResult(status -> {
-                DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
-                        naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title()),
-                        declaration.title(), declaration.summary(), declaration.severity(),
-                        declaration.reportedSeverity(), declaration.customerImpact(), declaration.affectedServices(),
-                        declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
-                        declaration.detectedAt());
-                gateway.sendAndWait(command, finalMetaData);
-            });
+            return new Declared(declareAs(incidentId, declaration, metaData), true);
         } catch (AggregateStreamCreationException | EventStoreException e) {
             // a concurrent retry with the same key created it first
             Declared replay = idempotencyKey == null ? null : replay(incidentId, fingerprint);
@@ -97,14 +88,29 @@ public class Declarations {
             }
             return replay;
         }
-        return new Declared(views.findById(incidentId).orElseThrow(), true);
+    }
+
+    /**
+     * Declares under a given id, in the caller's transaction if there is one, else in its own: the
+     * channel-name claim commits or rolls back with the events, so a rejected declaration leaves nothing.
+     */
+    public IncidentView declareAs(String incidentId, Declaration declaration, MetaData metaData) {
+        transaction.executeWithoutResult(status -> {
+            DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
+                    naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title()),
+                    declaration.title(), declaration.summary(), declaration.severity(),
+                    declaration.reportedSeverity(), declaration.customerImpact(), declaration.affectedServices(),
+                    declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
+                    declaration.detectedAt());
+            gateway.sendAndWait(command, metaData);
+        });
+        return views.findById(incidentId).orElseThrow();
     }
 
     private Declared replay(String incidentId, String fingerprint) {
         return views.findById(incidentId).map(existing -> {
             if (!fingerprint.equals(views.requestFingerprint(incidentId).orElse(null))) {
-                throw new RequestProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key", "This Idempotency-Key was already used with a different request body");
+                throw new IdempotencyKeyReusedException();
             }
             return new Declared(existing, false);
         }).orElse(null);

@@ -1,0 +1,243 @@
+package io.firebreak.command.application;
+
+import io.firebreak.command.api.Actor;
+import io.firebreak.command.api.AlertStatus;
+import io.firebreak.command.api.Commands.AddTimelineNote;
+import io.firebreak.command.api.Commands.AttachAlert;
+import io.firebreak.command.api.Commands.ChangeStatus;
+import io.firebreak.command.api.Commands.ResolveIncident;
+import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.NoteKind;
+import io.firebreak.command.api.Severity;
+import io.firebreak.command.application.Declarations.Declaration;
+import io.firebreak.command.readmodel.IncidentView;
+import io.firebreak.command.readmodel.IncidentViewRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Turns monitoring notifications into incidents, without duplicates. One alert group has at most one open
+ * incident: the group's row is locked ({@code SELECT ... FOR UPDATE}) or created under a partial unique index
+ * for the whole notification, so repeats, retries and concurrent deliveries to several instances serialise
+ * on it, and the incident's events, the alert states and the group row commit together.
+ */
+@Component
+public class AlertIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertIngestion.class);
+    private static final int ATTEMPTS = 5;
+
+    private final Declarations declarations;
+    private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
+    private final IncidentViewRepository views;
+    private final IntegrationSettings settings;
+    private final TransactionTemplate transaction;
+    private final Scheduler blocking;
+    private final Clock clock;
+
+    public AlertIngestion(Declarations declarations, CommandGateway gateway, JdbcTemplate jdbc,
+            IncidentViewRepository views, IntegrationSettings settings, PlatformTransactionManager transactionManager,
+            Scheduler blockingScheduler, Clock clock) {
+        this.clock = clock;
+        this.declarations = declarations;
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+        this.views = views;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.blocking = blockingScheduler;
+    }
+
+    public Mono<IngestResult> ingest(AlertBatch batch, Actor actor) {
+        return Mono.fromCallable(() -> retrying(() -> ingestInTransaction(batch, actor))).subscribeOn(blocking);
+    }
+
+    /** Records an acknowledgement from the integration on the group's open incident, if there is one. */
+    public Mono<IngestResult> acknowledge(String integration, String groupKey, String text, Actor actor) {
+        return Mono.fromCallable(() -> retrying(() -> transaction.execute(status -> {
+            Optional<IncidentView> incident = lockOpenGroup(integration, hash(groupKey)).flatMap(views::findById)
+                    .filter(view -> view.status() != IncidentStatus.CLOSED);
+            incident.ifPresent(view -> send(new AddTimelineNote(view.id(), NoteKind.NOTE, text, null), actor));
+            return incident.map(view -> new IngestResult(view.id(), view.reference(), false, 0))
+                    .orElse(IngestResult.nothing());
+        }))).subscribeOn(blocking);
+    }
+
+    private IngestResult retrying(java.util.function.Supplier<IngestResult> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (AxonTransientException | TransientDataAccessException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("ingest.retry attempt={} cause={}", attempt, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private IngestResult ingestInTransaction(AlertBatch batch, Actor actor) {
+        return transaction.execute(status -> ingestLocked(batch, actor));
+    }
+
+    private IngestResult ingestLocked(AlertBatch batch, Actor actor) {
+        String groupHash = hash(batch.groupKey());
+        Optional<String> open = lockOpenGroup(batch.integration(), groupHash);
+        String previousReference = null;
+        if (open.isPresent()) {
+            IncidentView view = views.findById(open.get()).orElseThrow();
+            if (view.status().isActive()) {
+                int attached = attach(view.id(), batch, actor);
+                return new IngestResult(view.id(), view.reference(), false, attached);
+            }
+            if (!firesAgain(view.id(), batch)) {
+                return new IngestResult(view.id(), view.reference(), false, 0);
+            }
+            jdbc.update("UPDATE alert_group SET open = FALSE, closed_at = now()"
+                    + " WHERE integration = ? AND group_key_hash = ? AND open", batch.integration(), groupHash);
+            previousReference = view.reference();
+        }
+        if (!batch.anyFiring()) {
+            return IngestResult.nothing();
+        }
+        String incidentId = UUID.randomUUID().toString();
+        int inserted = jdbc.update("INSERT INTO alert_group (integration, group_key_hash, incident_id) VALUES (?, ?, ?)"
+                + " ON CONFLICT (integration, group_key_hash) WHERE open DO NOTHING",
+                batch.integration(), groupHash, incidentId);
+        if (inserted == 0) {
+            // another delivery of this group declared first and has committed: join its incident
+            return ingestLocked(batch, actor);
+        }
+        IncidentView declared = declarations.declareAs(incidentId, declaration(batch, previousReference),
+                actor.toMetaData());
+        int attached = attach(incidentId, batch, actor);
+        log.info("ingest.declared integration={} incident={} reference={} alerts={}", batch.integration(),
+                incidentId, declared.reference(), attached);
+        return new IngestResult(incidentId, declared.reference(), true, attached);
+    }
+
+    private Declaration declaration(AlertBatch batch, String previousReference) {
+        Instant detectedAt = batch.alerts().stream().filter(a -> a.status() == AlertStatus.FIRING)
+                .map(AlertBatch.Alert::startsAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+        String summary = batch.summary() == null ? "" : batch.summary();
+        if (previousReference != null) {
+            summary = (summary.isEmpty() ? "" : summary + "\n\n") + "The alert group fires again after "
+                    + previousReference + " was resolved; see " + previousReference + ".";
+        }
+        return new Declaration(batch.title(), summary, batch.severity(), batch.reportedSeverity(), false,
+                batch.affectedServices(), null, batch.source(), batch.groupKey(), detectedAt);
+    }
+
+    /** Attaches new alerts and changed states; moves the incident on when the whole group has resolved. */
+    private int attach(String incidentId, AlertBatch batch, Actor actor) {
+        int attached = 0;
+        boolean anyResolution = false;
+        for (AlertBatch.Alert alert : batch.alerts()) {
+            Optional<KnownAlert> known = known(incidentId, alert.alertKey());
+            // integrations that do not say when an alert started keep the start first seen
+            Instant startsAt = alert.startsAt() != null ? alert.startsAt()
+                    : known.map(KnownAlert::startsAt).orElseGet(clock::instant);
+            if (known.isPresent() && known.get().status() == alert.status()
+                    && known.get().startsAt().toEpochMilli() == startsAt.toEpochMilli()) {
+                continue;
+            }
+            send(new AttachAlert(incidentId, batch.integration(), alert.alertKey(), alert.status(), alert.summary(),
+                    alert.labels(), startsAt, alert.endsAt(), alert.generatorUrl()), actor);
+            jdbc.update("""
+                    INSERT INTO alert_state (incident_id, alert_key, status, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (incident_id, alert_key) DO UPDATE
+                    SET status = excluded.status, starts_at = excluded.starts_at, ends_at = excluded.ends_at""",
+                    incidentId, alert.alertKey(), alert.status().name(), Timestamp.from(startsAt),
+                    alert.endsAt() == null ? null : Timestamp.from(alert.endsAt()));
+            attached++;
+            anyResolution |= alert.status() == AlertStatus.RESOLVED;
+        }
+        if (anyResolution) {
+            settleIfAllResolved(incidentId, actor);
+        }
+        return attached;
+    }
+
+    private void settleIfAllResolved(String incidentId, Actor actor) {
+        Long firing = jdbc.queryForObject("SELECT count(*) FROM alert_state WHERE incident_id = ? AND status = 'FIRING'",
+                Long.class, incidentId);
+        IncidentView view = views.findById(incidentId).orElseThrow();
+        if (firing == null || firing > 0 || !(view.status() == IncidentStatus.INVESTIGATING
+                || view.status() == IncidentStatus.FIXING)) {
+            return;
+        }
+        if (view.severity() == Severity.MINOR && settings.isAutoResolveMinor()) {
+            send(new ResolveIncident(incidentId, "Every alert of the group resolved; resolved automatically"
+                    + " (auto-resolve is on for Minor incidents)", null, null), actor);
+            return;
+        }
+        send(new ChangeStatus(incidentId, IncidentStatus.MONITORING,
+                "Every alert of the group resolved. Validate recovery, then resolve.", null), actor);
+        send(new AddTimelineNote(incidentId, NoteKind.MILESTONE, "All alerts of the group resolved", null), actor);
+    }
+
+    /** A firing alert that was not firing before on the resolved incident: the problem is back. */
+    private boolean firesAgain(String incidentId, AlertBatch batch) {
+        for (AlertBatch.Alert alert : batch.alerts()) {
+            if (alert.status() != AlertStatus.FIRING) {
+                continue;
+            }
+            Optional<KnownAlert> known = known(incidentId, alert.alertKey());
+            if (known.isEmpty() || known.get().status() != AlertStatus.FIRING
+                    || (alert.startsAt() != null
+                            && known.get().startsAt().toEpochMilli() != alert.startsAt().toEpochMilli())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<KnownAlert> known(String incidentId, String alertKey) {
+        return jdbc.query("SELECT status, starts_at FROM alert_state WHERE incident_id = ? AND alert_key = ?",
+                (rs, n) -> new KnownAlert(AlertStatus.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant()),
+                incidentId, alertKey).stream().findFirst();
+    }
+
+    private record KnownAlert(AlertStatus status, Instant startsAt) {
+    }
+
+    private Optional<String> lockOpenGroup(String integration, String groupHash) {
+        return jdbc.queryForList("SELECT incident_id FROM alert_group WHERE integration = ? AND group_key_hash = ?"
+                + " AND open FOR UPDATE", String.class, integration, groupHash).stream().findFirst();
+    }
+
+    private void send(Object command, Actor actor) {
+        gateway.sendAndWait(command, MetaData.from(actor.toMetaData()));
+    }
+
+    static String hash(String groupKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(groupKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.firebreak.command.web;
+
+import io.firebreak.command.api.AlertStatus;
+import io.firebreak.command.api.IncidentSource;
+import io.firebreak.command.application.AlertBatch;
+import io.firebreak.command.application.AlertIngestion;
+import io.firebreak.command.application.IngestResult;
+import io.firebreak.command.application.IntegrationSettings;
+import io.firebreak.command.domain.InvalidFieldException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Prometheus Alertmanager's webhook receiver ({@code webhook_configs}). One alert group is one incident
+ * while that incident is open; see {@link AlertIngestion}.
+ */
+@RestController
+public class AlertmanagerController {
+
+    static final String INTEGRATION = "alertmanager";
+    // Alertmanager's zero time for "not resolved yet"
+    private static final Instant NOT_ENDED = Instant.parse("0001-01-02T00:00:00Z");
+
+    private final AlertIngestion ingestion;
+    private final IntegrationSettings settings;
+
+    public AlertmanagerController(AlertIngestion ingestion, IntegrationSettings settings) {
+        this.ingestion = ingestion;
+        this.settings = settings;
+    }
+
+    @PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<IngestResult> receive(@RequestBody AlertmanagerPayload payload, ServerWebExchange exchange) {
+        return ingestion.ingest(toBatch(payload), Caller.of(exchange).actor());
+    }
+
+    AlertBatch toBatch(AlertmanagerPayload payload) {
+        if (payload.groupKey() == null || payload.groupKey().isBlank()) {
+            throw new InvalidFieldException("groupKey", "'groupKey' is required");
+        }
+        if (payload.alerts() == null || payload.alerts().isEmpty()) {
+            throw new InvalidFieldException("alerts", "'alerts' must list at least one alert");
+        }
+        Map<String, String> common = payload.commonLabels() == null ? Map.of() : payload.commonLabels();
+        Map<String, String> annotations = payload.commonAnnotations() == null ? Map.of() : payload.commonAnnotations();
+        List<AlertBatch.Alert> alerts = new ArrayList<>();
+        Set<String> services = new LinkedHashSet<>();
+        for (int i = 0; i < payload.alerts().size(); i++) {
+            AlertmanagerPayload.Alert alert = payload.alerts().get(i);
+            alerts.add(toAlert(alert, i));
+            String service = alert.labels() == null ? null : alert.labels().get(settings.getServiceLabel());
+            if (service != null && !service.isBlank()) {
+                services.add(AlertText.clean(service, 100));
+            }
+        }
+        String severityLabel = common.get("severity");
+        if (severityLabel == null) {
+            severityLabel = payload.alerts().stream().map(a -> a.labels() == null ? null : a.labels().get("severity"))
+                    .filter(s -> s != null).findFirst().orElse(null);
+        }
+        String alertname = common.getOrDefault("alertname",
+                payload.groupLabels() == null ? null : payload.groupLabels().get("alertname"));
+        String title = AlertText.clean(annotations.getOrDefault("summary", alertname), 200);
+        String summary = AlertText.clean(annotations.get("description"), 5_000);
+        if (payload.externalURL() != null) {
+            summary = (summary == null ? "" : summary + "\n") + "Alertmanager: " + AlertText.clean(payload.externalURL(), 500);
+        }
+        return new AlertBatch(INTEGRATION, IncidentSource.ALERTMANAGER, payload.groupKey(),
+                title == null ? "Alert group " + shortHash(payload.groupKey()) : title, summary,
+                settings.severityOf(severityLabel), severityLabel == null ? "none" : AlertText.clean(severityLabel, 50),
+                List.copyOf(services), alerts);
+    }
+
+    private static AlertBatch.Alert toAlert(AlertmanagerPayload.Alert alert, int index) {
+        String field = "alerts[" + index + "]";
+        AlertStatus status;
+        if ("firing".equalsIgnoreCase(alert.status())) {
+            status = AlertStatus.FIRING;
+        } else if ("resolved".equalsIgnoreCase(alert.status())) {
+            status = AlertStatus.RESOLVED;
+        } else {
+            throw new InvalidFieldException(field + ".status", "'status' must be firing or resolved");
+        }
+        if (alert.startsAt() == null) {
+            throw new InvalidFieldException(field + ".startsAt", "'startsAt' is required");
+        }
+        Map<String, String> labels = alert.labels() == null ? Map.of() : alert.labels();
+        String key = alert.fingerprint() != null && !alert.fingerprint().isBlank() ? alert.fingerprint()
+                : shortHash(new TreeMap<>(labels).toString());
+        Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
+        String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description",
+                labels.getOrDefault("alertname", key)));
+        Instant endsAt = alert.endsAt() == null || alert.endsAt().isBefore(NOT_ENDED) ? null : alert.endsAt();
+        return new AlertBatch.Alert(AlertText.clean(key, 200), status, AlertText.clean(summary, 1_000),
+                AlertText.labels(labels), alert.startsAt(), status == AlertStatus.RESOLVED ? endsAt : null,
+                AlertText.clean(alert.generatorURL(), 2_000));
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

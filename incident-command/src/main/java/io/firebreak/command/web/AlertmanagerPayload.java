@@ -1,0 +1,21 @@
+package io.firebreak.command.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alertmanager's webhook body (version 4). Unknown fields (notification_reason, routeLabels, Grafana's extras)
+ * are tolerated: monitoring cannot fix its payload.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AlertmanagerPayload(String version, String groupKey, Integer truncatedAlerts, String status,
+        String receiver, Map<String, String> groupLabels, Map<String, String> commonLabels,
+        Map<String, String> commonAnnotations, String externalURL, List<Alert> alerts) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Alert(String status, Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
+            Instant endsAt, String generatorURL, String fingerprint) {
+    }
+}
