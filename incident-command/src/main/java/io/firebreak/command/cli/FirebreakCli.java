@@ -1,0 +1,47 @@
+package io.firebreak.command.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code firebreak}: declare and run incidents from a terminal. Reads {@code FIREBREAK_URL} (default
+ * http://127.0.0.1:8080) and {@code FIREBREAK_TOKEN}. Exit codes: 0 done, 1 the API refused (its problem
+ * detail is printed), 2 usage or configuration, 3 the API could not be reached.
+ */
+@Command(name = "firebreak", mixinStandardHelpOptions = true, version = "firebreak 0.1.0",
+        description = "Declare and run incidents in Firebreak.", subcommands = IncidentCommands.class)
+public class FirebreakCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given environment and streams; returns the exit code. */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new FirebreakCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CliException failure) {
+                commandLine.getErr().println("error: " + failure.getMessage());
+                return failure.exitCode();
+            }
+            throw e;
+        });
+        IncidentCommands.environment(env);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

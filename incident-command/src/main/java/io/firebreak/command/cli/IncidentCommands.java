@@ -1,0 +1,236 @@
+package io.firebreak.command.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code firebreak incident ...}. */
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, inspect and run incidents.",
+        subcommands = {IncidentCommands.Open.class, IncidentCommands.ListIncidents.class, IncidentCommands.Show.class,
+                IncidentCommands.Update.class, IncidentCommands.Status.class, IncidentCommands.Resolve.class})
+class IncidentCommands implements Runnable {
+
+    private static Map<String, String> environment = Map.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static void environment(Map<String, String> env) {
+        environment = env;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every incident command shares. */
+    abstract static class ApiCommand implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--json", description = "Print the API's JSON instead of a table.")
+        boolean json;
+
+        ApiClient api() {
+            String token = environment.get("FIREBREAK_TOKEN");
+            if (token == null || token.isBlank()) {
+                throw new CliException(CliException.CONFIGURATION, "FIREBREAK_TOKEN is not set");
+            }
+            return new ApiClient(environment.getOrDefault("FIREBREAK_URL", "http://127.0.0.1:8080"), token);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        void print(JsonNode incident, String headline) {
+            if (json) {
+                Output.json(out(), incident);
+            } else {
+                out().println(headline);
+                Output.incident(out(), incident);
+            }
+        }
+    }
+
+    @Command(name = "open", mixinStandardHelpOptions = true, description = "Declare an incident.")
+    static class Open extends ApiCommand {
+
+        @Option(names = "--sev", required = true, description = "Severity: 1-4 (SEV1-SEV4), P0-P3, minor/major/critical, low/medium/high.")
+        String severity;
+
+        @Option(names = "--summary", required = true, description = "One line: what is broken, for whom.")
+        String summary;
+
+        @Option(names = "--description", description = "What is known so far.")
+        String description;
+
+        @Option(names = "--customer-impact", description = "Customers can see the impact.")
+        boolean customerImpact;
+
+        @Option(names = "--service", description = "Affected service (repeatable).")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public void run() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", summary);
+            body.put("severity", severity.matches("\\d") ? "SEV" + severity : severity);
+            if (description != null) {
+                body.put("summary", description);
+            }
+            body.put("customerImpact", customerImpact);
+            body.put("affectedServices", services);
+            ApiClient api = api();
+            JsonNode incident = api.declare(body);
+            print(incident, "Declared " + incident.path("reference").asText() + " in #"
+                    + incident.path("channelName").asText() + "  " + api.baseUrl() + "/api/v1/incidents/"
+                    + incident.path("id").asText());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List incidents, newest first.")
+    static class ListIncidents extends ApiCommand {
+
+        @Option(names = "--open", description = "Only incidents still being worked (not resolved or closed).")
+        boolean open;
+
+        @Option(names = "--size", defaultValue = "50", description = "How many (1-200, default ${DEFAULT-VALUE}).")
+        int size;
+
+        @Override
+        public void run() {
+            JsonNode page = api().get("/api/v1/incidents?size=" + size + (open ? "&open=true" : ""));
+            if (json) {
+                Output.json(out(), page);
+                return;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            page.path("items").forEach(i -> rows.add(List.of(i.path("reference").asText(), i.path("severity").asText(),
+                    i.path("status").asText(), i.path("declaredAt").asText(), i.path("title").asText())));
+            Output.table(out(), List.of("REFERENCE", "SEVERITY", "STATUS", "DECLARED", "TITLE"), rows);
+            out().println(page.path("total").asLong() + " incident(s)");
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one incident.")
+    static class Show extends ApiCommand {
+
+        @Parameters(index = "0", paramLabel = "INC-n", description = "The incident reference (or id).")
+        String reference;
+
+        @Override
+        public void run() {
+            JsonNode incident = api().get("/api/v1/incidents/" + reference);
+            print(incident, incident.path("reference").asText() + ": " + incident.path("title").asText());
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Post an update answering the four questions.")
+    static class Update extends ApiCommand {
+
+        private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([mh]?)");
+
+        @Parameters(index = "0", paramLabel = "INC-n")
+        String reference;
+
+        @Option(names = "--happening", required = true, description = "What is happening?")
+        String happening;
+
+        @Option(names = "--affected", description = "Who or what is affected?")
+        String affected;
+
+        @Option(names = "--doing", description = "What are we doing now?")
+        String doing;
+
+        @Option(names = "--next", description = "When the next update comes, e.g. 30m or 1h.")
+        String next;
+
+        @Option(names = "--customer", description = "A customer-facing update (all four answers required).")
+        boolean customer;
+
+        @Override
+        public void run() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("audience", customer ? "CUSTOMER" : "INTERNAL");
+            body.put("whatIsHappening", happening);
+            if (affected != null) {
+                body.put("whoIsAffected", affected);
+            }
+            if (doing != null) {
+                body.put("whatWeAreDoing", doing);
+            }
+            if (next != null) {
+                body.put("nextUpdateInMinutes", minutes(next));
+            }
+            ApiClient api = api();
+            JsonNode incident = api.post("/api/v1/incidents/" + api.idOf(reference) + "/updates", body);
+            print(incident, "Update posted to " + incident.path("reference").asText());
+        }
+
+        private static int minutes(String text) {
+            Matcher matcher = DURATION.matcher(text.trim().toLowerCase());
+            if (!matcher.matches()) {
+                throw new CliException(CliException.CONFIGURATION, "--next takes minutes or hours, e.g. 30m or 1h");
+            }
+            int value = Integer.parseInt(matcher.group(1));
+            return "h".equals(matcher.group(2)) ? value * 60 : value;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Move the incident to investigating, fixing or monitoring.")
+    static class Status extends ApiCommand {
+
+        @Parameters(index = "0", paramLabel = "INC-n")
+        String reference;
+
+        @Parameters(index = "1", paramLabel = "STATUS", description = "investigating, fixing or monitoring")
+        String status;
+
+        @Option(names = "--note", description = "Why.")
+        String note;
+
+        @Override
+        public void run() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            if (note != null) {
+                body.put("note", note);
+            }
+            ApiClient api = api();
+            JsonNode incident = api.post("/api/v1/incidents/" + api.idOf(reference) + "/status", body);
+            print(incident, incident.path("reference").asText() + " is now " + incident.path("status").asText());
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolve: immediate impact is over.")
+    static class Resolve extends ApiCommand {
+
+        @Parameters(index = "0", paramLabel = "INC-n")
+        String reference;
+
+        @Option(names = "--resolution", required = true, description = "How it was resolved.")
+        String resolution;
+
+        @Override
+        public void run() {
+            ApiClient api = api();
+            JsonNode incident = api.post("/api/v1/incidents/" + api.idOf(reference) + "/resolve",
+                    Map.of("resolution", resolution));
+            print(incident, incident.path("reference").asText() + " resolved");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.firebreak.command.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Human tables by default, the API's JSON with {@code --json}. */
+final class Output {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Output() {
+    }
+
+    static void json(PrintWriter out, JsonNode node) {
+        try {
+            out.println(JSON.writeValueAsString(node));
+        } catch (Exception e) {
+            out.println(node);
+        }
+    }
+
+    static void table(PrintWriter out, List<String> headers, List<List<String>> rows) {
+        int[] widths = new int[headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            widths[i] = headers.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.min(60, Math.max(widths[i], row.get(i).length()));
+            }
+        }
+        out.println(line(headers, widths));
+        rows.forEach(row -> out.println(line(row, widths)));
+    }
+
+    static void incident(PrintWriter out, JsonNode incident) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Reference", incident.path("reference").asText()));
+        rows.add(List.of("Title", incident.path("title").asText()));
+        rows.add(List.of("Severity", incident.path("severity").asText() + " (reported as "
+                + incident.path("reportedSeverity").asText() + ")"));
+        rows.add(List.of("Status", incident.path("status").asText()));
+        rows.add(List.of("Customer impact", incident.path("customerImpact").asBoolean() ? "yes" : "no"));
+        List<String> services = new ArrayList<>();
+        incident.path("affectedServices").forEach(s -> services.add(s.asText()));
+        rows.add(List.of("Services", services.isEmpty() ? "-" : String.join(", ", services)));
+        rows.add(List.of("Channel", "#" + incident.path("channelName").asText()));
+        rows.add(List.of("Lead", incident.path("roles").path("INCIDENT_LEAD").path("name").asText("-")));
+        rows.add(List.of("Declared", incident.path("declaredAt").asText()));
+        JsonNode latest = incident.path("latestUpdate");
+        if (!latest.isMissingNode() && !latest.isNull()) {
+            rows.add(List.of("Latest update", latest.path("whatIsHappening").asText()));
+        }
+        if (!incident.path("nextUpdateAt").isNull() && !incident.path("nextUpdateAt").isMissingNode()) {
+            rows.add(List.of("Next update", incident.path("nextUpdateAt").asText()));
+        }
+        if (!incident.path("resolution").isNull() && !incident.path("resolution").isMissingNode()) {
+            rows.add(List.of("Resolution", incident.path("resolution").asText()));
+        }
+        rows.add(List.of("Id", incident.path("id").asText()));
+        int width = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(10);
+        rows.forEach(r -> out.println(pad(r.get(0) + ":", width + 1) + " " + r.get(1)));
+    }
+
+    private static String line(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i).length() > widths[i] ? cells.get(i).substring(0, widths[i] - 1) + "…"
+                    : cells.get(i);
+            line.append(i == cells.size() - 1 ? cell : pad(cell, widths[i]) + "  ");
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

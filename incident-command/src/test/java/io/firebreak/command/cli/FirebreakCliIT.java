@@ -1,0 +1,96 @@
+package io.firebreak.command.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.command.support.Api;
+import io.firebreak.command.support.IncidentCommandIntegrationTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The CLI's main entry point against a started incident-command, as a responder would use it. */
+@IncidentCommandIntegrationTest
+class FirebreakCliIT {
+
+    @LocalServerPort
+    int port;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    Result firebreak(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FirebreakCli.run(args, env, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Result firebreak(String... args) {
+        return firebreak(Map.of("FIREBREAK_URL", "http://127.0.0.1:" + port, "FIREBREAK_TOKEN", Api.WRITER), args);
+    }
+
+    @Test
+    void runsAnIncidentFromOpenToResolve() {
+        Result open = firebreak("incident", "open", "--sev", "2", "--summary", "Checkout p99 elevated",
+                "--customer-impact", "--service", "checkout");
+        assertThat(open.exitCode()).as(open.err()).isZero();
+        Matcher reference = Pattern.compile("Declared (INC-\\d+) in #inc-\\d{4}-\\d{2}-\\d{2}-checkout-p99-elevated")
+                .matcher(open.out());
+        assertThat(reference.find()).as(open.out()).isTrue();
+        String ref = reference.group(1);
+        assertThat(open.out()).contains("MAJOR (reported as SEV2)").contains("Customer impact: yes")
+                .contains("Services:        checkout");
+
+        Result list = firebreak("incident", "list", "--open");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).startsWith("REFERENCE").contains(ref).contains("Checkout p99 elevated");
+
+        Result update = firebreak("incident", "update", ref, "--happening", "p99 at 2s", "--affected", "EU shoppers",
+                "--doing", "Scaling out", "--next", "30m", "--customer");
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(update.out()).contains("Latest update:   p99 at 2s").contains("Next update:");
+
+        assertThat(firebreak("incident", "status", ref, "fixing").out()).contains(ref + " is now FIXING");
+
+        Result resolve = firebreak("incident", "resolve", ref, "--resolution", "Scaled out", "--json");
+        assertThat(resolve.exitCode()).isZero();
+        assertThat(resolve.out()).contains("\"status\" : \"RESOLVED\"").contains("\"resolution\" : \"Scaled out\"");
+
+        Result show = firebreak("incident", "show", ref);
+        assertThat(show.out()).contains("Status:          RESOLVED").contains("Resolution:      Scaled out");
+    }
+
+    @Test
+    void exitsNonZeroWithTheServersProblemDetail() {
+        Result missingFields = firebreak("incident", "open", "--sev", "9", "--summary", "x");
+        assertThat(missingFields.exitCode()).isEqualTo(1);
+        assertThat(missingFields.err()).contains("error: 400").contains("(field: severity)");
+
+        Result unknown = firebreak("incident", "show", "INC-999999");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("404 No incident INC-999999");
+
+        Result secret = firebreak("incident", "open", "--sev", "3", "--summary", "card 4111 1111 1111 1111 leaked");
+        assertThat(secret.exitCode()).isEqualTo(1);
+        assertThat(secret.err()).contains("422").contains("(field: title)").doesNotContain("4111");
+    }
+
+    @Test
+    void explainsUsageAndConfiguration() {
+        Result help = firebreak("incident", "update", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--happening").contains("--next");
+
+        assertThat(firebreak("incident", "open", "--summary", "no severity").exitCode()).isEqualTo(2);
+        Result noToken = firebreak(Map.of("FIREBREAK_URL", "http://127.0.0.1:" + port), "incident", "list");
+        assertThat(noToken.exitCode()).isEqualTo(2);
+        assertThat(noToken.err()).contains("FIREBREAK_TOKEN is not set");
+        Result unreachable = firebreak(Map.of("FIREBREAK_URL", "http://127.0.0.1:9", "FIREBREAK_TOKEN", "t"),
+                "incident", "list");
+        assertThat(unreachable.exitCode()).isEqualTo(3);
+    }
+}
