@@ -2,6 +2,7 @@ package io.firebreak.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.command.application.IntegrationSettings;
 import io.firebreak.command.support.Api;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import java.io.IOException;
@@ -31,6 +32,9 @@ class AlertmanagerIngestIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IntegrationSettings settings;
 
     @Test
     void oneGroupIsOneIncidentFromFirstFiringToAllResolved() throws IOException {
@@ -81,6 +85,21 @@ class AlertmanagerIngestIT {
         assertThat(again).containsEntry("declared", true);
         assertThat(again.get("incidentId")).isNotEqualTo(first);
         assertThat((String) incident((String) again.get("incidentId")).get("summary")).contains(reference);
+    }
+
+    @Test
+    void resolvesAMinorIncidentByItselfOnlyWhenAutoResolveIsOn() throws IOException {
+        String group = UUID.randomUUID().toString();
+        String first = (String) deliver(fixture(1, group).replace("\"critical\"", "\"info\"")).get("incidentId");
+        assertThat(incident(first)).containsEntry("severity", "MINOR");
+        settings.setAutoResolveMinor(true);
+        try {
+            deliver(fixture(5, group).replace("\"critical\"", "\"info\""));
+        } finally {
+            settings.setAutoResolveMinor(false);
+        }
+        assertThat(incident(first)).containsEntry("status", "RESOLVED");
+        assertThat((String) incident(first).get("resolution")).contains("resolved automatically");
     }
 
     @Test
