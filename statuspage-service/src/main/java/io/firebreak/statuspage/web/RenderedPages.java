@@ -1,0 +1,97 @@
+package io.firebreak.statuspage.web;
+
+import io.firebreak.statuspage.config.StatusPageProperties;
+import io.firebreak.statuspage.readmodel.StatusModel;
+import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
+import io.firebreak.statuspage.readmodel.StatusModelStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every representation of the page, rendered once per change (and once a minute, so relative times stay
+ * true) and served from memory: a request costs a map lookup, never a query or a render.
+ */
+@Component
+public class RenderedPages {
+
+    /** One ready-to-send response body with its validator. */
+    public record Representation(byte[] body, String contentType, String etag) {
+    }
+
+    private final StatusModelStore store;
+    private final JsonMapper json;
+    private final StatuspageDocuments documents;
+    private final HtmlPages html;
+    private final Feeds feeds;
+    private final AtomicReference<Map<String, Representation>> rendered = new AtomicReference<>(Map.of());
+
+    public RenderedPages(StatusModelStore store, JsonMapper json, StatusPageProperties page) {
+        this.store = store;
+        this.json = json;
+        this.documents = new StatuspageDocuments(page);
+        this.html = new HtmlPages(page);
+        this.feeds = new Feeds(page);
+        store.onChange(this::render);
+    }
+
+    public Optional<Representation> get(String path) {
+        if (rendered.get().isEmpty()) {
+            render(store.current());
+        }
+        return Optional.ofNullable(rendered.get().get(path));
+    }
+
+    @Scheduled(fixedDelayString = "${firebreak.statuspage.rerender-interval:60s}")
+    void rerender() {
+        render(store.refresh());
+    }
+
+    synchronized void render(StatusModel model) {
+        Map<String, Representation> pages = new HashMap<>();
+        String jsonType = "application/json";
+        pages.put("/api/v2/summary.json", json(documents.summary(model), jsonType));
+        pages.put("/api/v2/status.json", json(documents.status(model, true), jsonType));
+        pages.put("/api/v2/components.json", json(documents.components(model, true), jsonType));
+        pages.put("/api/v2/incidents.json", json(documents.incidents(model, false), jsonType));
+        pages.put("/api/v2/incidents/unresolved.json", json(documents.incidents(model, true), jsonType));
+        Representation maintenances = json(documents.maintenances(model), jsonType);
+        pages.put("/api/v2/scheduled-maintenances.json", maintenances);
+        pages.put("/api/v2/scheduled-maintenances/upcoming.json", maintenances);
+        pages.put("/api/v2/scheduled-maintenances/active.json", maintenances);
+        String htmlType = "text/html;charset=UTF-8";
+        pages.put("/", text(html.home(model), htmlType));
+        pages.put("/history", text(html.history(model), htmlType));
+        for (PublicIncident incident : model.incidents()) {
+            pages.put("/incidents/" + incident.id(), text(html.incidentPage(model, incident), htmlType));
+        }
+        pages.put("/history.atom", text(feeds.atom(model), "application/atom+xml;charset=UTF-8"));
+        pages.put("/history.rss", text(feeds.rss(model), "application/rss+xml;charset=UTF-8"));
+        rendered.set(Map.copyOf(pages));
+    }
+
+    private Representation json(Object document, String type) {
+        return representation(json.writeValueAsBytes(document), type);
+    }
+
+    private static Representation text(String text, String type) {
+        return representation(text.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private static Representation representation(byte[] body, String type) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return new Representation(body, type, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

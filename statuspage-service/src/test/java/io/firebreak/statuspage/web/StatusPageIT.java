@@ -1,0 +1,201 @@
+package io.firebreak.statuspage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.Severity;
+import io.firebreak.statuspage.support.IncidentStory;
+import io.firebreak.statuspage.support.StatusPageIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.w3c.dom.Document;
+
+/**
+ * Event sequences in, Statuspage v2 documents and HTML out: the publication rules, component derivation and
+ * resolution, and that nothing internal ever appears.
+ */
+@StatusPageIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class StatusPageIT {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void publishesByTheRulesDerivesComponentsAndNeverLeaksInternals(CapturedOutput output) throws Exception {
+        try (IncidentStory critical = new IncidentStory(broker.getBrokersAsString());
+                IncidentStory major = new IncidentStory(broker.getBrokersAsString());
+                IncidentStory minor = new IncidentStory(broker.getBrokersAsString());
+                IncidentStory internalOnly = new IncidentStory(broker.getBrokersAsString())) {
+
+            minor.declared("Minor search blip", Severity.MINOR, true, "search")
+                    .update(Audience.CUSTOMER, "Search is slow", "Some shoppers", "Tuning");
+            internalOnly.declared("Critical but internal", Severity.CRITICAL, false, "api");
+            critical.declared("Checkout is failing", Severity.CRITICAL, true, "checkout")
+                    .lead("Ana").note("Roll back release 2026.11.24-3")
+                    .update(Audience.INTERNAL, "DB primary failed over; secret plan", null, null);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(critical.incidentId));
+            Map<String, Object> incident = unresolved(critical.incidentId);
+            assertThat(incident).containsEntry("name", "Checkout is failing").containsEntry("impact", "critical")
+                    .containsEntry("status", "investigating")
+                    .containsEntry("shortlink", "http://status.acme.test/incidents/" + critical.incidentId);
+            assertThat(updates(incident)).singleElement().satisfies(u -> {
+                assertThat(u).containsEntry("status", "investigating");
+                assertThat((String) u.get("body")).contains("We are investigating an issue affecting Checkout");
+            });
+            assertThat(component("checkout")).containsEntry("status", "major_outage")
+                    .containsEntry("group_id", "group-storefront");
+            assertThat(status()).containsEntry("indicator", "critical").containsEntry("description", "Major System Outage");
+
+            critical.update(Audience.CUSTOMER, "Card payments fail at checkout", "Customers paying by card",
+                    "Rolling back the last release").status(IncidentStatus.INVESTIGATING, IncidentStatus.FIXING);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "identified".equals(unresolved(critical.incidentId).get("status")));
+            List<Map<String, Object>> updates = updates(unresolved(critical.incidentId));
+            assertThat(updates).hasSize(2);
+            assertThat((String) updates.get(0).get("body")).startsWith("Card payments fail at checkout")
+                    .contains("Who is affected: Customers paying by card").contains("Next update by");
+            assertThat(updates.get(0).get("affected_components")).asList().singleElement()
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("code", "checkout").containsEntry("new_status", "major_outage");
+
+            major.declared("Search results stale", Severity.MAJOR, true, "search");
+            major.impact(true, "search", "catalog");
+            String html = home();
+            assertThat(unresolvedIds()).doesNotContain(major.incidentId);
+            major.update(Audience.CUSTOMER, "Search shows old prices", "Shoppers searching", "Reindexing");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(major.incidentId));
+            assertThat(component("search")).containsEntry("status", "partial_outage");
+
+            String summary = get("/api/v2/summary.json");
+            html = home();
+            for (String page : List.of(summary, html, get("/api/v2/incidents.json"), get("/history.atom"))) {
+                assertThat(page).doesNotContain("Minor search blip", "Critical but internal", "Ana", "Roll back release",
+                        "secret plan", "internal summary", "u-ana");
+            }
+            assertThat(html).contains("Checkout is failing").contains("Card payments fail at checkout")
+                    .contains("Major outage").contains("<main").contains("<header").contains("lang=\"en\"");
+
+            critical.again();
+            critical.resolved();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !unresolvedIds().contains(critical.incidentId));
+            Map<String, Object> resolved = recent(critical.incidentId);
+            assertThat(resolved).containsEntry("status", "resolved");
+            assertThat(updates(resolved)).hasSize(3);
+            assertThat((String) updates(resolved).get(0).get("body")).isEqualTo("This incident has been resolved.");
+            assertThat(component("checkout")).containsEntry("status", "operational");
+            assertThat(status()).containsEntry("indicator", "major");
+            assertThat(output.getAll()).doesNotContain("secret plan");
+
+            Document atom = xml(get("/history.atom"));
+            assertThat(atom.getDocumentElement().getTagName()).isEqualTo("feed");
+            assertThat(xml(get("/history.rss")).getDocumentElement().getTagName()).isEqualTo("rss");
+        }
+    }
+
+    @Test
+    void withholdsPublicTextThatCarriesASecret(CapturedOutput output) {
+        try (IncidentStory leaky = new IncidentStory(broker.getBrokersAsString())) {
+            leaky.declared("Refund failed for card 4111 1111 1111 1111", Severity.CRITICAL, true, "api")
+                    .update(Audience.CUSTOMER, "Token Bearer abcdefghijklmnopqrstuvwxyz rotated", "Partners", "Rotating")
+                    .update(Audience.CUSTOMER, "Partner API calls fail", "Partners", "Rotating credentials");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(leaky.incidentId)
+                    && updates(unresolved(leaky.incidentId)).size() == 2);
+
+            String everything = get("/api/v2/summary.json") + home() + get("/history.rss");
+            assertThat(everything).doesNotContain("4111", "abcdefghijklmnop");
+            assertThat(unresolved(leaky.incidentId)).containsEntry("name", "Service disruption");
+            assertThat(output.getAll()).contains("security.public_text_withheld").doesNotContain("4111 1111");
+
+            leaky.resolved();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !unresolvedIds().contains(leaky.incidentId));
+        }
+    }
+
+    @Test
+    void servesFromCacheWithEtagsAndNotModified() {
+        var first = client.get().uri("/api/v2/status.json").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "max-age=10, public")
+                .expectHeader().exists("ETag").returnResult(String.class);
+        String etag = first.getResponseHeaders().getETag();
+        client.get().uri("/api/v2/status.json").header("If-None-Match", etag).exchange()
+                .expectStatus().isNotModified();
+        client.get().uri("/").exchange().expectStatus().isOk().expectHeader().exists("ETag");
+        for (String path : List.of("/api/v2/components.json", "/api/v2/incidents/unresolved.json",
+                "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
+                "/api/v2/scheduled-maintenances/active.json", "/history", "/history.rss")) {
+            client.get().uri(path).exchange().expectStatus().isOk();
+        }
+        client.get().uri("/incidents/nope").exchange().expectStatus().isNotFound();
+    }
+
+    private String get(String path) {
+        return client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+    }
+
+    private String home() {
+        return get("/");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> document(String path) {
+        return client.get().uri(path).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> unresolvedIds() {
+        return ((List<Map<String, Object>>) document("/api/v2/incidents/unresolved.json").get("incidents")).stream()
+                .map(i -> (String) i.get("id")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> unresolved(String id) {
+        return ((List<Map<String, Object>>) document("/api/v2/incidents/unresolved.json").get("incidents")).stream()
+                .filter(i -> id.equals(i.get("id"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> recent(String id) {
+        return ((List<Map<String, Object>>) document("/api/v2/incidents.json").get("incidents")).stream()
+                .filter(i -> id.equals(i.get("id"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> updates(Map<String, Object> incident) {
+        return (List<Map<String, Object>>) incident.get("incident_updates");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> component(String id) {
+        return ((List<Map<String, Object>>) document("/api/v2/components.json").get("components")).stream()
+                .filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> status() {
+        return (Map<String, Object>) document("/api/v2/status.json").get("status");
+    }
+
+    private static Document xml(String text) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
