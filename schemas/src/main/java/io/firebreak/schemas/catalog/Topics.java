@@ -6,6 +6,9 @@ public final class Topics {
     /** Every incident event, keyed by incident id, in order per incident. */
     public static final String INCIDENT_EVENTS = "firebreak.incident-events";
 
+    /** Debrief events (DebriefCompleted), keyed by incident id. */
+    public static final String DEBRIEF_EVENTS = "firebreak.debrief-events";
+
     private Topics() {
     }
 }
