@@ -1,0 +1,152 @@
+package io.firebreak.debrief.readmodel;
+
+import io.firebreak.schemas.catalog.IncidentEvents;
+import io.firebreak.schemas.incident.AlertAttached;
+import io.firebreak.schemas.incident.CustomerImpactChanged;
+import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.IncidentClosed;
+import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentReopened;
+import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.RoleAssigned;
+import io.firebreak.schemas.incident.SeverityChanged;
+import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.TimelineNoteAdded;
+import io.firebreak.schemas.incident.UpdatePosted;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects every incident event into a timeline entry and the incident's milestones. Runs inside the caller's
+ * transaction; the event id is recorded first, so duplicates and redeliveries change nothing, and entries are
+ * ordered by the aggregate sequence, so a late event lands in its place.
+ */
+@Component
+public class DebriefProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public DebriefProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Applies one event; false when it had been applied before. */
+    public boolean apply(SpecificRecord event) {
+        EventHeader h = IncidentEvents.header(event);
+        if (jdbc.update("INSERT INTO processed_event (event_id) VALUES (?) ON CONFLICT DO NOTHING", h.getEventId()) == 0) {
+            return false;
+        }
+        if (event instanceof IncidentDeclared e) {
+            jdbc.update("""
+                    INSERT INTO incident (incident_id, reference, title, summary, severity, reported_severity, status,
+                        customer_impact, affected_services, channel_name, detected_at, declared_at, last_sequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                    h.getIncidentId(), e.getReference(), e.getTitle(), e.getSummary(), e.getSeverity().name(),
+                    e.getReportedSeverity(), e.getStatus().name(), e.getCustomerImpact(),
+                    String.join(", ", e.getAffectedServices()), e.getChannelName(), ts(e.getDetectedAt()),
+                    ts(h.getOccurredAt()), h.getSequence());
+            entry(h, "DECLARED", "Declared " + e.getReference() + " (" + e.getSeverity() + ", reported as "
+                    + e.getReportedSeverity() + "): " + e.getTitle());
+        } else if (event instanceof SeverityChanged e) {
+            set(h, "severity = ?", e.getTo().name());
+            entry(h, "SEVERITY_CHANGED", "Severity " + e.getFrom() + " → " + e.getTo() + suffix(e.getReason()));
+        } else if (event instanceof StatusChanged e) {
+            set(h, "status = ?" + (e.getTo().name().equals("MONITORING") ? ", mitigated_at = coalesce(mitigated_at, ?)" : ""),
+                    e.getTo().name().equals("MONITORING") ? new Object[] {e.getTo().name(), ts(h.getOccurredAt())}
+                            : new Object[] {e.getTo().name()});
+            entry(h, "STATUS_CHANGED", "Status " + words(e.getFrom().name()) + " → " + words(e.getTo().name())
+                    + suffix(e.getNote()));
+        } else if (event instanceof UpdatePosted e) {
+            set(h, "first_update_at = coalesce(first_update_at, ?)", ts(h.getOccurredAt()));
+            entry(h, "UPDATE", (e.getAudience().name().equals("CUSTOMER") ? "Customer update: " : "Internal update: ")
+                    + e.getWhatIsHappening());
+        } else if (event instanceof RoleAssigned e) {
+            Map<String, String> roles = roles(h.getIncidentId());
+            roles.put(e.getRole().name(), e.getAssignee().getName());
+            set(h, "roles = ?", encode(roles));
+            entry(h, "ROLE_ASSIGNED", e.getAssignee().getName() + " is now " + words(e.getRole().name())
+                    + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
+        } else if (event instanceof TimelineNoteAdded e) {
+            set(h, null);
+            entry(h, e.getKind().name(), e.getText());
+        } else if (event instanceof AlertAttached e) {
+            set(h, null);
+            entry(h, "ALERT", "Alert " + e.getStatus().name().toLowerCase(Locale.ROOT) + ": " + e.getSummary()
+                    + " (" + e.getIntegration() + ")");
+        } else if (event instanceof CustomerImpactChanged e) {
+            set(h, "customer_impact = ?, affected_services = ?", e.getCustomerImpact(),
+                    String.join(", ", e.getAffectedServices()));
+            entry(h, "IMPACT_CHANGED", "Customer impact: " + (e.getCustomerImpact() ? "yes" : "no")
+                    + "; affected: " + String.join(", ", e.getAffectedServices()));
+        } else if (event instanceof IncidentResolved e) {
+            set(h, "status = 'RESOLVED', resolution = ?, mitigated_at = ?, resolved_at = ?", e.getResolution(),
+                    ts(e.getMitigatedAt()), ts(e.getResolvedAt()));
+            entry(h, "RESOLVED", "Resolved: " + e.getResolution());
+        } else if (event instanceof IncidentReopened e) {
+            set(h, "status = 'INVESTIGATING', resolved_at = NULL, mitigated_at = NULL");
+            entry(h, "REOPENED", "Reopened: " + e.getReason());
+        } else if (event instanceof IncidentClosed e) {
+            set(h, "status = 'CLOSED', closed_at = ?, debrief_url = ?", ts(h.getOccurredAt()), e.getDebriefUrl());
+            entry(h, "CLOSED", "Closed" + (e.getDebriefUrl() == null ? "" : " with debrief " + e.getDebriefUrl()));
+        }
+        return true;
+    }
+
+    private void entry(EventHeader h, String kind, String text) {
+        jdbc.update("""
+                INSERT INTO timeline_entry (event_id, incident_id, sequence, occurred_at, actor_id, actor_name, actor_kind,
+                    kind, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                h.getEventId(), h.getIncidentId(), h.getSequence(), ts(h.getOccurredAt()), h.getActor().getId(),
+                h.getActor().getDisplayName(), h.getActor().getKind().name(), kind, text);
+    }
+
+    /** Moves the incident's row forward; an event older than the last applied one changes no milestone. */
+    private void set(EventHeader h, String assignments, Object... values) {
+        String set = assignments == null ? "" : assignments + ", ";
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = h.getSequence();
+        args[values.length + 1] = h.getIncidentId();
+        args[values.length + 2] = h.getSequence();
+        jdbc.update("UPDATE incident SET " + set + "last_sequence = ? WHERE incident_id = ? AND last_sequence < ?", args);
+    }
+
+    private Map<String, String> roles(String incidentId) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        jdbc.queryForList("SELECT roles FROM incident WHERE incident_id = ?", String.class, incidentId).stream()
+                .findFirst().ifPresent(text -> {
+                    for (String line : text.split("\n")) {
+                        int eq = line.indexOf('=');
+                        if (eq > 0) {
+                            roles.put(line.substring(0, eq), line.substring(eq + 1));
+                        }
+                    }
+                });
+        return roles;
+    }
+
+    private static String encode(Map<String, String> roles) {
+        StringBuilder text = new StringBuilder();
+        roles.forEach((role, name) -> text.append(role).append('=').append(name.replace('\n', ' ')).append('\n'));
+        return text.toString();
+    }
+
+    static String words(String constant) {
+        String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static String suffix(String text) {
+        return text == null || text.isBlank() ? "" : ": " + text;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

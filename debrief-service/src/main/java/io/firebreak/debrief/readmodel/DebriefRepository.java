@@ -1,0 +1,79 @@
+package io.firebreak.debrief.readmodel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the projection and of what people wrote. Blocking: call from the blocking scheduler. */
+@Repository
+public class DebriefRepository {
+
+    private static final String INCIDENT = """
+            SELECT i.*, c.completed_at AS debrief_completed_at FROM incident i
+            LEFT JOIN debrief_completion c ON c.incident_id = i.incident_id""";
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<IncidentRecord> incidents = this::incident;
+
+    public DebriefRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<IncidentRecord> incident(String incidentId) {
+        return jdbc.query(INCIDENT + " WHERE i.incident_id = ?", incidents, incidentId).stream().findFirst();
+    }
+
+    public List<IncidentRecord> declaredBetween(Instant from, Instant to) {
+        return jdbc.query(INCIDENT + " WHERE i.declared_at >= ? AND i.declared_at < ? ORDER BY i.declared_at", incidents,
+                Timestamp.from(from), Timestamp.from(to));
+    }
+
+    public List<IncidentRecord> resolvedOrCompleted() {
+        return jdbc.query(INCIDENT + " WHERE i.resolved_at IS NOT NULL OR c.completed_at IS NOT NULL"
+                + " ORDER BY i.resolved_at DESC NULLS LAST", incidents);
+    }
+
+    public List<TimelineEntry> timeline(String incidentId) {
+        return jdbc.query("SELECT * FROM timeline_entry WHERE incident_id = ? ORDER BY sequence", (rs, n) ->
+                new TimelineEntry(rs.getLong("sequence"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_kind"),
+                        rs.getString("kind"), rs.getString("text"), rs.getString("event_id")), incidentId);
+    }
+
+    public Map<String, String> editedSections(String incidentId) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        jdbc.query("SELECT section, text FROM debrief_section WHERE incident_id = ?",
+                rs -> { sections.put(rs.getString(1), rs.getString(2)); }, incidentId);
+        return sections;
+    }
+
+    private IncidentRecord incident(ResultSet rs, int row) throws SQLException {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (String line : rs.getString("roles").split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                roles.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return new IncidentRecord(rs.getString("incident_id"), rs.getString("reference"), rs.getString("title"),
+                rs.getString("summary"), rs.getString("severity"), rs.getString("reported_severity"),
+                rs.getString("status"), rs.getBoolean("customer_impact"), rs.getString("affected_services"),
+                rs.getString("channel_name"), roles, rs.getString("resolution"), rs.getString("debrief_url"),
+                instant(rs, "detected_at"), instant(rs, "declared_at"), instant(rs, "acknowledged_at"),
+                instant(rs, "first_update_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
+                instant(rs, "closed_at"), instant(rs, "debrief_completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

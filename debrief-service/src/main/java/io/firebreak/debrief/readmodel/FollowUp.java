@@ -1,0 +1,9 @@
+package io.firebreak.debrief.readmodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A follow-up action of an incident. */
+public record FollowUp(String id, String incidentId, String title, String owner, LocalDate dueDate, String priority,
+        String externalUrl, String status, Instant createdAt, Instant updatedAt, Instant completedAt, boolean overdue) {
+}

@@ -1,0 +1,202 @@
+package io.firebreak.debrief.web;
+
+import io.firebreak.debrief.domain.DebriefForm;
+import io.firebreak.debrief.domain.DebriefForm.Section;
+import io.firebreak.debrief.readmodel.FollowUp;
+import io.firebreak.debrief.readmodel.IncidentRecord;
+import io.firebreak.debrief.readmodel.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The debrief document, prefilled from the projection with the seeds' sections. A section someone edited is
+ * shown as they wrote it; every other section is recomputed on each read, so it stays in step with later
+ * events.
+ */
+final class DebriefMarkdown {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final String statusPageUrl;
+
+    DebriefMarkdown(String statusPageUrl) {
+        this.statusPageUrl = statusPageUrl;
+    }
+
+    record RenderedSection(String id, String heading, String text, boolean edited) {
+    }
+
+    List<RenderedSection> sections(DebriefForm form, IncidentRecord incident, List<TimelineEntry> timeline,
+            List<FollowUp> followUps, Map<String, String> edited) {
+        return form.sections().stream().map(section -> edited.containsKey(section.id())
+                ? new RenderedSection(section.id(), section.heading(), edited.get(section.id()), true)
+                : new RenderedSection(section.id(), section.heading(), prefill(section, incident, timeline, followUps),
+                        false)).toList();
+    }
+
+    String document(DebriefForm form, String state, Instant dueAt, IncidentRecord incident,
+            List<RenderedSection> sections) {
+        StringBuilder md = new StringBuilder("# Incident debrief: ").append(incident.reference()).append(" — ")
+                .append(incident.title()).append("\n\n_")
+                .append(switch (form) {
+                    case FULL -> "Full debrief (required for Critical incidents)";
+                    case SHORT -> "Short debrief (expected for Major incidents)";
+                    case OPTIONAL -> "Optional debrief";
+                })
+                .append(" · state: ").append(state);
+        if (dueAt != null && !"completed".equals(state)) {
+            md.append(" · due ").append(TIME.format(dueAt));
+        }
+        md.append(" · blameless: start from the assumption that people acted reasonably with what they knew._\n");
+        for (RenderedSection section : sections) {
+            md.append("\n## ").append(section.heading()).append("\n\n").append(section.text().strip()).append('\n');
+        }
+        return md.toString();
+    }
+
+    private String prefill(Section section, IncidentRecord incident, List<TimelineEntry> timeline,
+            List<FollowUp> followUps) {
+        return switch (section) {
+            case SUMMARY -> summary(incident);
+            case KEY_INFORMATION -> keyInformation(incident, timeline);
+            case TIMELINE -> timeline(timeline);
+            case IMPACT -> impact(incident);
+            case CONTRIBUTORS -> notes(timeline, Set.of("HYPOTHESIS", "EVIDENCE"),
+                    "_Technical, human, process, vendor or business conditions that made the incident possible or worse._",
+                    "Hypotheses and evidence recorded during the incident:");
+            case MITIGATORS -> notes(timeline, Set.of("DECISION", "ACTION", "RESOLVED"),
+                    "_What reduced impact or helped the response._", "Decisions and actions recorded during the incident:");
+            case RISKS_AND_LEARNINGS -> "_What this showed about our systems or organisation._";
+            case FOLLOW_UPS -> followUps(followUps);
+        };
+    }
+
+    private static String summary(IncidentRecord i) {
+        StringBuilder text = new StringBuilder(i.title()).append('.');
+        if (!i.summary().isBlank()) {
+            text.append(' ').append(i.summary().strip());
+        }
+        text.append("\n\nCurrent state: ").append(i.status().toLowerCase()).append(". Customer impact: ")
+                .append(i.customerImpact() ? "yes" : "no").append('.');
+        if (i.resolution() != null) {
+            text.append(" Resolution: ").append(i.resolution());
+        }
+        return text.toString();
+    }
+
+    private String keyInformation(IncidentRecord i, List<TimelineEntry> timeline) {
+        Set<String> participants = new LinkedHashSet<>();
+        timeline.stream().filter(e -> e.actorKind().equals("HUMAN")).forEach(e -> participants.add(e.actorName()));
+        Map<String, String> roles = new LinkedHashMap<>();
+        i.roles().forEach((role, name) -> roles.put(words(role), name));
+        StringBuilder text = new StringBuilder()
+                .append("- Severity: ").append(i.severity()).append(" (reported as ").append(i.reportedSeverity()).append(")\n")
+                .append("- Affected systems: ").append(i.affectedServices().isBlank() ? "none recorded" : i.affectedServices())
+                .append('\n')
+                .append("- Customer impact: ").append(i.customerImpact() ? "yes" : "no").append('\n')
+                .append("- Incident: ").append(i.reference()).append(" (#").append(i.channelName()).append(")\n")
+                .append("- Status page: ").append(statusPageUrl).append("/incidents/").append(i.id()).append('\n')
+                .append("- Roles: ").append(roles.isEmpty() ? "none assigned" : roles.toString().replaceAll("[{}]", ""))
+                .append('\n')
+                .append("- Participants: ").append(participants.isEmpty() ? "none recorded" : String.join(", ", participants))
+                .append('\n');
+        milestone(text, "Detected", i.detectedAt(), null);
+        milestone(text, "Declared", i.declaredAt(), i.start());
+        milestone(text, "Acknowledged", i.acknowledgedAt(), i.start());
+        milestone(text, "First update", i.firstUpdateAt(), i.start());
+        milestone(text, "Mitigated", i.mitigatedAt(), i.start());
+        milestone(text, "Resolved", i.resolvedAt(), i.start());
+        milestone(text, "Closed", i.closedAt(), i.start());
+        return text.toString();
+    }
+
+    private static void milestone(StringBuilder text, String name, Instant at, Instant start) {
+        if (at == null) {
+            return;
+        }
+        text.append("- ").append(name).append(": ").append(TIME.format(at));
+        if (start != null && !at.equals(start)) {
+            text.append(" (+").append(human(Duration.between(start, at))).append(')');
+        }
+        text.append('\n');
+    }
+
+    private static String timeline(List<TimelineEntry> timeline) {
+        if (timeline.isEmpty()) {
+            return "_No events recorded._";
+        }
+        StringBuilder text = new StringBuilder();
+        for (TimelineEntry e : timeline) {
+            text.append("- `").append(TIME.format(e.at())).append("` **").append(words(e.kind())).append("** — ")
+                    .append(e.text().replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
+        }
+        return text.toString();
+    }
+
+    private static String impact(IncidentRecord i) {
+        StringBuilder text = new StringBuilder("Customer impact: ").append(i.customerImpact() ? "yes" : "no")
+                .append(". Affected: ").append(i.affectedServices().isBlank() ? "none recorded" : i.affectedServices())
+                .append('.');
+        if (i.mitigatedAt() != null) {
+            text.append(" Impact lasted ").append(human(Duration.between(i.start(), i.mitigatedAt())))
+                    .append(" until mitigation.");
+        }
+        return text.toString();
+    }
+
+    private static String notes(List<TimelineEntry> timeline, Set<String> kinds, String prompt, String lead) {
+        List<TimelineEntry> notes = timeline.stream().filter(e -> kinds.contains(e.kind())).toList();
+        if (notes.isEmpty()) {
+            return prompt;
+        }
+        StringBuilder text = new StringBuilder(prompt).append("\n\n").append(lead).append('\n');
+        notes.forEach(n -> text.append("- ").append(n.text().replace('\n', ' ')).append('\n'));
+        return text.toString();
+    }
+
+    private static String followUps(List<FollowUp> followUps) {
+        if (followUps.isEmpty()) {
+            return "_No follow-up actions yet. Add them with owners and due dates._";
+        }
+        StringBuilder text = new StringBuilder();
+        for (FollowUp f : followUps) {
+            text.append("- [").append("completed".equals(f.status()) ? 'x' : ' ').append("] ").append(f.title())
+                    .append(" — owner ").append(f.owner()).append(", priority ").append(f.priority());
+            if (f.dueDate() != null) {
+                text.append(", due ").append(f.dueDate());
+            }
+            if (!"outstanding".equals(f.status())) {
+                text.append(", ").append(f.status().replace('_', ' '));
+            }
+            if (f.externalUrl() != null) {
+                text.append(", ").append(f.externalUrl());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    static String human(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 1) {
+            return d.toSeconds() + " s";
+        }
+        if (minutes < 120) {
+            return minutes + " min";
+        }
+        return d.toHours() + " h " + (minutes % 60) + " min";
+    }
+
+    private static String words(String constant) {
+        String lower = constant.toLowerCase().replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

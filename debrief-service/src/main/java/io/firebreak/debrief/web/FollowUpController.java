@@ -1,0 +1,151 @@
+package io.firebreak.debrief.web;
+
+import io.firebreak.debrief.domain.FollowUpStatus;
+import io.firebreak.debrief.readmodel.DebriefRepository;
+import io.firebreak.debrief.readmodel.FollowUp;
+import io.firebreak.debrief.readmodel.FollowUpRepository;
+import io.firebreak.schemas.sensitive.SecretDetector;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Follow-up actions with owners and due dates, and how many of them actually ship: the seeds' "if none ever
+ * ship, escalate that pattern", made visible.
+ */
+@RestController
+public class FollowUpController {
+
+    private static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "urgent");
+
+    private final FollowUpRepository followUps;
+    private final DebriefRepository incidents;
+    private final Scheduler blocking;
+    private final Clock clock;
+
+    public FollowUpController(FollowUpRepository followUps, DebriefRepository incidents, Scheduler blockingScheduler,
+            Clock clock) {
+        this.followUps = followUps;
+        this.incidents = incidents;
+        this.blocking = blockingScheduler;
+        this.clock = clock;
+    }
+
+    public record NewFollowUp(String title, String owner, LocalDate dueDate, String priority, String externalUrl) {
+    }
+
+    public record FollowUpChange(String status, String owner) {
+    }
+
+    @PostMapping(path = "/api/v1/incidents/{id}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<FollowUp>> create(@PathVariable String id, @RequestBody NewFollowUp body) {
+        String title = text("title", body.title(), 200, true);
+        String owner = text("owner", body.owner(), 200, true);
+        String priority = body.priority() == null ? "medium" : body.priority().toLowerCase();
+        if (!PRIORITIES.contains(priority)) {
+            throw ApiProblem.badRequest("priority", "'priority' must be low, medium, high or urgent");
+        }
+        String url = text("externalUrl", body.externalUrl(), 2_000, false);
+        if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
+            throw ApiProblem.invalid("externalUrl", "'externalUrl' must be an http(s) link to the tracker");
+        }
+        return Mono.fromCallable(() -> {
+            incidents.incident(id).orElseThrow(() -> ApiProblem.notFound("incident " + id));
+            Instant now = clock.instant();
+            FollowUp followUp = new FollowUp(UUID.randomUUID().toString(), id, title, owner, body.dueDate(), priority,
+                    url, FollowUpStatus.OUTSTANDING.wire(), now, now, null, false);
+            followUps.insert(followUp);
+            FollowUp saved = followUps.find(followUp.id(), today()).orElseThrow();
+            return ResponseEntity.created(URI.create("/api/v1/follow-ups/" + saved.id())).body(saved);
+        }).subscribeOn(blocking);
+    }
+
+    @PatchMapping(path = "/api/v1/follow-ups/{followUpId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<FollowUp> change(@PathVariable String followUpId, @RequestBody FollowUpChange body) {
+        String status = body.status() == null ? null : FollowUpStatus.parse(body.status())
+                .orElseThrow(() -> ApiProblem.badRequest("status", "'status' must be outstanding, completed or not_doing"))
+                .wire();
+        String owner = text("owner", body.owner(), 200, false);
+        if (status == null && owner == null) {
+            throw ApiProblem.invalid("status", "Give a new 'status' or 'owner'");
+        }
+        return Mono.fromCallable(() -> {
+            followUps.find(followUpId, today()).orElseThrow(() -> ApiProblem.notFound("follow-up " + followUpId));
+            followUps.update(followUpId, status, owner, clock.instant());
+            return followUps.find(followUpId, today()).orElseThrow();
+        }).subscribeOn(blocking);
+    }
+
+    @GetMapping("/api/v1/follow-ups")
+    public Mono<List<FollowUp>> search(@RequestParam(required = false) String state,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String incidentId) {
+        String status = state == null ? null : FollowUpStatus.parse(state)
+                .orElseThrow(() -> ApiProblem.badRequest("state", "'state' must be outstanding, completed or not_doing"))
+                .wire();
+        return Mono.fromCallable(() -> followUps.search(incidentId, status, overdue, today())).subscribeOn(blocking);
+    }
+
+    @GetMapping("/api/v1/follow-ups/stats")
+    public Mono<Map<String, Object>> stats(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Instant end = MetricsController.instant("to", to, clock.instant());
+        Instant start = MetricsController.instant("from", from, end.minus(Duration.ofDays(90)));
+        return Mono.fromCallable(() -> {
+            List<FollowUp> created = followUps.createdBetween(start, end, today());
+            long completed = created.stream().filter(f -> f.status().equals("completed")).count();
+            long notDoing = created.stream().filter(f -> f.status().equals("not_doing")).count();
+            long overdueCount = created.stream().filter(FollowUp::overdue).count();
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("from", start);
+            stats.put("to", end);
+            stats.put("created", created.size());
+            stats.put("completed", completed);
+            stats.put("notDoing", notDoing);
+            stats.put("outstanding", created.size() - completed - notDoing);
+            stats.put("overdue", overdueCount);
+            stats.put("completedShare", created.isEmpty() ? null : (double) completed / created.size());
+            stats.put("nothingShips", !created.isEmpty() && completed == 0);
+            return stats;
+        }).subscribeOn(blocking);
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ApiProblem.invalid(field, "'" + field + "' is required");
+            }
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw ApiProblem.invalid(field, "'" + field + "' is longer than " + max + " characters");
+        }
+        SecretDetector.first(text).ifPresent(finding -> {
+            throw ApiProblem.invalid(field, "'" + field + "' contains a " + finding.kind().description());
+        });
+        return text;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,23 @@
+package io.firebreak.debrief.support;
+
+import io.firebreak.schemas.catalog.Topics;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The service on a random port with real PostgreSQL and a real (embedded KRaft) Kafka broker. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PostgresInitializer.class)
+@EmbeddedKafka(partitions = 3, topics = {Topics.INCIDENT_EVENTS, Topics.DEBRIEF_EVENTS}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+public @interface DebriefIntegrationTest {
+}
