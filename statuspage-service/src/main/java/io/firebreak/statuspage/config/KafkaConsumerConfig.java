@@ -37,6 +37,11 @@ public class KafkaConsumerConfig {
     }
 
     @Bean
+    public org.apache.kafka.clients.admin.NewTopic deadLetterTopic() {
+        return org.springframework.kafka.config.TopicBuilder.name(DEAD_LETTER_TOPIC).partitions(1).build();
+    }
+
+    @Bean
     public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> deadLetterTemplate) {
         KafkaOperations<Object, Object> template = deadLetterTemplate;
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
