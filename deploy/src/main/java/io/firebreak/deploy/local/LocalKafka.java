@@ -1,0 +1,97 @@
+package io.firebreak.deploy.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-node KRaft broker (broker and controller in one) in its own JVM, from the Kafka jars in
+ * {@code deploy/target/lib}, its log under {@code .firebreak/kafka}. Formatted once; later starts reuse it.
+ */
+final class LocalKafka implements AutoCloseable {
+
+    private final Process process;
+
+    private LocalKafka(Process process) {
+        this.process = process;
+    }
+
+    static LocalKafka start(StackLayout layout, String classpath) throws IOException, InterruptedException {
+        Path home = layout.home().resolve("kafka");
+        Files.createDirectories(home);
+        Path config = home.resolve("server.properties");
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + layout.kafkaControllerPort(),
+                "listeners=PLAINTEXT://127.0.0.1:" + layout.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                        + layout.kafkaControllerPort(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + layout.kafkaPort(),
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + home.resolve("data"),
+                "num.partitions=6",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                ""));
+        Path log = layout.logs().resolve("kafka.log");
+        if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
+            Process format = java(classpath, List.of("kafka.tools.StorageTool", "format",
+                    "--cluster-id=" + org.apache.kafka.common.Uuid.randomUuid(), "--config=" + config), log);
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                throw new IllegalStateException("Formatting Kafka storage failed; see " + log);
+            }
+        }
+        Process broker = java(classpath, List.of("kafka.Kafka", config.toString()), log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!answers(layout.kafkaPort())) {
+            if (!broker.isAlive() || System.nanoTime() > deadline) {
+                broker.destroyForcibly();
+                throw new IllegalStateException("Kafka did not start; see " + log);
+            }
+            Thread.sleep(200);
+        }
+        return new LocalKafka(broker);
+    }
+
+    private static Process java(String classpath, List<String> mainAndArgs, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath));
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.firebreak.deploy.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One Firebreak service as its own JVM, with the {@code local} profile, logging to {@code .firebreak/logs}. */
+final class ServiceProcess implements AutoCloseable {
+
+    /** Lean JVM settings: the whole stack should idle well under 2.5 GB. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1",
+            "-Daxoniq.update-checker.disabled=true");
+
+    private final StackLayout.Service service;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(StackLayout.Service service, Process process, Path log) {
+        this.service = service;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServiceProcess start(StackLayout layout, StackLayout.Service service) throws IOException {
+        Path jar = jarOf(layout.root(), service.module());
+        Path log = layout.logs().resolve(service.module() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local",
+                "--server.port=" + service.port()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("FIREBREAK_DB_URL", layout.jdbcUrl());
+        env.put("FIREBREAK_DB_USER", "postgres");
+        env.put("FIREBREAK_DB_PASSWORD", "postgres");
+        env.put("FIREBREAK_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
+        env.put("FIREBREAK_STATUSPAGE_URL", "http://127.0.0.1:" + layout.portOf("statuspage-service"));
+        env.put("FIREBREAK_DEBRIEF_URL", "http://127.0.0.1:" + layout.portOf("debrief-service"));
+        return new ServiceProcess(service, builder.start(), log);
+    }
+
+    /** Waits until the service's actuator health answers UP. */
+    void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited (code " + process.exitValue()
+                        + "); see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service.module() + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    static Path jarOf(Path root, String module) throws IOException {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-cli.jar"))
+                    .findFirst().orElseThrow(() -> new IOException("No jar for " + module + " in " + target
+                            + "; build with ./mvnw -B install -DskipTests"));
+        }
+    }
+
+    String module() {
+        return service.module();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Asks the service to shut down gracefully without waiting, so all services stop in parallel. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.firebreak.deploy.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its state and which ports it uses. Everything lives under {@code .firebreak/} at
+ * the repository root, so a second start finds the incidents of the first. Ports can be overridden with
+ * environment variables.
+ */
+record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
+        List<Service> services) {
+
+    static final String DEV_TOKEN = "firebreak-dev-token";
+
+    /** One of Firebreak's services: its module (and jar) name and HTTP port. */
+    record Service(String module, int port) {
+    }
+
+    static StackLayout from(Path root, Map<String, String> env) {
+        return new StackLayout(root, root.resolve(".firebreak"),
+                port(env, "FIREBREAK_POSTGRES_PORT", 5433), port(env, "FIREBREAK_KAFKA_PORT", 9092),
+                port(env, "FIREBREAK_KAFKA_CONTROLLER_PORT", 9093),
+                List.of(new Service("incident-command", port(env, "FIREBREAK_COMMAND_PORT", 8080)),
+                        new Service("notification-service", port(env, "FIREBREAK_NOTIFICATION_PORT", 8081)),
+                        new Service("statuspage-service", port(env, "FIREBREAK_STATUSPAGE_PORT", 8082)),
+                        new Service("debrief-service", port(env, "FIREBREAK_DEBRIEF_PORT", 8083))));
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    int portOf(String module) {
+        return services.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().port();
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
