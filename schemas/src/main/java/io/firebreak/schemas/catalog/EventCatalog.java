@@ -13,6 +13,10 @@ public final class EventCatalog {
     static {
         List<Schema> all = new ArrayList<>(IncidentEvents.SCHEMAS);
         all.add(DebriefCompleted.SCHEMA$);
+        all.add(io.firebreak.schemas.paging.PageTriggered.SCHEMA$);
+        all.add(io.firebreak.schemas.paging.PageAcknowledged.SCHEMA$);
+        all.add(io.firebreak.schemas.paging.EscalationAdvanced.SCHEMA$);
+        all.add(io.firebreak.schemas.paging.EscalationStopped.SCHEMA$);
         ALL_SCHEMAS = List.copyOf(all);
     }
 

@@ -9,6 +9,9 @@ public final class Topics {
     /** Debrief events (DebriefCompleted), keyed by incident id. */
     public static final String DEBRIEF_EVENTS = "firebreak.debrief-events";
 
+    /** Paging events (PageTriggered, PageAcknowledged, EscalationAdvanced, EscalationStopped), keyed by incident id. */
+    public static final String PAGING_EVENTS = "firebreak.paging-events";
+
     private Topics() {
     }
 }
