@@ -1,0 +1,69 @@
+package io.firebreak.notification.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code firebreak.notification.*}: Slack, the people and rotations that can be paged, escalation policies per
+ * severity, delivery channels and reminder cadences.
+ */
+@ConfigurationProperties("firebreak.notification")
+public record NotificationProperties(
+        @DefaultValue Slack slack,
+        @DefaultValue Paging paging,
+        @DefaultValue Reminders reminders,
+        @DefaultValue("http://127.0.0.1:8080") String incidentUrl) {
+
+    /** Slack Web API. Without a bot token messages are recorded (visible in the API), not sent. */
+    public record Slack(
+            @DefaultValue("") String botToken,
+            @DefaultValue("https://slack.com/api/") String apiUrl,
+            @DefaultValue("incidents") String incidentsChannel,
+            @DefaultValue("engineering") String engineeringChannel,
+            @DefaultValue("1s") Duration minInterval,
+            @DefaultValue("8") int maxAttempts) {
+
+        public boolean enabled() {
+            return botToken != null && !botToken.isBlank();
+        }
+    }
+
+    /** A person who can be paged. */
+    public record Person(String id, String name, String slackUserId, String email) {
+    }
+
+    /** People taking turns on call: each holds it for {@code handoff}, counting from {@code start}. */
+    public record Rotation(String name, @DefaultValue("P7D") Duration handoff,
+            @DefaultValue("2026-01-05T09:00:00Z") Instant start, List<Person> people) {
+    }
+
+    /**
+     * One level of an escalation policy. Targets: {@code rotation:<name>} (its on-call),
+     * {@code rotation:<name>+1} (the next in line) or {@code person:<id>}.
+     */
+    public record Level(List<String> targets, @DefaultValue("5m") Duration ackTimeout) {
+    }
+
+    public record Policy(List<Level> levels, @DefaultValue("0") int repeat) {
+    }
+
+    public record Paging(
+            @DefaultValue({"CRITICAL", "MAJOR"}) Set<String> pageAtDeclaration,
+            Map<String, Policy> policies,
+            List<Rotation> rotations,
+            List<Person> people,
+            @DefaultValue("") String pagerdutyRoutingKey,
+            @DefaultValue("https://events.pagerduty.com/v2/enqueue") String pagerdutyEventsUrl,
+            @DefaultValue("") String webhookUrl,
+            @DefaultValue("1s") Duration timerPollInterval) {
+    }
+
+    public record Reminders(@DefaultValue("5m") Duration leadMissingAfter,
+            @DefaultValue("5m") Duration commsOwnerMissingAfter) {
+    }
+}

@@ -1,0 +1,96 @@
+package io.firebreak.notification.delivery;
+
+import io.firebreak.notification.config.NotificationProperties;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers pages outside Firebreak: PagerDuty Events API v2 (dedup_key = page id, so a retry never pages twice) and
+ * a generic webhook (carrying the delivery id for the same reason). Retries with back-off; never drops.
+ */
+@Component
+public class PageDeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(PageDeliveryWorker.class);
+
+    private final JdbcTemplate jdbc;
+    private final NotificationProperties.Paging paging;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public PageDeliveryWorker(JdbcTemplate jdbc, NotificationProperties properties, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.paging = properties.paging();
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${firebreak.notification.paging.delivery-poll-interval:500ms}")
+    public synchronized void deliverDue() {
+        Instant now = clock.instant();
+        List<Map<String, Object>> due = jdbc.queryForList("""
+                SELECT d.*, p.incident_id, p.level, p.responder_id, p.responder_name, i.reference, i.title, i.severity
+                FROM page_delivery d JOIN page p ON p.page_id = d.page_id JOIN incident i ON i.incident_id = p.incident_id
+                WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT 50""",
+                Timestamp.from(now));
+        for (Map<String, Object> delivery : due) {
+            try {
+                HttpRequest request = switch ((String) delivery.get("channel")) {
+                    case "pagerduty" -> post(paging.pagerdutyEventsUrl(), Map.of(
+                            "routing_key", paging.pagerdutyRoutingKey(),
+                            "event_action", delivery.get("action"),
+                            "dedup_key", delivery.get("page_id"),
+                            "payload", Map.of("summary", delivery.get("reference") + " " + delivery.get("title")
+                                            + " (level " + delivery.get("level") + ")",
+                                    "source", "firebreak", "severity",
+                                    "CRITICAL".equals(delivery.get("severity")) ? "critical" : "error",
+                                    "custom_details", Map.of("incidentId", delivery.get("incident_id"),
+                                            "responder", delivery.get("responder_id")))));
+                    case "webhook" -> post(paging.webhookUrl(), Map.of("deliveryId", delivery.get("delivery_id"),
+                            "pageId", delivery.get("page_id"), "action", delivery.get("action"),
+                            "incidentId", delivery.get("incident_id"), "reference", delivery.get("reference"),
+                            "level", delivery.get("level"), "responder", Map.of("id", delivery.get("responder_id"),
+                                    "name", delivery.get("responder_name"))));
+                    default -> throw new IllegalStateException("Unknown channel " + delivery.get("channel"));
+                };
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException("HTTP " + response.statusCode());
+                }
+                jdbc.update("UPDATE page_delivery SET state = 'SENT', sent_at = ?, attempts = attempts + 1, error = NULL"
+                        + " WHERE delivery_id = ?", Timestamp.from(now), delivery.get("delivery_id"));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
+                jdbc.update("UPDATE page_delivery SET attempts = ?, error = ?, next_attempt_at = ? WHERE delivery_id = ?",
+                        attempts, e.toString(), Timestamp.from(now.plusSeconds(Math.min(300, 1L << Math.min(attempts, 8)))),
+                        delivery.get("delivery_id"));
+                log.warn("page.delivery_failed delivery={} attempt={} error={}", delivery.get("delivery_id"), attempts,
+                        e.toString());
+            }
+        }
+    }
+
+    private HttpRequest post(String url, Map<String, Object> body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+    }
+}

@@ -1,0 +1,235 @@
+package io.firebreak.notification.engine;
+
+import io.firebreak.notification.config.NotificationProperties;
+import io.firebreak.notification.domain.SlackText;
+import io.firebreak.schemas.incident.CustomerImpactChanged;
+import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.IncidentClosed;
+import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentReopened;
+import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.NoteKind;
+import io.firebreak.schemas.incident.RoleAssigned;
+import io.firebreak.schemas.incident.SeverityChanged;
+import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.TimelineNoteAdded;
+import io.firebreak.schemas.incident.UpdatePosted;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each incident event means for Slack, paging and reminders. Runs in the listener's transaction after the
+ * event id was recorded; everything it decides is a row (message, page, timer), sent later by workers.
+ */
+@Component
+public class IncidentReactions {
+
+    private static final Set<String> LOUD = Set.of("MAJOR", "CRITICAL");
+
+    private final JdbcTemplate jdbc;
+    private final SlackOutbox slack;
+    private final Escalations escalations;
+    private final Timers timers;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    public IncidentReactions(JdbcTemplate jdbc, SlackOutbox slack, Escalations escalations, Timers timers,
+            NotificationProperties properties, Clock clock) {
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.slack = slack;
+        this.escalations = escalations;
+        this.timers = timers;
+        this.properties = properties;
+    }
+
+    public void on(IncidentDeclared e) {
+        EventHeader h = e.getHeader();
+        String id = h.getIncidentId();
+        jdbc.update("""
+                INSERT INTO incident (incident_id, reference, title, severity, status, customer_impact, channel_name,
+                    declared_at, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                id, e.getReference(), e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getCustomerImpact(),
+                e.getChannelName(), Timestamp.from(h.getOccurredAt()), h.getSequence());
+        String ev = h.getEventId();
+        slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", e.getChannelName());
+        slack.enqueue(ev + ":topic", id, SlackOutbox.INCIDENT_CHANNEL, "topic",
+                SlackText.statusLine(e.getReference(), e.getSeverity().name(), e.getStatus().name(), e.getTitle()));
+        slack.enqueue(ev + ":summary", id, SlackOutbox.INCIDENT_CHANNEL, "post", SlackText.summary(e.getReference(),
+                e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getSummary(), null, e.getCustomerImpact(),
+                properties.incidentUrl() + "/api/v1/incidents/" + id));
+        slack.enqueue(ev + ":pin", id, SlackOutbox.INCIDENT_CHANNEL, "pin", ev + ":summary");
+        String announcement = SlackText.announcement(e.getReference(), e.getTitle(), e.getSeverity().name(),
+                e.getChannelName());
+        slack.enqueue(ev + ":announce", id, "#" + properties.slack().incidentsChannel(), "post", announcement);
+        if (LOUD.contains(e.getSeverity().name())) {
+            slack.enqueue(ev + ":announce-eng", id, "#" + properties.slack().engineeringChannel(), "post", announcement);
+            timers.schedule("lead:" + id, Reminders.LEAD_MISSING, id,
+                    h.getOccurredAt().plus(properties.reminders().leadMissingAfter()), null);
+        }
+        if (e.getCustomerImpact()) {
+            timers.schedule("comms:" + id, Reminders.COMMS_MISSING, id,
+                    h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
+        }
+        if (escalations.pagesAtDeclaration(e.getSeverity().name())) {
+            // paged when this service learns of it: ack timeouts count from the page, not from the declaration
+            escalations.start(id, e.getSeverity().name(), clock.instant());
+        }
+    }
+
+    public void on(SeverityChanged e) {
+        EventHeader h = e.getHeader();
+        advance(h, "severity = ?", e.getTo().name());
+        String text = ":arrow_" + (e.getTo().ordinal() > e.getFrom().ordinal() ? "up" : "down") + ": Severity "
+                + SlackText.words(e.getFrom().name()) + " → " + SlackText.words(e.getTo().name())
+                + (e.getReason() == null ? "" : ": " + e.getReason());
+        post(h, "severity", text);
+        mirrorIfLoud(h, e.getTo().name(), text);
+        if (escalations.pagesAtDeclaration(e.getTo().name()) && open(h.getIncidentId())) {
+            escalations.start(h.getIncidentId(), e.getTo().name(), clock.instant());
+        }
+    }
+
+    public void on(StatusChanged e) {
+        EventHeader h = e.getHeader();
+        advance(h, "status = ?", e.getTo().name());
+        String text = ":large_blue_circle: Status " + SlackText.words(e.getFrom().name()) + " → "
+                + SlackText.words(e.getTo().name()) + (e.getNote() == null ? "" : ": " + e.getNote());
+        post(h, "status", text);
+        refreshTopic(h);
+        mirrorIfLoud(h, severity(h.getIncidentId()), text);
+    }
+
+    public void on(RoleAssigned e) {
+        EventHeader h = e.getHeader();
+        String role = e.getRole().name();
+        if (role.equals("INCIDENT_LEAD")) {
+            advance(h, "lead_name = ?", e.getAssignee().getName());
+        } else if (role.equals("COMMS_OWNER")) {
+            advance(h, "comms_owner_name = ?, comms_owner_slack = ?", e.getAssignee().getName(),
+                    e.getAssignee().getSlackUserId());
+        } else {
+            advance(h, null);
+        }
+        post(h, "role", ":bust_in_silhouette: " + e.getAssignee().getName() + " is now " + SlackText.words(role)
+                + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
+        if (e.getAssignee().getSlackUserId() != null) {
+            slack.enqueue(h.getEventId() + ":invite", h.getIncidentId(), SlackOutbox.INCIDENT_CHANNEL, "invite",
+                    e.getAssignee().getSlackUserId());
+        }
+    }
+
+    public void on(CustomerImpactChanged e) {
+        EventHeader h = e.getHeader();
+        advance(h, "customer_impact = ?", e.getCustomerImpact());
+        post(h, "impact", ":busts_in_silhouette: Customer impact: " + (e.getCustomerImpact() ? "yes" : "no")
+                + "; affected: " + (e.getAffectedServices().isEmpty() ? "none" : String.join(", ", e.getAffectedServices())));
+        if (e.getCustomerImpact()) {
+            timers.schedule("comms:" + h.getIncidentId() + ":" + h.getEventId(), Reminders.COMMS_MISSING,
+                    h.getIncidentId(), h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
+        }
+    }
+
+    public void on(UpdatePosted e) {
+        EventHeader h = e.getHeader();
+        advance(h, "last_update_id = ?", e.getUpdateId());
+        post(h, "update", SlackText.update(e.getAudience().name(), e.getWhatIsHappening(), e.getWhoIsAffected(),
+                e.getWhatWeAreDoing(), e.getNextUpdateAt()));
+        timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
+        if (e.getNextUpdateAt() != null) {
+            long cadence = Math.max(60, Duration.between(h.getOccurredAt(), e.getNextUpdateAt()).toSeconds());
+            timers.schedule("update-due:" + e.getUpdateId() + ":1", Reminders.UPDATE_DUE, h.getIncidentId(),
+                    e.getNextUpdateAt(), e.getUpdateId() + "|" + cadence + "|1");
+        }
+    }
+
+    public void on(TimelineNoteAdded e) {
+        advance(e.getHeader(), null);
+        if (e.getKind() == NoteKind.DECISION) {
+            post(e.getHeader(), "decision", ":bookmark: Decision: " + e.getText());
+        }
+    }
+
+    public void on(IncidentResolved e) {
+        EventHeader h = e.getHeader();
+        advance(h, "status = 'RESOLVED'");
+        String text = ":white_check_mark: Resolved: " + e.getResolution();
+        post(h, "resolved", text);
+        refreshTopic(h);
+        mirrorIfLoud(h, severity(h.getIncidentId()), text);
+        escalations.stop(h.getIncidentId(), clock.instant());
+        cancelReminders(h.getIncidentId());
+    }
+
+    public void on(IncidentReopened e) {
+        EventHeader h = e.getHeader();
+        advance(h, "status = 'INVESTIGATING'");
+        String text = ":leftwards_arrow_with_hook: Reopened: " + e.getReason();
+        post(h, "reopened", text);
+        refreshTopic(h);
+        mirrorIfLoud(h, severity(h.getIncidentId()), text);
+    }
+
+    public void on(IncidentClosed e) {
+        EventHeader h = e.getHeader();
+        advance(h, "status = 'CLOSED'");
+        post(h, "closed", ":lock: Closed" + (e.getDebriefUrl() == null ? "" : ". Debrief: " + e.getDebriefUrl()));
+        escalations.stop(h.getIncidentId(), clock.instant());
+        cancelReminders(h.getIncidentId());
+    }
+
+    private void cancelReminders(String incidentId) {
+        for (String kind : List.of(Reminders.UPDATE_DUE, Reminders.LEAD_MISSING, Reminders.COMMS_MISSING)) {
+            timers.cancel(incidentId, kind);
+        }
+    }
+
+    private void post(EventHeader h, String what, String text) {
+        slack.enqueue(h.getEventId() + ":" + what, h.getIncidentId(), SlackOutbox.INCIDENT_CHANNEL, "post", text);
+    }
+
+    private void mirrorIfLoud(EventHeader h, String severity, String text) {
+        if (severity != null && LOUD.contains(severity)) {
+            Map<String, Object> incident = jdbc.queryForMap("SELECT reference FROM incident WHERE incident_id = ?",
+                    h.getIncidentId());
+            String mirrored = incident.get("reference") + ": " + text;
+            slack.enqueue(h.getEventId() + ":mirror", h.getIncidentId(), "#" + properties.slack().incidentsChannel(),
+                    "post", mirrored);
+            slack.enqueue(h.getEventId() + ":mirror-eng", h.getIncidentId(),
+                    "#" + properties.slack().engineeringChannel(), "post", mirrored);
+        }
+    }
+
+    private void refreshTopic(EventHeader h) {
+        jdbc.queryForList("SELECT reference, severity, status, title FROM incident WHERE incident_id = ?",
+                h.getIncidentId()).forEach(row -> slack.enqueue(h.getEventId() + ":topic", h.getIncidentId(),
+                        SlackOutbox.INCIDENT_CHANNEL, "topic", SlackText.statusLine((String) row.get("reference"),
+                                (String) row.get("severity"), (String) row.get("status"), (String) row.get("title"))));
+    }
+
+    private String severity(String incidentId) {
+        return jdbc.queryForList("SELECT severity FROM incident WHERE incident_id = ?", String.class, incidentId).stream()
+                .findFirst().orElse(null);
+    }
+
+    private boolean open(String incidentId) {
+        return jdbc.queryForList("SELECT status FROM incident WHERE incident_id = ?", String.class, incidentId).stream()
+                .anyMatch(s -> !s.equals("RESOLVED") && !s.equals("CLOSED"));
+    }
+
+    private void advance(EventHeader h, String assignments, Object... values) {
+        String set = assignments == null ? "" : assignments + ", ";
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = h.getSequence();
+        args[values.length + 1] = h.getIncidentId();
+        args[values.length + 2] = h.getSequence();
+        jdbc.update("UPDATE incident SET " + set + "last_sequence = ? WHERE incident_id = ? AND last_sequence < ?", args);
+    }
+}

@@ -1,0 +1,250 @@
+package io.firebreak.notification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.notification.support.FakeSlack;
+import io.firebreak.notification.support.FakeSlack.Call;
+import io.firebreak.notification.support.IncidentStory;
+import io.firebreak.notification.support.MutableClock;
+import io.firebreak.notification.support.NotificationIntegrationTest;
+import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.IncidentRole;
+import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.NoteKind;
+import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.paging.PageTriggered;
+import io.firebreak.schemas.serde.FirebreakEventDeserializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@NotificationIntegrationTest
+class NotificationIT {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    final FakeSlack slack = FakeSlack.get();
+
+    @Test
+    void aCriticalIncidentGetsItsChannelPinnedSummaryAnnouncementsAndUpdates() {
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            slack.takeName(story.channelName());
+            story.declared("Checkout is failing", Severity.CRITICAL, true, "checkout").again();
+
+            String channelName = story.channelName() + "-2";
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts("#incidents", story.channelName()).size() == 1
+                    && posts("#engineering", story.channelName()).size() == 1 && !pins(channelName).isEmpty());
+            Call created = slack.calls("conversations.create").stream()
+                    .filter(c -> c.params().get("name").equals(channelName)).findFirst().orElseThrow();
+            String channelId = channelIdOf(channelName);
+            assertThat(created).isNotNull();
+            assertThat(slack.calls("conversations.setTopic")).anySatisfy(c -> {
+                assertThat(c.params()).containsEntry("channel", channelId);
+                assertThat(c.params().get("topic")).contains("Critical").contains("Investigating").contains("Checkout is failing");
+            });
+            List<Call> inChannel = posts(channelId, null);
+            assertThat(inChannel).first().satisfies(summary -> {
+                assertThat(summary.params().get("text")).contains("Checkout is failing").contains("*Severity:* Critical")
+                        .contains("Lead:* not assigned yet").contains("http://firebreak.acme.test/api/v1/incidents/");
+                assertThat(pins(channelName).get(0).params().get("timestamp")).isNotBlank();
+            });
+            assertThat(posts("#incidents", story.channelName()).get(0).params().get("text")).contains("<#" + story.channelName());
+
+            story.role(IncidentRole.INCIDENT_LEAD, "Ana")
+                    .update(Audience.INTERNAL, "Card payments fail", "Card payers", "Rolling back")
+                    .note(NoteKind.DECISION, "Roll back release 42")
+                    .note(NoteKind.EVIDENCE, "not posted: evidence stays in the timeline")
+                    .status(IncidentStatus.INVESTIGATING, IncidentStatus.FIXING)
+                    .again();
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, null).size() >= 5);
+            List<String> texts = posts(channelId, null).stream().map(c -> c.params().get("text"))
+                    .filter(t -> !t.startsWith(":raising_hand:") && !t.startsWith(":loudspeaker:")).toList();
+            assertThat(texts).hasSize(5);
+            assertThat(texts.get(1)).contains("Ana is now Incident lead");
+            assertThat(texts.get(2)).contains("*What is happening:* Card payments fail").contains("*Next update:* by");
+            assertThat(texts.get(3)).contains("Decision: Roll back release 42");
+            assertThat(texts.get(4)).contains("Status Investigating → Fixing");
+            assertThat(slack.calls("conversations.invite")).anySatisfy(c -> assertThat(c.params())
+                    .containsEntry("channel", channelId).containsEntry("users", "UANA"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#incidents", "Investigating → Fixing").isEmpty()
+                    && !posts("#engineering", "Investigating → Fixing").isEmpty());
+            assertThat(slack.calls("conversations.create").stream().filter(c -> c.params().get("name")
+                    .startsWith(story.channelName())).count()).as("a redelivered declaration creates nothing again")
+                    .isEqualTo(2);
+
+            Map<String, Object> notifications = client.get().uri("/api/v1/incidents/" + story.incidentId + "/notifications")
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat((List<?>) notifications.get("slack")).allSatisfy(m -> assertThat(((Map<?, ?>) m).get("state"))
+                    .isIn("SENT", "PENDING"));
+        }
+    }
+
+    @Test
+    void escalatesAfterTheAckTimeoutAndAnAckStopsIt() {
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+            story.declared("Payments down", Severity.CRITICAL, true, "payments");
+            String id = story.incidentId;
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
+            Map<String, Object> first = pages(id).get(0);
+            assertThat(first).containsEntry("level", 1).containsEntry("state", "TRIGGERED")
+                    .containsEntry("rotation", "platform");
+
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(4));
+            assertThat(pages(id)).as("nothing before the 5-minute ack timeout").hasSize(1);
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(2));
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 2);
+            Map<String, Object> second = pages(id).get(1);
+            assertThat(second).containsEntry("level", 2);
+            assertThat(second.get("responderId")).as("the next person in the rotation").isNotEqualTo(first.get("responderId"));
+
+            client.post().uri("/api/v1/pages/" + second.get("pageId") + "/ack").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("by", "Blake")).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED").jsonPath("$.pending.length()").isEqualTo(0);
+            client.post().uri("/api/v1/incidents/" + id + "/ack").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("by", "Blake")).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 2);
+
+            List<String> types = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                paging.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(id)) {
+                        types.add(r.value().getSchema().getName());
+                    }
+                });
+                return types.contains("EscalationStopped");
+            });
+            assertThat(types).containsExactly("PageTriggered", "EscalationAdvanced", "PageTriggered", "PageAcknowledged",
+                    "EscalationStopped");
+            client.post().uri("/api/v1/pages/" + UUID.randomUUID() + "/ack").exchange().expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void resolvingStopsPagingAndMinorIncidentsPageNobody() {
+        try (IncidentStory major = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                IncidentStory minor = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            major.declared("Search slow", Severity.MAJOR, true, "search");
+            minor.declared("Typo on a page", Severity.MINOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(major.incidentId).size() == 1);
+            major.resolved();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(escalation(major.incidentId).get("state")));
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(10));
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(major.incidentId).size() == 1);
+            client.get().uri("/api/v1/incidents/" + minor.incidentId + "/escalation").exchange().expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void honoursRetryAfterOnRateLimitsWithoutLosingOrDoublingMessages() {
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Rate limited", Severity.MINOR, false, "web");
+            String channel = story.channelName();
+            await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(channel) != null
+                    && posts(channelIdOf(channel), null).size() == 1);
+            slack.rateLimitNextPosts(2);
+            story.update(Audience.INTERNAL, "First", null, null).update(Audience.INTERNAL, "Second", null, null);
+            String channelId = channelIdOf(channel);
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, null).size() == 3);
+
+            List<Call> attempts = slack.calls().stream().filter(c -> c.method().equals("chat.postMessage")
+                    && channelId.equals(c.params().get("channel"))).toList();
+            Call limited = attempts.stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
+            Call delivered = attempts.stream().filter(c -> c.status() == 200 && c.params().get("text").contains("First"))
+                    .findFirst().orElseThrow();
+            assertThat(Duration.between(limited.at(), delivered.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(posts(channelId, null)).extracting(c -> c.params().get("text"))
+                    .filteredOn(t -> t.contains("First") || t.contains("Second")).hasSize(2);
+        }
+    }
+
+    @Test
+    void remindsWhenAnUpdateIsOverdueAndWhenLeadOrCommsOwnerAreMissing() {
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Quiet incident", Severity.MAJOR, true, "checkout")
+                    .update(Audience.INTERNAL, "Looking into it", null, null);
+            String channel = story.channelName();
+            await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(channel) != null
+                    && posts(channelIdOf(channel), "Looking into it").size() == 1);
+            String channelId = channelIdOf(channel);
+            assertThat(posts(channelId, ":raising_hand:")).isEmpty();
+
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(6));
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, ":raising_hand:").size() == 1
+                    && posts(channelId, ":loudspeaker:").size() == 1);
+
+            // the update promised the next one in 30 minutes (its cadence): overdue after that, again 30 later
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, ":alarm_clock:").size() == 1);
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(31));
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, ":alarm_clock:").size() == 2);
+
+            story.at(MutableClock.INSTANCE.instant()).update(Audience.INTERNAL, "Still looking", null, null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, "Still looking").size() == 1);
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(20));
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+                    .until(() -> posts(channelId, ":alarm_clock:").size() == 2);
+        }
+    }
+
+    private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
+        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                broker.getBrokersAsString(), "group.id", "paging-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class, "value.deserializer", FirebreakEventDeserializer.class));
+        consumer.subscribe(List.of(Topics.PAGING_EVENTS));
+        return consumer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> escalation(String incidentId) {
+        return client.get().uri("/api/v1/incidents/" + incidentId + "/escalation").exchange().expectBody(Map.class)
+                .returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> pages(String incidentId) {
+        Map<String, Object> escalation = escalation(incidentId);
+        return escalation == null || escalation.get("pages") == null ? List.of()
+                : (List<Map<String, Object>>) escalation.get("pages");
+    }
+
+    private List<Call> posts(String channel, String containing) {
+        return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.params().get("channel")))
+                .filter(c -> containing == null || c.params().get("text").contains(containing)).toList();
+    }
+
+    private List<Call> pins(String channelName) {
+        String id = channelIdOrNull(channelName);
+        return id == null ? List.of() : slack.calls("pins.add").stream()
+                .filter(c -> id.equals(c.params().get("channel"))).toList();
+    }
+
+    private String channelIdOf(String channelName) {
+        String id = channelIdOrNull(channelName);
+        assertThat(id).as("channel " + channelName).isNotNull();
+        return id;
+    }
+
+    private String channelIdOrNull(String channelName) {
+        return slack.createdChannelIds(channelName).stream().findFirst().orElse(null);
+    }
+
+}
