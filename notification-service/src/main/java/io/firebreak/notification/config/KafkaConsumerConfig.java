@@ -60,12 +60,15 @@ public class KafkaConsumerConfig {
     }
 
     @Bean
-    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> deadLetterTemplate) {
-        KafkaOperations<Object, Object> template = deadLetterTemplate;
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> deadLetterTemplate,
+            DeadLetters deadLetters) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(DEAD_LETTER_TOPIC, -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        return new DefaultErrorHandler((record, exception) -> {
+            recoverer.accept(record, exception);
+            deadLetters.recorded(exception);
+        }, backOff);
     }
 }

@@ -30,6 +30,7 @@ public final class FakeSlack {
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<String> pagerDuty = new CopyOnWriteArrayList<>();
     private final Set<String> takenNames = ConcurrentHashMap.newKeySet();
     private final AtomicInteger rateLimitPosts = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger(1000);
@@ -38,6 +39,14 @@ public final class FakeSlack {
     private FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
+        // PagerDuty Events API v2 stand-in on the same server
+        server.createContext("/v2/enqueue", exchange -> {
+            pagerDuty.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] ok = "{\"status\":\"success\",\"message\":\"Event processed\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-slack");
             thread.setDaemon(true);
@@ -59,6 +68,15 @@ public final class FakeSlack {
 
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    public String pagerDutyUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v2/enqueue";
+    }
+
+    /** Bodies of every PagerDuty event received. */
+    public List<String> pagerDutyEvents() {
+        return List.copyOf(pagerDuty);
     }
 
     public void takeName(String name) {

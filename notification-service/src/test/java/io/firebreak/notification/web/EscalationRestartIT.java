@@ -52,7 +52,9 @@ class EscalationRestartIT {
         MutableClock.INSTANCE.advance(Duration.ofMinutes(6));
         ConfigurableApplicationContext second = start(database, broker);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(db, incidentId).size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(db, incidentId).size() == 2
+                    && db.queryForObject("SELECT count(*) FROM notification.page_delivery WHERE channel = 'pagerduty'"
+                            + " AND state = 'SENT'", Long.class) == 2);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> pages(db, incidentId).size() == 2);
         } finally {
             second.close();
@@ -67,6 +69,14 @@ class EscalationRestartIT {
 
         List<Map<String, Object>> pages = pages(db, incidentId);
         assertThat(pages).extracting(p -> p.get("level")).containsExactly(1, 2);
+        List<String> pageIds = db.queryForList("SELECT page_id FROM notification.page WHERE incident_id = ? ORDER BY level",
+                String.class, incidentId);
+        for (String pageId : pageIds) {
+            assertThat(FakeSlack.get().pagerDutyEvents()).as("one PagerDuty trigger per page, dedup_key = page id")
+                    .filteredOn(body -> body.contains("\"dedup_key\":\"" + pageId + "\"")).singleElement()
+                    .satisfies(body -> assertThat(body).contains("\"routing_key\":\"R0UTINGKEY\"")
+                            .contains("\"event_action\":\"trigger\""));
+        }
         assertThat(db.queryForObject("SELECT count(*) FROM notification.timer WHERE incident_id = ? AND kind = 'ACK_TIMEOUT'"
                 + " AND state = 'DONE'", Long.class, incidentId)).isEqualTo(1);
     }
@@ -89,6 +99,8 @@ class EscalationRestartIT {
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres",
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--firebreak.notification.slack.api-url=" + FakeSlack.get().apiUrl());
+                        "--firebreak.notification.slack.api-url=" + FakeSlack.get().apiUrl(),
+                        "--firebreak.notification.paging.pagerduty-routing-key=R0UTINGKEY",
+                        "--firebreak.notification.paging.pagerduty-events-url=" + FakeSlack.get().pagerDutyUrl());
     }
 }

@@ -205,6 +205,27 @@ class NotificationIT {
         }
     }
 
+    @Test
+    void showsAPoisonRecordInHealthAndKeepsConsuming() throws Exception {
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of("bootstrap.servers", broker.getBrokersAsString(),
+                        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                        "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INCIDENT_EVENTS, "poison",
+                    new byte[] {1, 2, 3})).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<?, ?> health = client.get().uri("/actuator/health").exchange().expectBody(Map.class).returnResult()
+                    .getResponseBody();
+            Map<?, ?> deadLetters = (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("deadLetters");
+            return ((Number) ((Map<?, ?>) deadLetters.get("details")).get("count")).intValue() >= 1;
+        });
+        try (IncidentStory after = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            after.declared("After the poison", Severity.MINOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(after.channelName()) != null);
+        }
+    }
+
     private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
         KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                 broker.getBrokersAsString(), "group.id", "paging-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
