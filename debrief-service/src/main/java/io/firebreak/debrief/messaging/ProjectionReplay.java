@@ -23,11 +23,13 @@ public class ProjectionReplay {
 
     private final KafkaListenerEndpointRegistry registry;
     private final IncidentEventsListener listener;
+    private final PagingEventsListener pagingListener;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    public ProjectionReplay(KafkaListenerEndpointRegistry registry, IncidentEventsListener listener, JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager) {
+    public ProjectionReplay(KafkaListenerEndpointRegistry registry, IncidentEventsListener listener,
+            PagingEventsListener pagingListener, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.pagingListener = pagingListener;
         this.registry = registry;
         this.listener = listener;
         this.jdbc = jdbc;
@@ -37,18 +39,22 @@ public class ProjectionReplay {
     /** Blocking. Returns how many incidents the reset removed. */
     public synchronized int resetAndReplay() {
         MessageListenerContainer container = registry.getListenerContainer(IncidentEventsListener.ID);
+        MessageListenerContainer paging = registry.getListenerContainer(PagingEventsListener.ID);
         container.pause();
+        paging.pause();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!container.isContainerPaused() && System.nanoTime() < deadline) {
+        while (!(container.isContainerPaused() && paging.isContainerPaused()) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         Integer removed = transaction.execute(status -> {
             Integer incidents = jdbc.queryForObject("SELECT count(*) FROM incident", Integer.class);
-            jdbc.execute("TRUNCATE processed_event, timeline_entry, incident");
+            jdbc.execute("TRUNCATE processed_event, timeline_entry, incident, paging_milestone");
             return incidents;
         });
         listener.seekToBeginning();
+        pagingListener.seekToBeginning();
         container.resume();
+        paging.resume();
         log.info("projection.replay reset_incidents={}", removed);
         return removed == null ? 0 : removed;
     }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 public class DebriefRepository {
 
     private static final String INCIDENT = """
-            SELECT i.*, c.completed_at AS debrief_completed_at FROM incident i
-            LEFT JOIN debrief_completion c ON c.incident_id = i.incident_id""";
+            SELECT i.*, c.completed_at AS debrief_completed_at, m.acknowledged_at AS paged_ack_at FROM incident i
+            LEFT JOIN debrief_completion c ON c.incident_id = i.incident_id
+            LEFT JOIN paging_milestone m ON m.incident_id = i.incident_id""";
 
     private final JdbcTemplate jdbc;
     private final RowMapper<IncidentRecord> incidents = this::incident;
@@ -42,8 +43,8 @@ public class DebriefRepository {
     }
 
     public List<TimelineEntry> timeline(String incidentId) {
-        return jdbc.query("SELECT * FROM timeline_entry WHERE incident_id = ? ORDER BY sequence", (rs, n) ->
-                new TimelineEntry(rs.getLong("sequence"), rs.getTimestamp("occurred_at").toInstant(),
+        return jdbc.query("SELECT * FROM timeline_entry WHERE incident_id = ? ORDER BY occurred_at, sequence NULLS LAST, event_id", (rs, n) ->
+                new TimelineEntry((Long) rs.getObject("sequence"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_kind"),
                         rs.getString("kind"), rs.getString("text"), rs.getString("event_id")), incidentId);
     }
@@ -67,7 +68,7 @@ public class DebriefRepository {
                 rs.getString("summary"), rs.getString("severity"), rs.getString("reported_severity"),
                 rs.getString("status"), rs.getBoolean("customer_impact"), rs.getString("affected_services"),
                 rs.getString("channel_name"), roles, rs.getString("resolution"), rs.getString("debrief_url"),
-                instant(rs, "detected_at"), instant(rs, "declared_at"), instant(rs, "acknowledged_at"),
+                instant(rs, "detected_at"), instant(rs, "declared_at"), instant(rs, "paged_ack_at"),
                 instant(rs, "first_update_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
                 instant(rs, "closed_at"), instant(rs, "debrief_completed_at"));
     }

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@EmbeddedKafka(partitions = 3, topics = {Topics.INCIDENT_EVENTS, Topics.DEBRIEF_EVENTS}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 3, topics = {Topics.INCIDENT_EVENTS, Topics.DEBRIEF_EVENTS, Topics.PAGING_EVENTS}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
 public @interface DebriefIntegrationTest {

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the Slack outbox in order, per target: about one message a second per channel, {@code Retry-After}
@@ -36,8 +38,11 @@ public class SlackSender {
     private final NotificationProperties.Slack settings;
     private final MethodsClient slack;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    public SlackSender(JdbcTemplate jdbc, NotificationProperties properties, Slack slack, Clock clock) {
+    public SlackSender(JdbcTemplate jdbc, NotificationProperties properties, Slack slack, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.settings = properties.slack();
         this.slack = settings.enabled() ? slack.methods(settings.botToken()) : null;
@@ -64,10 +69,17 @@ public class SlackSender {
                 blocked.add(lane);
                 continue;
             }
-            if (!send(message, target, now)) {
+            Boolean sent = transaction.execute(status -> claimed(message) && send(message, target, now));
+            if (!Boolean.TRUE.equals(sent)) {
                 blocked.add(lane);
             }
         }
+    }
+
+    /** Locks the message for this instance; another instance working the same outbox skips it. */
+    private boolean claimed(Map<String, Object> message) {
+        return !jdbc.queryForList("SELECT message_id FROM slack_message WHERE message_id = ? AND state = 'PENDING'"
+                + " FOR UPDATE SKIP LOCKED", String.class, message.get("message_id")).isEmpty();
     }
 
     private boolean send(Map<String, Object> message, String target, Instant now) {
