@@ -150,8 +150,9 @@ public final class LocalStack {
                 "  curl -s -H \"Authorization: Bearer " + StackLayout.DEV_TOKEN + "\" http://127.0.0.1:" + api
                         + "/api/v1/incidents?open=true",
                 "",
-                "Slack and PagerDuty are not configured: nothing is sent outside this machine"
-                        + " (notification-service records messages and pages once its issue lands).",
+                "Slack and PagerDuty are not configured: nothing leaves this machine. Messages and pages are recorded:",
+                "  curl -s http://127.0.0.1:" + layout.portOf("notification-service")
+                        + "/api/v1/incidents/<id>/notifications   (and /escalation)",
                 "Ctrl-C stops everything (or ./firebreak-local --stop when started with --detach).",
                 "");
     }
