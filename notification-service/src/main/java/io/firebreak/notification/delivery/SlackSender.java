@@ -128,6 +128,9 @@ public class SlackSender {
             fail(message, "HTTP " + e.getResponse().code() + " " + e.getMessage(), now);
         } catch (SlackError e) {
             fail(message, e.getMessage(), now);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // our own bookkeeping failed: roll back, the message stays pending for the next round
+            throw e;
         } catch (IOException | RuntimeException e) {
             fail(message, e.toString(), now);
         }
