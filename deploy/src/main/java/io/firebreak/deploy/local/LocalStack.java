@@ -23,17 +23,50 @@ public final class LocalStack {
 
     private final StackLayout layout;
     private final PrintStream out;
+    private final java.util.Map<String, String> env;
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
 
-    private LocalStack(StackLayout layout, PrintStream out) {
+    private LocalStack(StackLayout layout, PrintStream out, java.util.Map<String, String> env) {
         this.layout = layout;
         this.out = out;
+        this.env = env;
+    }
+
+    /** A stack for programmatic use (the end-to-end suite): {@code env} sets ports, FIREBREAK_HOME and service settings. */
+    public static LocalStack create(Path root, java.util.Map<String, String> env, PrintStream out) {
+        return new LocalStack(StackLayout.from(root, env), out, env);
+    }
+
+    /** Kills one service with SIGKILL, as a crash would. */
+    public void kill(String module) throws InterruptedException {
+        serviceProcess(module).kill();
+    }
+
+    /** Starts a service again (after {@link #kill}) and waits until it is healthy. */
+    public void restart(String module) throws Exception {
+        ServiceProcess old = serviceProcess(module);
+        running.remove(old);
+        ServiceProcess fresh = ServiceProcess.start(layout, old.service(), env);
+        running.add(fresh);
+        fresh.awaitHealthy(Duration.ofSeconds(180));
+    }
+
+    public int port(String module) {
+        return layout.portOf(module);
+    }
+
+    private ServiceProcess serviceProcess(String module) {
+        synchronized (running) {
+            return running.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+                    .filter(p -> p.module().equals(module)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No running " + module));
+        }
     }
 
     public static void main(String[] args) throws Exception {
         boolean demo = List.of(args).contains("--demo");
         Path root = Path.of(System.getProperty("firebreak.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(StackLayout.from(root, System.getenv()), System.out);
+        LocalStack stack = create(root, System.getenv(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "firebreak-local-stop"));
         try {
             stack.start(demo);
@@ -44,18 +77,18 @@ public final class LocalStack {
         new CountDownLatch(1).await();
     }
 
-    void start(boolean demo) throws Exception {
+    public void start(boolean demo) throws Exception {
         Files.createDirectories(layout.logs());
         Files.deleteIfExists(layout.home().resolve("ready"));
         Progress progress = new Progress(out);
-        progress.step("Starting PostgreSQL on 127.0.0.1:" + layout.postgresPort() + " (data in .firebreak/postgres)");
+        progress.step("Starting PostgreSQL on 127.0.0.1:" + layout.postgresPort() + " (data in " + shown(layout.home().resolve("postgres")) + ")");
         running.add(LocalPostgres.start(layout));
-        progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in .firebreak/kafka)");
+        progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in " + shown(layout.home().resolve("kafka")) + ")");
         running.add(LocalKafka.start(layout, brokerClasspath()));
         List<ServiceProcess> services = new ArrayList<>();
         for (StackLayout.Service service : layout.services()) {
             progress.step("Starting " + service.module() + " on port " + service.port());
-            ServiceProcess process = ServiceProcess.start(layout, service);
+            ServiceProcess process = ServiceProcess.start(layout, service, env);
             running.add(process);
             services.add(process);
         }
@@ -74,7 +107,7 @@ public final class LocalStack {
         out.flush();
     }
 
-    void stop() {
+    public void stop() {
         List<AutoCloseable> reversed = new ArrayList<>(running);
         Collections.reverse(reversed);
         if (!reversed.isEmpty()) {
@@ -95,6 +128,10 @@ public final class LocalStack {
         } catch (IOException ignored) {
             // nothing to clean
         }
+    }
+
+    private String shown(Path path) {
+        return path.startsWith(layout.root()) ? layout.root().relativize(path).toString() : path.toString();
     }
 
     private String brokerClasspath() {

@@ -32,7 +32,8 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(StackLayout layout, StackLayout.Service service) throws IOException {
+    static ServiceProcess start(StackLayout layout, StackLayout.Service service, Map<String, String> passThrough)
+            throws IOException {
         Path jar = jarOf(layout.root(), service.module());
         Path log = layout.logs().resolve(service.module() + ".log");
         List<String> command = new ArrayList<>();
@@ -43,6 +44,12 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        // settings meant for the services (Slack, PagerDuty, timeouts) pass through from the launcher's environment
+        passThrough.forEach((name, value) -> {
+            if (name.startsWith("FIREBREAK_")) {
+                env.put(name, value);
+            }
+        });
         env.put("FIREBREAK_DB_URL", layout.jdbcUrl());
         env.put("FIREBREAK_DB_USER", "postgres");
         env.put("FIREBREAK_DB_PASSWORD", "postgres");
@@ -92,6 +99,15 @@ final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    StackLayout.Service service() {
+        return service;
     }
 
     /** Asks the service to shut down gracefully without waiting, so all services stop in parallel. */

@@ -19,7 +19,8 @@ record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int ka
     }
 
     static StackLayout from(Path root, Map<String, String> env) {
-        return new StackLayout(root, root.resolve(".firebreak"),
+        String home = env.get("FIREBREAK_HOME");
+        return new StackLayout(root, home == null || home.isBlank() ? root.resolve(".firebreak") : Path.of(home),
                 port(env, "FIREBREAK_POSTGRES_PORT", 5433), port(env, "FIREBREAK_KAFKA_PORT", 9092),
                 port(env, "FIREBREAK_KAFKA_CONTROLLER_PORT", 9093),
                 List.of(new Service("incident-command", port(env, "FIREBREAK_COMMAND_PORT", 8080)),
