@@ -81,10 +81,20 @@ public final class LocalStack {
         Files.createDirectories(layout.logs());
         Files.deleteIfExists(layout.home().resolve("ready"));
         Progress progress = new Progress(out);
-        progress.step("Starting PostgreSQL on 127.0.0.1:" + layout.postgresPort() + " (data in " + shown(layout.home().resolve("postgres")) + ")");
-        running.add(LocalPostgres.start(layout));
-        progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in " + shown(layout.home().resolve("kafka")) + ")");
-        running.add(LocalKafka.start(layout, brokerClasspath()));
+        if (layout.externalDatabase()) {
+            progress.step("Using PostgreSQL at " + layout.jdbcUrl());
+        } else {
+            progress.step("Starting PostgreSQL on 127.0.0.1:" + layout.postgresPort() + " (data in "
+                    + shown(layout.home().resolve("postgres")) + ")");
+            running.add(LocalPostgres.start(layout));
+        }
+        if (layout.externalKafka()) {
+            progress.step("Using Kafka at " + layout.kafkaBootstrap());
+        } else {
+            progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in "
+                    + shown(layout.home().resolve("kafka")) + ")");
+            running.add(LocalKafka.start(layout, brokerClasspath()));
+        }
         List<ServiceProcess> services = new ArrayList<>();
         for (StackLayout.Service service : layout.services()) {
             progress.step("Starting " + service.module() + " on port " + service.port());

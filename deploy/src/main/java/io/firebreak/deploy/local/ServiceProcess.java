@@ -51,8 +51,8 @@ final class ServiceProcess implements AutoCloseable {
             }
         });
         env.put("FIREBREAK_DB_URL", layout.jdbcUrl());
-        env.put("FIREBREAK_DB_USER", "postgres");
-        env.put("FIREBREAK_DB_PASSWORD", "postgres");
+        env.put("FIREBREAK_DB_USER", layout.dbUser());
+        env.put("FIREBREAK_DB_PASSWORD", layout.dbPassword());
         env.put("FIREBREAK_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
         env.put("FIREBREAK_STATUSPAGE_URL", "http://127.0.0.1:" + layout.portOf("statuspage-service"));
         env.put("FIREBREAK_DEBRIEF_URL", "http://127.0.0.1:" + layout.portOf("debrief-service"));

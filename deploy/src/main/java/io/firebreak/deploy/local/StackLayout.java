@@ -10,7 +10,7 @@ import java.util.Map;
  * environment variables.
  */
 record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        List<Service> services) {
+        List<Service> services, Map<String, String> external) {
 
     static final String DEV_TOKEN = "firebreak-dev-token";
 
@@ -26,7 +26,35 @@ record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int ka
                 List.of(new Service("incident-command", port(env, "FIREBREAK_COMMAND_PORT", 8080)),
                         new Service("notification-service", port(env, "FIREBREAK_NOTIFICATION_PORT", 8081)),
                         new Service("statuspage-service", port(env, "FIREBREAK_STATUSPAGE_PORT", 8082)),
-                        new Service("debrief-service", port(env, "FIREBREAK_DEBRIEF_PORT", 8083))));
+                        new Service("debrief-service", port(env, "FIREBREAK_DEBRIEF_PORT", 8083))),
+                external(env));
+    }
+
+    /** Existing infrastructure to use instead of starting it (FIREBREAK_EXTERNAL_JDBC_URL, _DB_USER, _DB_PASSWORD, _KAFKA). */
+    private static Map<String, String> external(Map<String, String> env) {
+        Map<String, String> external = new java.util.HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("FIREBREAK_EXTERNAL_") && value != null && !value.isBlank()) {
+                external.put(name.substring("FIREBREAK_EXTERNAL_".length()), value);
+            }
+        });
+        return Map.copyOf(external);
+    }
+
+    boolean externalDatabase() {
+        return external.containsKey("JDBC_URL");
+    }
+
+    boolean externalKafka() {
+        return external.containsKey("KAFKA");
+    }
+
+    String dbUser() {
+        return external.getOrDefault("DB_USER", "postgres");
+    }
+
+    String dbPassword() {
+        return external.getOrDefault("DB_PASSWORD", "postgres");
     }
 
     Path logs() {
@@ -34,11 +62,11 @@ record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int ka
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
+        return external.getOrDefault("JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres");
     }
 
     String kafkaBootstrap() {
-        return "127.0.0.1:" + kafkaPort;
+        return external.getOrDefault("KAFKA", "127.0.0.1:" + kafkaPort);
     }
 
     int portOf(String module) {

@@ -1,0 +1,234 @@
+package io.firebreak.deploy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.deploy.local.LocalStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The seeds' scenario through public interfaces only, against the whole stack as separate processes (real
+ * PostgreSQL, a real Kafka broker, the four services): Alertmanager declares, Slack hears about it, the on-call is
+ * paged and escalation moves on until someone acknowledges, customers read the status page, the incident resolves,
+ * the debrief is due with the whole timeline, and it closes with the debrief link. One projection service is killed
+ * with SIGKILL mid-flow and restarted; nothing is lost or sent twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SeedsScenario {
+
+    static final String TOKEN = "firebreak-dev-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static SlackStandIn slack;
+    static LocalStack stack;
+    static String command;
+    static String notification;
+    static String statuspage;
+    static String debrief;
+
+    /** Where PostgreSQL and Kafka come from: environment entries for the stack (empty: it starts its own). */
+    abstract Map<String, String> infrastructure();
+
+    @BeforeAll
+    void startStack() throws Exception {
+        slack = new SlackStandIn();
+        Path home = Files.createTempDirectory("firebreak-e2e");
+        Path root = Path.of(System.getProperty("firebreak.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> env = new java.util.HashMap<>(infrastructure());
+        env.putAll(Map.ofEntries(
+                Map.entry("FIREBREAK_HOME", home.toString()),
+                Map.entry("FIREBREAK_POSTGRES_PORT", "25433"),
+                Map.entry("FIREBREAK_KAFKA_PORT", "29092"),
+                Map.entry("FIREBREAK_KAFKA_CONTROLLER_PORT", "29093"),
+                Map.entry("FIREBREAK_COMMAND_PORT", "28080"),
+                Map.entry("FIREBREAK_NOTIFICATION_PORT", "28081"),
+                Map.entry("FIREBREAK_STATUSPAGE_PORT", "28082"),
+                Map.entry("FIREBREAK_DEBRIEF_PORT", "28083"),
+                Map.entry("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e"),
+                Map.entry("FIREBREAK_SLACK_API_URL", slack.apiUrl()),
+                Map.entry("FIREBREAK_ACK_TIMEOUT", "3s")));
+        stack = LocalStack.create(root, env, new PrintStream(System.out, true));
+        stack.start(false);
+        command = "http://127.0.0.1:" + stack.port("incident-command");
+        notification = "http://127.0.0.1:" + stack.port("notification-service");
+        statuspage = "http://127.0.0.1:" + stack.port("statuspage-service");
+        debrief = "http://127.0.0.1:" + stack.port("debrief-service");
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.stop();
+        }
+        if (slack != null) {
+            slack.close();
+        }
+    }
+
+    @Test
+    void theSeedsScenarioEndToEnd() throws Exception {
+        // Alertmanager declares a Critical incident
+        String payload = fixture().replace("\"groupKey\":\"{}:{", "\"groupKey\":\"{}/" + UUID.randomUUID() + ":{");
+        JsonNode ingested = post(command + "/api/v1/integrations/alertmanager", payload, 200);
+        String id = ingested.path("incidentId").asText();
+        assertThat(ingested.path("declared").asBoolean()).isTrue();
+        JsonNode incident = get(command + "/api/v1/incidents/" + id);
+        assertThat(incident.path("severity").asText()).isEqualTo("CRITICAL");
+        String channel = incident.path("channelName").asText();
+        post(command + "/api/v1/incidents/" + id + "/customer-impact",
+                "{\"customerImpact\": true, \"affectedServices\": [\"checkout\"]}", 200);
+
+        // Slack: the channel, the pinned summary and both announcements
+        await().atMost(Duration.ofSeconds(60)).until(() -> !slack.calls("pins.add").isEmpty()
+                && posted("#incidents", channel) && posted("#engineering", channel));
+        assertThat(slack.calls("conversations.create")).anySatisfy(c -> assertThat(c.params()).containsEntry("name", channel));
+
+        // paging: the on-call, then (no ack within the shortened timeout) the next responder; an ack stops it
+        await().atMost(Duration.ofSeconds(60)).until(() -> pages(id).size() >= 2);
+        JsonNode second = pages(id).get(1);
+        assertThat(second.path("level").asInt()).isEqualTo(2);
+        post(notification + "/api/v1/pages/" + second.path("pageId").asText() + "/ack", "{\"by\": \"Blake\"}", 200);
+        assertThat(get(notification + "/api/v1/incidents/" + id + "/escalation").path("state").asText())
+                .isEqualTo("ACKNOWLEDGED");
+
+        // the status page crashes while customers are being told; it catches up when it is back
+        stack.kill("statuspage-service");
+        post(command + "/api/v1/incidents/" + id + "/updates", """
+                {"audience": "CUSTOMER", "whatIsHappening": "Some checkouts fail with an error",
+                 "whoIsAffected": "Customers paying at checkout", "whatWeAreDoing": "Rolling back the last release",
+                 "nextUpdateInMinutes": 30}""", 200);
+        post(command + "/api/v1/incidents/" + id + "/status", "{\"status\": \"fixing\"}", 200);
+        stack.restart("statuspage-service");
+        await().atMost(Duration.ofSeconds(60)).until(() -> unresolved().stream()
+                .anyMatch(i -> i.path("id").asText().equals(id) && i.path("status").asText().equals("identified")));
+        JsonNode published = unresolved().stream().filter(i -> i.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(published.path("incident_updates").findValuesAsText("body"))
+                .filteredOn(b -> b.startsWith("Some checkouts fail")).hasSize(1);
+        assertThat(component("checkout")).isEqualTo("major_outage");
+        assertThat(text(statuspage + "/")).contains("Some checkouts fail with an error");
+
+        // resolve: the page says resolved and operational
+        post(command + "/api/v1/incidents/" + id + "/resolve", "{\"resolution\": \"Rolled back release 42\"}", 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> unresolved().stream().noneMatch(i -> i.path("id").asText().equals(id))
+                && component("checkout").equals("operational"));
+
+        // the debrief is due, with every section and the whole timeline, pages and ack included
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode due = get(debrief + "/api/v1/debriefs?state=due");
+            List<String> kinds = get(debrief + "/api/v1/incidents/" + id + "/timeline").path("entries").findValuesAsText("kind");
+            return due.findValuesAsText("incidentId").contains(id) && kinds.contains("ACKNOWLEDGED")
+                    && kinds.contains("RESOLVED");
+        });
+        String document = text(debrief + "/api/v1/incidents/" + id + "/debrief");
+        for (String section : List.of("Summary", "Key information", "Timeline", "Contributors", "Mitigators",
+                "Risks and learnings", "Follow-ups")) {
+            assertThat(document).contains("## " + section);
+        }
+        List<String> kinds = get(debrief + "/api/v1/incidents/" + id + "/timeline").path("entries").findValuesAsText("kind");
+        assertThat(kinds).contains("DECLARED", "ALERT", "IMPACT_CHANGED", "PAGED", "ESCALATED", "ACKNOWLEDGED", "UPDATE",
+                "STATUS_CHANGED", "RESOLVED");
+
+        // close with the debrief link
+        String debriefUrl = post(debrief + "/api/v1/incidents/" + id + "/debrief/complete", "{\"completedBy\": \"Ana\"}", 200)
+                .path("debriefUrl").asText();
+        post(command + "/api/v1/incidents/" + id + "/close", "{\"debriefUrl\": \"" + debriefUrl + "\"}", 200);
+        assertThat(get(command + "/api/v1/incidents/" + id).path("status").asText()).isEqualTo("CLOSED");
+
+        // nothing sent twice
+        List<String> posts = new ArrayList<>();
+        slack.calls("chat.postMessage").forEach(c -> posts.add(c.params().get("channel") + "|" + c.params().get("text")));
+        assertThat(posts).doesNotHaveDuplicates();
+        JsonNode history = get(statuspage + "/api/v2/incidents.json");
+        JsonNode ours = null;
+        for (JsonNode i : history.path("incidents")) {
+            if (i.path("id").asText().equals(id)) {
+                ours = i;
+            }
+        }
+        assertThat(ours).isNotNull();
+        Set<String> updateIds = new HashSet<>(ours.path("incident_updates").findValuesAsText("id"));
+        assertThat(updateIds).hasSize(ours.path("incident_updates").size());
+    }
+
+    private static boolean posted(String channel, String containing) {
+        return slack.calls("chat.postMessage").stream().anyMatch(c -> channel.equals(c.params().get("channel"))
+                && c.params().get("text").contains(containing));
+    }
+
+    private static List<JsonNode> pages(String id) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/incidents/" + id
+                + "/escalation")).GET().build());
+        List<JsonNode> pages = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            JSON.readTree(response.body()).path("pages").forEach(pages::add);
+        }
+        return pages;
+    }
+
+    private static List<JsonNode> unresolved() throws Exception {
+        List<JsonNode> incidents = new ArrayList<>();
+        get(statuspage + "/api/v2/incidents/unresolved.json").path("incidents").forEach(incidents::add);
+        return incidents;
+    }
+
+    private static String component(String componentId) throws Exception {
+        for (JsonNode component : get(statuspage + "/api/v2/components.json").path("components")) {
+            if (component.path("id").asText().equals(componentId)) {
+                return component.path("status").asText();
+            }
+        }
+        return "missing";
+    }
+
+    private static JsonNode post(String url, String body, int expected) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(expected);
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        return JSON.readTree(text(url));
+    }
+
+    private static String text(String url) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN).GET().build());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String fixture() throws IOException {
+        try (InputStream in = SeedsScenario.class.getResourceAsStream("/alertmanager-firing.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
