@@ -25,6 +25,7 @@ public final class LocalStack {
     private final PrintStream out;
     private final java.util.Map<String, String> env;
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Map<String, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(StackLayout layout, PrintStream out, java.util.Map<String, String> env) {
         this.layout = layout;
@@ -49,6 +50,34 @@ public final class LocalStack {
         ServiceProcess fresh = ServiceProcess.start(layout, old.service(), env);
         running.add(fresh);
         fresh.awaitHealthy(Duration.ofSeconds(180));
+    }
+
+    /** How long each service took from launch to healthy (launched together, so an upper bound each). */
+    public java.util.Map<String, Duration> readyAfter() {
+        return java.util.Map.copyOf(readyAfter);
+    }
+
+    /** Process ids of the Kafka broker and every service. */
+    public java.util.Map<String, Long> pids() {
+        java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        synchronized (running) {
+            for (AutoCloseable part : running) {
+                if (part instanceof ServiceProcess service) {
+                    pids.put(service.module(), service.pid());
+                } else if (part instanceof LocalKafka kafka) {
+                    pids.put("kafka", kafka.pid());
+                }
+            }
+        }
+        return pids;
+    }
+
+    public String jdbcUrl() {
+        return layout.jdbcUrl();
+    }
+
+    public String kafkaBootstrap() {
+        return layout.kafkaBootstrap();
     }
 
     public int port(String module) {
@@ -102,8 +131,10 @@ public final class LocalStack {
             running.add(process);
             services.add(process);
         }
+        Duration launched = progress.elapsed();
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofSeconds(180));
+            readyAfter.put(service.module(), progress.elapsed().minus(launched));
             progress.step(service.module() + " is healthy");
         }
         if (demo) {

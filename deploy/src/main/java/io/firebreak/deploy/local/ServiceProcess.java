@@ -39,6 +39,11 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        // extra JVM options for one service, e.g. FIREBREAK_JVM_OPTS_INCIDENT_COMMAND="-XX:StartFlightRecording=..."
+        String extra = passThrough.get("FIREBREAK_JVM_OPTS_" + service.module().toUpperCase().replace('-', '_'));
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local",
                 "--server.port=" + service.port()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
