@@ -44,6 +44,13 @@ final class Load {
     }
 
     static Stats run(int concurrency, Duration warmUp, Duration duration, Operation operation) throws Exception {
+        return run(concurrency, warmUp, duration, operation, () -> false);
+    }
+
+    /** As above, ending early once {@code done} says so (the measured time is then the time it took). */
+    static Stats run(int concurrency, Duration warmUp, Duration duration, Operation operation,
+            java.util.function.BooleanSupplier done) throws Exception {
+        long began = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicLong errors = new AtomicLong();
         List<Recorder> recorders = new ArrayList<>();
@@ -54,12 +61,12 @@ final class Load {
             Recorder recorder = new Recorder();
             recorders.add(recorder);
             futures.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !done.getAsBoolean()) {
                     recorder.measuring = System.nanoTime() >= warmEnd;
                     try {
                         operation.run(recorder);
                     } catch (Exception e) {
-                        if (recorder.measuring) {
+                        if (recorder.measuring && !done.getAsBoolean()) {
                             errors.incrementAndGet();
                         }
                     }
@@ -78,6 +85,8 @@ final class Load {
             System.arraycopy(recorder.latencies, 0, all, offset, recorder.n);
             offset += recorder.n;
         }
-        return Stats.of(all, total, duration.toNanos() / 1e9, errors.get());
+        double seconds = done.getAsBoolean() ? (System.nanoTime() - began - warmUp.toNanos()) / 1e9
+                : duration.toNanos() / 1e9;
+        return Stats.of(all, total, seconds, errors.get());
     }
 }

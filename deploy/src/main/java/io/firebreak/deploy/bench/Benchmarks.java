@@ -1,0 +1,308 @@
+package io.firebreak.deploy.bench;
+
+import io.firebreak.deploy.local.LocalStack;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code deploy/bench.sh}: starts the whole stack, measures the machine's own limits (PostgreSQL durable commits,
+ * Kafka produce rate and produce→consume latency) and Firebreak's scenarios in one run, and writes
+ * {@code BENCHMARKS.md} and {@code deploy/target/bench/results.json}.
+ */
+public final class Benchmarks {
+
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+    static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+    static final int[] COMMAND_CONCURRENCY = {4, 16, 32};
+    static final int[] PAGE_CONCURRENCY = {8, 32, 64};
+
+    private final PrintStream out = System.out;
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private LocalStack stack;
+    private String command;
+    private String statuspage;
+    private String debrief;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("firebreak.root", ".")).toAbsolutePath().normalize();
+        new Benchmarks().run(root);
+        System.exit(0);
+    }
+
+    void run(Path root) throws Exception {
+        Path home = root.resolve("deploy/target/bench");
+        Files.createDirectories(home);
+        Path jfr = home.resolve("incident-command.jfr");
+        Files.deleteIfExists(jfr);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "FIREBREAK_HOME", home.resolve("stack-" + System.currentTimeMillis()).toString(),
+                "FIREBREAK_POSTGRES_PORT", "35433", "FIREBREAK_KAFKA_PORT", "39092",
+                "FIREBREAK_KAFKA_CONTROLLER_PORT", "39093", "FIREBREAK_COMMAND_PORT", "38080",
+                "FIREBREAK_NOTIFICATION_PORT", "38081", "FIREBREAK_STATUSPAGE_PORT", "38082",
+                "FIREBREAK_DEBRIEF_PORT", "38083",
+                "FIREBREAK_JVM_OPTS_INCIDENT_COMMAND", "-XX:StartFlightRecording=filename=" + jfr
+                        + ",settings=profile,dumponexit=true"));
+        stack = LocalStack.create(root, env, out);
+        Instant started = Instant.now();
+        stack.start(false);
+        command = "http://127.0.0.1:" + stack.port("incident-command");
+        statuspage = "http://127.0.0.1:" + stack.port("statuspage-service");
+        debrief = "http://127.0.0.1:" + stack.port("debrief-service");
+        try {
+            Map<String, Long> idle = rss();
+            double durable = durableCommitLimit(16);
+            kafkaBaselines();
+            double maxCommands = commandPath(durable);
+            freshness(maxCommands / 2);
+            alertStorm();
+            statusPageStampede();
+            replay();
+            footprint(idle, rss());
+        } finally {
+            stack.stop();
+        }
+        Profiles.summarise(jfr, results);
+        Report.write(root, results, table, Duration.between(started, Instant.now()));
+    }
+
+    /** Single-row insert transactions (fsync on) into the same PostgreSQL, at the command path's concurrency. */
+    double durableCommitLimit(int concurrency) throws Exception {
+        step("PostgreSQL durable-commit limit at concurrency " + concurrency);
+        try (Connection setup = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "postgres");
+                Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS public.bench_commit (id BIGSERIAL PRIMARY KEY, payload TEXT)");
+        }
+        ThreadLocal<PreparedStatement> insert = ThreadLocal.withInitial(() -> {
+            try {
+                Connection connection = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "postgres");
+                connection.setAutoCommit(true);
+                return connection.prepareStatement("INSERT INTO public.bench_commit (payload) VALUES (?)");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Stats stats = Load.run(concurrency, WARM_UP, RUN, r -> r.time(() -> {
+            PreparedStatement statement = insert.get();
+            statement.setString(1, "x".repeat(200));
+            return statement.executeUpdate();
+        }));
+        record("postgres.durableCommits", stats, "PostgreSQL single-row commits (c=" + concurrency + ")", "baseline", "");
+        return stats.rate();
+    }
+
+    void kafkaBaselines() throws Exception {
+        step("Kafka ProducerPerformance and EndToEndLatency (acks=all)");
+        String produce = KafkaTools.run("org.apache.kafka.tools.ProducerPerformance", "--topic", "bench-produce",
+                "--num-records", "200000", "--record-size", "512", "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + stack.kafkaBootstrap(), "acks=all");
+        results.put("kafka.producerPerformance", "\"" + KafkaTools.lastLine(produce).replace("\"", "'") + "\"");
+        table.add(new String[] {"Kafka produce (acks=all, 512 B)", KafkaTools.lastLine(produce), "baseline", ""});
+        String e2e = KafkaTools.run("org.apache.kafka.tools.EndToEndLatency", stack.kafkaBootstrap(), "bench-latency",
+                "5000", "all", "512");
+        String percentiles = KafkaTools.grep(e2e, "Percentiles");
+        results.put("kafka.endToEndLatency", "\"" + percentiles + "\"");
+        table.add(new String[] {"Kafka produce→consume latency", percentiles, "baseline", ""});
+    }
+
+    /** Declare + 4 follow-up commands per incident through the HTTP API, closed loop, at rising concurrency. */
+    double commandPath(double durable) throws Exception {
+        double best = 0;
+        for (int concurrency : COMMAND_CONCURRENCY) {
+            step("Command path at concurrency " + concurrency);
+            Stats stats = Load.run(concurrency, WARM_UP, RUN, r -> {
+                String id = Http.id(r.time(() -> Http.post(command + "/api/v1/incidents",
+                        "{\"title\":\"Bench incident\",\"severity\":\"MINOR\",\"affectedServices\":[\"search\"]}")));
+                String base = command + "/api/v1/incidents/" + id;
+                r.time(() -> Http.post(base + "/notes", "{\"kind\":\"NOTE\",\"text\":\"looking\"}"));
+                r.time(() -> Http.post(base + "/status", "{\"status\":\"fixing\"}"));
+                r.time(() -> Http.post(base + "/updates", "{\"audience\":\"INTERNAL\",\"whatIsHappening\":\"fixing\"}"));
+                r.time(() -> Http.post(base + "/resolve", "{\"resolution\":\"done\"}"));
+            });
+            double ratio = stats.rate() / durable;
+            boolean met = ratio >= 0.5 && stats.p99Ms() < 50;
+            record("commands.c" + concurrency, stats, "Commands/s (declare + 4), c=" + concurrency,
+                    String.format(Locale.ROOT, "%.2f× durable-commit limit", ratio),
+                    concurrency == 16 ? (met ? "met" : "missed") + " (≥ 0.5× and p99 < 50 ms)" : "");
+            best = Math.max(best, stats.rate());
+        }
+        return best;
+    }
+
+    /** At half the best command rate: time from a command's 2xx to its event on Kafka and in the debrief timeline. */
+    void freshness(double rate) throws Exception {
+        step(String.format(Locale.ROOT, "Freshness at %.0f commands/s", rate));
+        try (TopicWatcher topic = new TopicWatcher(stack.kafkaBootstrap())) {
+            String id = Http.id(Http.post(command + "/api/v1/incidents",
+                    "{\"title\":\"Freshness probe\",\"severity\":\"MINOR\"}"));
+            long[] kafkaLag = new long[200];
+            long[] debriefLag = new long[200];
+            int samples = 0;
+            long interval = (long) (1e9 / Math.max(1, rate));
+            long next = System.nanoTime();
+            Background load = new Background(command, Math.max(0, rate - 20));
+            for (int i = 1; i <= 200; i++) {
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+                next += Math.max(interval, 50_000_000L);
+                String body = Http.post(command + "/api/v1/incidents/" + id + "/notes",
+                        "{\"kind\":\"NOTE\",\"text\":\"probe " + i + "\"}");
+                long acked = System.nanoTime();
+                long version = Long.parseLong(body.replaceAll("(?s).*\"version\"\\s*:\\s*(\\d+).*", "$1"));
+                kafkaLag[samples] = topic.awaitSequence(id, version, Duration.ofSeconds(10)) - acked;
+                while (!Http.get(debrief + "/api/v1/incidents/" + id + "/timeline").contains("probe " + i + "\"")) {
+                    Thread.sleep(1);
+                }
+                debriefLag[samples] = System.nanoTime() - acked;
+                samples++;
+            }
+            load.stop();
+            Stats kafka = Stats.of(kafkaLag, samples, 1, 0);
+            Stats timeline = Stats.of(debriefLag, samples, 1, 0);
+            record("freshness.kafka", kafka, "Freshness: 2xx → on Kafka", "p99 target < 100 ms",
+                    kafka.p99Ms() < 100 ? "met" : "missed");
+            record("freshness.debrief", timeline, "Freshness: 2xx → debrief read API", "p99 target < 100 ms",
+                    timeline.p99Ms() < 100 ? "met" : "missed");
+        }
+    }
+
+    /** 10,000 alerts across 100 Alertmanager groups, cumulative notifications, 10% duplicates, concurrency 16. */
+    void alertStorm() throws Exception {
+        step("Alert storm: 10,000 alerts across 100 groups");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> payloads = AlertStorm.payloads(run, 100, 100, 10);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        Map<String, String> incidents = new ConcurrentHashMap<>();
+        Stats stats = Load.run(16, Duration.ZERO, Duration.ofSeconds(120), r -> {
+            int i = next.getAndIncrement();
+            if (i >= payloads.size()) {
+                throw new InterruptedException("done");
+            }
+            String body = r.time(() -> Http.post(command + "/api/v1/integrations/alertmanager", payloads.get(i)));
+            incidents.put(body.replaceAll("(?s).*\"incidentId\"\\s*:\\s*\"([^\"]+)\".*", "$1"), "");
+        }, () -> next.get() >= payloads.size());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int attached = 0;
+        for (String incident : incidents.keySet()) {
+            attached += Http.get(command + "/api/v1/incidents/" + incident + "/events").split("\"AlertAttached\"").length - 1;
+        }
+        double alertsPerSecond = 10_000 / seconds;
+        Stats ingest = new Stats(stats.count(), seconds, stats.p50Ms(), stats.p90Ms(), stats.p99Ms(), 0);
+        results.put("alertStorm", String.format(Locale.ROOT, "{\"notifications\":%d,\"seconds\":%.2f,"
+                + "\"alertsPerSecond\":%.0f,\"incidents\":%d,\"alertsAttached\":%d,\"p99Ms\":%.1f}",
+                payloads.size(), seconds, alertsPerSecond, incidents.size(), attached, stats.p99Ms()));
+        boolean met = alertsPerSecond >= 200 && incidents.size() == 100 && attached == 10_000;
+        table.add(new String[] {"Alert storm (10,000 alerts, 100 groups)", String.format(Locale.ROOT,
+                "%.0f alerts/s, %d incidents, %d alerts attached, ingest p99 %.1f ms", alertsPerSecond, incidents.size(),
+                attached, ingest.p99Ms()), "≥ 200 alerts/s, exactly 100 incidents", met ? "met" : "missed"});
+    }
+
+    /** Cached summary.json and / at rising concurrency while customer updates flow. */
+    void statusPageStampede() throws Exception {
+        String id = Http.id(Http.post(command + "/api/v1/incidents", "{\"title\":\"Stampede\",\"severity\":\"CRITICAL\","
+                + "\"customerImpact\":true,\"affectedServices\":[\"checkout\"]}"));
+        Background updates = Background.customerUpdates(command, id);
+        for (int concurrency : PAGE_CONCURRENCY) {
+            step("Status page stampede at concurrency " + concurrency);
+            AtomicInteger flip = new AtomicInteger();
+            Stats stats = Load.run(concurrency, Duration.ofSeconds(2), Duration.ofSeconds(10), r -> r.time(() ->
+                    Http.get(statuspage + (flip.incrementAndGet() % 2 == 0 ? "/api/v2/summary.json" : "/"))));
+            boolean met = stats.rate() >= 2000 && stats.p99Ms() < 50;
+            record("statuspage.c" + concurrency, stats, "Status page req/s, c=" + concurrency,
+                    "≥ 2,000 req/s, p99 < 50 ms", met ? "met" : "missed");
+        }
+        updates.stop();
+    }
+
+    /** Rebuild debrief-service's projection from offset zero vs. kafka-tools' raw consumer rate on the same topic. */
+    void replay() throws Exception {
+        step("Replay of debrief-service's projection");
+        String raw = KafkaTools.run("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+                stack.kafkaBootstrap(), "--topic", "firebreak.incident-events", "--messages", "50000",
+                "--timeout", "30000", "--group", "bench-raw-" + UUID.randomUUID());
+        double rawRate = KafkaTools.consumerRate(raw);
+        long events;
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "postgres");
+                Statement statement = db.createStatement()) {
+            var rs = statement.executeQuery("SELECT count(*) FROM debrief.processed_event");
+            rs.next();
+            events = rs.getLong(1);
+            long start = System.nanoTime();
+            Http.post(debrief + "/api/v1/admin/projection/replay", "{}");
+            long count = 0;
+            while (count < events) {
+                var again = statement.executeQuery("SELECT count(*) FROM debrief.processed_event");
+                again.next();
+                count = again.getLong(1);
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = events / seconds;
+            results.put("replay", String.format(Locale.ROOT, "{\"events\":%d,\"seconds\":%.2f,\"eventsPerSecond\":%.0f,"
+                    + "\"rawConsumerPerSecond\":%.0f}", events, seconds, rate, rawRate));
+            table.add(new String[] {"Replay (debrief projection)", String.format(Locale.ROOT,
+                    "%.0f events/s (%d events); raw consumer %.0f msg/s", rate, events, rawRate),
+                    String.format(Locale.ROOT, "%.2f× raw (target ≥ 0.5×)", rate / rawRate),
+                    rate >= 0.5 * rawRate ? "met" : "missed"});
+        }
+    }
+
+    void footprint(Map<String, Long> idle, Map<String, Long> loaded) {
+        long idleTotal = idle.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder text = new StringBuilder();
+        idle.forEach((name, kb) -> text.append(name).append(' ').append(kb / 1024).append("→")
+                .append(loaded.getOrDefault(name, 0L) / 1024).append(" MB; "));
+        results.put("footprint", String.format(Locale.ROOT, "{\"idleTotalMb\":%d,\"detail\":\"%s\"}", idleTotal / 1024,
+                text));
+        table.add(new String[] {"Footprint (RSS idle→loaded)", text.toString(), "whole stack < 2.5 GB idle",
+                idleTotal < 2.5 * 1024 * 1024 ? "met (" + idleTotal / 1024 + " MB)" : "missed (" + idleTotal / 1024 + " MB)"});
+        StringBuilder ready = new StringBuilder();
+        long worst = 0;
+        for (var entry : stack.readyAfter().entrySet()) {
+            ready.append(entry.getKey()).append(' ').append(entry.getValue().toMillis()).append(" ms; ");
+            worst = Math.max(worst, entry.getValue().toMillis());
+        }
+        results.put("startup", "\"" + ready + "\"");
+        table.add(new String[] {"Start-up (launch → healthy, all four at once)", ready.toString(), "each < 10 s",
+                worst < 10_000 ? "met" : "missed"});
+    }
+
+    private Map<String, Long> rss() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        stack.pids().forEach((name, pid) -> rss.put(name, Rss.kilobytes(pid)));
+        rss.put("postgres", Rss.postgresKilobytes());
+        rss.put("launcher", Rss.kilobytes(ProcessHandle.current().pid()));
+        return rss;
+    }
+
+    private void record(String key, Stats stats, String label, String baseline, String verdict) {
+        results.put(key, stats.json());
+        table.add(new String[] {label, String.format(Locale.ROOT, "%.0f/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%s",
+                stats.rate(), stats.p50Ms(), stats.p90Ms(), stats.p99Ms(),
+                stats.errors() > 0 ? ", " + stats.errors() + " errors" : ""), baseline, verdict});
+        out.println("    " + table.get(table.size() - 1)[1]);
+    }
+
+    private void step(String what) {
+        out.println("==> " + what);
+        out.flush();
+    }
+}

@@ -1,0 +1,66 @@
+package io.firebreak.deploy.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Writes deploy/target/bench/results.json and BENCHMARKS.md (keeping the hand-written analysis below its marker). */
+final class Report {
+
+    static final String MARKER = "<!-- analysis: text below this line is kept when the benchmark rewrites the file -->";
+
+    private Report() {
+    }
+
+    static void write(Path root, Map<String, String> results, List<String[]> table, Duration took) throws IOException {
+        StringBuilder json = new StringBuilder("{\n");
+        results.forEach((key, value) -> json.append("  \"").append(key).append("\": ").append(value).append(",\n"));
+        json.append("  \"tookSeconds\": ").append(took.toSeconds()).append("\n}\n");
+        Files.writeString(root.resolve("deploy/target/bench/results.json"), json);
+
+        Path file = root.resolve("BENCHMARKS.md");
+        String analysis = "";
+        if (Files.exists(file)) {
+            String old = Files.readString(file);
+            int at = old.indexOf(MARKER);
+            analysis = at < 0 ? "" : old.substring(at + MARKER.length());
+        }
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n")
+                .append("Reproduce: `deploy/bench.sh` (builds what is missing, starts the whole stack on its own ports, ")
+                .append("runs every scenario after a warm-up, writes this file and `deploy/target/bench/results.json`).\n\n")
+                .append("| | |\n|---|---|\n")
+                .append("| date | ").append(LocalDate.now()).append(" |\n")
+                .append("| machine | ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(memory()).append(" |\n")
+                .append("| java | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(" |\n")
+                .append("| versions | Spring Boot 4.0.7, Axon 4.13.0, Kafka 4.1.2 (one KRaft broker), PostgreSQL 17 (zonky) |\n")
+                .append("| run took | ").append(took.toSeconds()).append(" s |\n\n")
+                .append("| scenario | figure | baseline / target | verdict |\n|---|---|---|---|\n");
+        for (String[] row : table) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        md.append("\nProfile of the hottest scenario (incident-command under the command-path load, JFR execution samples):\n\n")
+                .append("- top frames: `").append(results.getOrDefault("profile.topFrames", "[]")).append("`\n")
+                .append("- top Firebreak frames: `").append(results.getOrDefault("profile.topFirebreakFrames", "[]"))
+                .append("`\n\n").append(MARKER).append(analysis.isEmpty() ? "\n" : analysis);
+        Files.writeString(file, md);
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB";
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return "memory unknown";
+        }
+        return "memory unknown";
+    }
+}
