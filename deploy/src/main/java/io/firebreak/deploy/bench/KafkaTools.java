@@ -41,13 +41,18 @@ final class KafkaTools {
     /** nMsg.sec from ConsumerPerformance's CSV line. */
     static double consumerRate(String output) {
         String[] lines = output.strip().split("\n");
-        for (int i = 0; i < lines.length - 1; i++) {
-            if (lines[i].contains("nMsg.sec")) {
-                String[] header = lines[i].split(",");
-                String[] values = lines[i + 1].split(",");
-                for (int c = 0; c < header.length; c++) {
-                    if (header[c].strip().equals("nMsg.sec")) {
-                        return Double.parseDouble(values[c].strip());
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].contains("nMsg.sec")) {
+                continue;
+            }
+            String[] header = lines[i].split(",");
+            for (int j = i + 1; j < lines.length; j++) {
+                String[] values = lines[j].split(",");
+                if (values.length == header.length) {
+                    for (int c = 0; c < header.length; c++) {
+                        if (header[c].strip().equals("nMsg.sec")) {
+                            return Double.parseDouble(values[c].strip());
+                        }
                     }
                 }
             }

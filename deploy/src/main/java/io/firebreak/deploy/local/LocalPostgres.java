@@ -26,6 +26,10 @@ final class LocalPostgres implements AutoCloseable {
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(layout.postgresPort())
+                // zonky tunes for throwaway test databases (fsync off); the local stack keeps what it accepts
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
         return new LocalPostgres(postgres);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentNaming {
 
-    private static final int MAX_ATTEMPTS = 1_000;
+    private static final int MAX_ATTEMPTS = 50;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -32,19 +32,31 @@ public class IncidentNaming {
 
     public String claimChannelName(String incidentId, String title) {
         String base = ChannelNames.forTitle(LocalDate.now(clock.withZone(ZoneOffset.UTC)), title);
-        for (int n = 1; n <= MAX_ATTEMPTS; n++) {
-            String candidate = n == 1 ? base : ChannelNames.numbered(base, n);
-            int claimed = jdbc.update("INSERT INTO channel_name (channel_name, incident_id) VALUES (?, ?)"
-                    + " ON CONFLICT (channel_name) DO NOTHING", candidate, incidentId);
-            if (claimed == 1) {
-                return candidate;
-            }
-            String owner = jdbc.query("SELECT incident_id FROM channel_name WHERE channel_name = ?",
-                    rs -> rs.next() ? rs.getString(1) : null, candidate);
-            if (incidentId.equals(owner)) {
+        if (claim(base, incidentId)) {
+            return base;
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            // one counter row per base name hands out suffixes in O(1); a suffix can still be taken by a title
+            // whose own slug ends in "-<n>", hence the loop
+            Integer next = jdbc.queryForObject("INSERT INTO channel_name_counter (base_name, next) VALUES (?, 2)"
+                    + " ON CONFLICT (base_name) DO UPDATE SET next = channel_name_counter.next + 1 RETURNING next",
+                    Integer.class, base);
+            String candidate = ChannelNames.numbered(base, next);
+            if (claim(candidate, incidentId)) {
                 return candidate;
             }
         }
         throw new IllegalStateException("No free channel name for " + base + " after " + MAX_ATTEMPTS + " tries");
+    }
+
+    private boolean claim(String candidate, String incidentId) {
+        int claimed = jdbc.update("INSERT INTO channel_name (channel_name, incident_id) VALUES (?, ?)"
+                + " ON CONFLICT (channel_name) DO NOTHING", candidate, incidentId);
+        if (claimed == 1) {
+            return true;
+        }
+        String owner = jdbc.query("SELECT incident_id FROM channel_name WHERE channel_name = ?",
+                rs -> rs.next() ? rs.getString(1) : null, candidate);
+        return incidentId.equals(owner);
     }
 }

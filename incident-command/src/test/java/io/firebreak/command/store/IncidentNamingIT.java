@@ -1,0 +1,52 @@
+package io.firebreak.command.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.command.support.IncidentCommandIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@IncidentCommandIntegrationTest
+class IncidentNamingIT {
+
+    @Autowired
+    IncidentNaming naming;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void givesManySameTitledIncidentsDistinctChannelsWithoutProbingEverySuffix() {
+        String title = "Same title " + UUID.randomUUID().toString().substring(0, 6);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            names.add(naming.claimChannelName(UUID.randomUUID().toString(), title));
+        }
+        assertThat(names).doesNotHaveDuplicates();
+        assertThat(names.get(0)).doesNotMatch(".*-\\d+$");
+        assertThat(names.get(1)).endsWith("-2");
+        assertThat(names.get(299)).endsWith("-300");
+        assertThat(names).allSatisfy(name -> assertThat(name).hasSizeLessThanOrEqualTo(80).matches("[a-z0-9-]+"));
+    }
+
+    @Test
+    void stepsOverASuffixThatAnotherTitleAlreadyTook() {
+        String title = "Clash " + UUID.randomUUID().toString().substring(0, 6);
+        String first = naming.claimChannelName(UUID.randomUUID().toString(), title);
+        String squatter = naming.claimChannelName(UUID.randomUUID().toString(), title + " 2");
+        assertThat(squatter).isEqualTo(first + "-2");
+
+        assertThat(naming.claimChannelName(UUID.randomUUID().toString(), title)).isEqualTo(first + "-3");
+    }
+
+    @Test
+    void returnsTheSameNameWhenTheSameIncidentAsksAgain() {
+        String incident = UUID.randomUUID().toString();
+        String title = "Retry " + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(naming.claimChannelName(incident, title)).isEqualTo(naming.claimChannelName(incident, title));
+    }
+}
