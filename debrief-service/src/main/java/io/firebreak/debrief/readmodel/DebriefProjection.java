@@ -1,5 +1,6 @@
 package io.firebreak.debrief.readmodel;
 
+import io.firebreak.debrief.domain.Words;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
@@ -60,7 +61,7 @@ public class DebriefProjection {
             set(h, "status = ?" + (e.getTo().name().equals("MONITORING") ? ", mitigated_at = coalesce(mitigated_at, ?)" : ""),
                     e.getTo().name().equals("MONITORING") ? new Object[] {e.getTo().name(), ts(h.getOccurredAt())}
                             : new Object[] {e.getTo().name()});
-            entry(h, "STATUS_CHANGED", "Status " + words(e.getFrom().name()) + " → " + words(e.getTo().name())
+            entry(h, "STATUS_CHANGED", "Status " + Words.of(e.getFrom().name()) + " → " + Words.of(e.getTo().name())
                     + suffix(e.getNote()));
         } else if (event instanceof UpdatePosted e) {
             set(h, "first_update_at = coalesce(first_update_at, ?)", ts(h.getOccurredAt()));
@@ -70,7 +71,7 @@ public class DebriefProjection {
             Map<String, String> roles = roles(h.getIncidentId());
             roles.put(e.getRole().name(), e.getAssignee().getName());
             set(h, "roles = ?", encode(roles));
-            entry(h, "ROLE_ASSIGNED", e.getAssignee().getName() + " is now " + words(e.getRole().name())
+            entry(h, "ROLE_ASSIGNED", e.getAssignee().getName() + " is now " + Words.of(e.getRole().name())
                     + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
         } else if (event instanceof TimelineNoteAdded e) {
             set(h, null);
@@ -135,11 +136,6 @@ public class DebriefProjection {
         StringBuilder text = new StringBuilder();
         roles.forEach((role, name) -> text.append(role).append('=').append(name.replace('\n', ' ')).append('\n'));
         return text.toString();
-    }
-
-    static String words(String constant) {
-        String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private static String suffix(String text) {

@@ -2,6 +2,7 @@ package io.firebreak.debrief.web;
 
 import io.firebreak.debrief.domain.DebriefForm;
 import io.firebreak.debrief.domain.DebriefForm.Section;
+import io.firebreak.debrief.domain.Words;
 import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.IncidentRecord;
 import io.firebreak.debrief.readmodel.TimelineEntry;
@@ -96,7 +97,7 @@ final class DebriefMarkdown {
         Set<String> participants = new LinkedHashSet<>();
         timeline.stream().filter(e -> e.actorKind().equals("HUMAN")).forEach(e -> participants.add(e.actorName()));
         Map<String, String> roles = new LinkedHashMap<>();
-        i.roles().forEach((role, name) -> roles.put(words(role), name));
+        i.roles().forEach((role, name) -> roles.put(Words.of(role), name));
         StringBuilder text = new StringBuilder()
                 .append("- Severity: ").append(i.severity()).append(" (reported as ").append(i.reportedSeverity()).append(")\n")
                 .append("- Affected systems: ").append(i.affectedServices().isBlank() ? "none recorded" : i.affectedServices())
@@ -135,7 +136,7 @@ final class DebriefMarkdown {
         }
         StringBuilder text = new StringBuilder();
         for (TimelineEntry e : timeline) {
-            text.append("- `").append(TIME.format(e.at())).append("` **").append(words(e.kind())).append("** — ")
+            text.append("- `").append(TIME.format(e.at())).append("` **").append(Words.of(e.kind())).append("** — ")
                     .append(e.text().replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
         }
         return text.toString();
@@ -193,10 +194,5 @@ final class DebriefMarkdown {
             return minutes + " min";
         }
         return d.toHours() + " h " + (minutes % 60) + " min";
-    }
-
-    private static String words(String constant) {
-        String lower = constant.toLowerCase().replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

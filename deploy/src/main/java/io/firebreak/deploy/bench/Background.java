@@ -5,62 +5,56 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Steady background traffic while something else is measured. */
 final class Background {
 
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
-
-    private Background(Runnable loop) {
-        thread = new Thread(loop, "bench-background");
-        thread.setDaemon(true);
-        thread.start();
+    /** One pass of the traffic; returns false to stop. */
+    private interface Step {
+        boolean run() throws Exception;
     }
 
-    /** Declares and notes at about {@code rate} commands a second. */
-    Background(String command, double rate) {
-        this(() -> { });
-        if (rate <= 0) {
-            running.set(false);
-            return;
-        }
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private Background(String name, Step step) {
         Thread worker = new Thread(() -> {
             try {
-                String id = Http.id(Http.post(command + "/api/v1/incidents", "{\"title\":\"Background\",\"severity\":\"MINOR\"}"));
-                long interval = (long) (1e9 / rate);
-                long next = System.nanoTime();
-                while (running.get()) {
-                    Http.post(command + "/api/v1/incidents/" + id + "/notes", "{\"kind\":\"NOTE\",\"text\":\"bg\"}");
-                    next += interval;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
+                while (running.get() && step.run()) {
+                    // keep going
                 }
             } catch (Exception e) {
                 running.set(false);
             }
-        }, "bench-background-commands");
+        }, name);
         worker.setDaemon(true);
         worker.start();
     }
 
+    /** Notes on one incident at about {@code rate} commands a second (nothing when the rate is not positive). */
+    static Background commands(String command, double rate) throws Exception {
+        if (rate <= 0) {
+            return new Background("bench-background-idle", () -> false);
+        }
+        String id = Http.id(Http.post(command + "/api/v1/incidents", "{\"title\":\"Background\",\"severity\":\"MINOR\"}"));
+        long interval = (long) (1e9 / rate);
+        long[] next = {System.nanoTime()};
+        return new Background("bench-background-commands", () -> {
+            Http.post(command + "/api/v1/incidents/" + id + "/notes", "{\"kind\":\"NOTE\",\"text\":\"bg\"}");
+            next[0] += interval;
+            long wait = next[0] - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            return true;
+        });
+    }
+
     /** A customer update on the incident every half second, so the status page keeps changing. */
     static Background customerUpdates(String command, String incidentId) {
-        Background background = new Background(() -> { });
-        Thread worker = new Thread(() -> {
-            int n = 0;
-            while (background.running.get()) {
-                try {
-                    Http.post(command + "/api/v1/incidents/" + incidentId + "/updates", "{\"audience\":\"CUSTOMER\","
-                            + "\"whatIsHappening\":\"Update " + (n++) + "\",\"whoIsAffected\":\"Shoppers\","
-                            + "\"whatWeAreDoing\":\"Working on it\",\"nextUpdateInMinutes\":30}");
-                    Thread.sleep(500);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        }, "bench-customer-updates");
-        worker.setDaemon(true);
-        worker.start();
-        return background;
+        int[] n = {0};
+        return new Background("bench-customer-updates", () -> {
+            Http.post(command + "/api/v1/incidents/" + incidentId + "/updates", "{\"audience\":\"CUSTOMER\","
+                    + "\"whatIsHappening\":\"Update " + (n[0]++) + "\",\"whoIsAffected\":\"Shoppers\","
+                    + "\"whatWeAreDoing\":\"Working on it\",\"nextUpdateInMinutes\":30}");
+            Thread.sleep(500);
+            return true;
+        });
     }
 
     void stop() {

@@ -158,7 +158,7 @@ public final class Benchmarks {
             int samples = 0;
             long interval = (long) (1e9 / Math.max(1, rate));
             long next = System.nanoTime();
-            Background load = new Background(command, Math.max(0, rate - 20));
+            Background load = Background.commands(command, Math.max(0, rate - 20));
             for (int i = 1; i <= 200; i++) {
                 while (System.nanoTime() < next) {
                     Thread.onSpinWait();

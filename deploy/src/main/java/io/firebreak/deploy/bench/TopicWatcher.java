@@ -1,13 +1,18 @@
 package io.firebreak.deploy.bench;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -27,7 +32,17 @@ final class TopicWatcher implements AutoCloseable {
                 "group.id", "bench-watch-" + UUID.randomUUID(), "auto.offset.reset", "latest",
                 "isolation.level", "read_committed", "key.deserializer", StringDeserializer.class,
                 "value.deserializer", ByteArrayDeserializer.class));
-        consumer.subscribe(List.of("firebreak.incident-events"));
+        CountDownLatch assigned = new CountDownLatch(1);
+        consumer.subscribe(List.of("firebreak.incident-events"), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                assigned.countDown();
+            }
+        });
         thread = new Thread(() -> {
             try (consumer) {
                 while (running.get()) {
@@ -40,13 +55,14 @@ final class TopicWatcher implements AutoCloseable {
         }, "bench-topic-watcher");
         thread.setDaemon(true);
         thread.start();
-        // wait for the assignment before the first probe
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && arrived.isEmpty() && counts.isEmpty()) {
-            Thread.onSpinWait();
-            if (System.nanoTime() > deadline - Duration.ofSeconds(7).toNanos()) {
-                break;
+        // probes sent before the assignment would be missed ("latest")
+        try {
+            if (!assigned.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The topic watcher got no partitions within 30 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

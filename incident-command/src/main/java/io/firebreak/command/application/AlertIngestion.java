@@ -12,20 +12,15 @@ import io.firebreak.command.api.Severity;
 import io.firebreak.command.application.Declarations.Declaration;
 import io.firebreak.command.readmodel.IncidentView;
 import io.firebreak.command.readmodel.IncidentViewRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonTransientException;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
@@ -229,15 +224,10 @@ public class AlertIngestion {
     }
 
     private void send(Object command, Actor actor) {
-        gateway.sendAndWait(command, MetaData.from(actor.toMetaData()));
+        gateway.sendAndWait(command, actor.toMetaData());
     }
 
     static String hash(String groupKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(groupKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(groupKey);
     }
 }

@@ -11,7 +11,6 @@ import io.firebreak.command.readmodel.IncidentViewRepository;
 import io.firebreak.command.store.IncidentNaming;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -117,12 +116,6 @@ public class Declarations {
     }
 
     private static String fingerprint(Declaration declaration) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(declaration.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(declaration.toString());
     }
 }

@@ -6,11 +6,10 @@ import io.firebreak.command.application.AlertBatch;
 import io.firebreak.command.application.AlertIngestion;
 import io.firebreak.command.application.IngestResult;
 import io.firebreak.command.application.IntegrationSettings;
+import io.firebreak.command.application.Sha256;
 import io.firebreak.command.domain.InvalidFieldException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +110,6 @@ public class AlertmanagerController {
     }
 
     static String shortHash(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.shortHex(text);
     }
 }

@@ -1,11 +1,10 @@
 package io.firebreak.command.web;
 
 import io.firebreak.command.api.Actor;
+import io.firebreak.command.application.Sha256;
 import io.firebreak.command.config.FirebreakProperties;
 import io.firebreak.command.config.FirebreakProperties.ApiToken;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +37,7 @@ public class ApiTokenAuthenticationFilter implements WebFilter {
             if (token.getToken() == null || token.getToken().isBlank()) {
                 continue;
             }
-            tokens.add(new KnownToken(digest(token.getToken()),
+            tokens.add(new KnownToken(Sha256.bytes(token.getToken()),
                     new Caller(new Actor(token.getActorId(), token.getDisplayName(), token.getKind()),
                             Set.copyOf(token.getScopes()))));
         }
@@ -78,7 +77,7 @@ public class ApiTokenAuthenticationFilter implements WebFilter {
     }
 
     private Caller find(String presented) {
-        byte[] candidate = digest(presented);
+        byte[] candidate = Sha256.bytes(presented);
         Caller match = null;
         // every token is compared, so timing reveals neither which one matched nor how much of it
         for (KnownToken known : tokens) {
@@ -89,13 +88,6 @@ public class ApiTokenAuthenticationFilter implements WebFilter {
         return match;
     }
 
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 
     private record KnownToken(byte[] digest, Caller caller) {
     }

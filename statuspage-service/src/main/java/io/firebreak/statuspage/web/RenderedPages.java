@@ -45,14 +45,15 @@ public class RenderedPages {
 
     public Optional<Representation> get(String path) {
         if (rendered.get().isEmpty()) {
-            render(store.current());
+            // nothing rendered yet: a refresh renders through the change listener
+            store.refresh();
         }
         return Optional.ofNullable(rendered.get().get(path));
     }
 
     @Scheduled(fixedDelayString = "${firebreak.statuspage.rerender-interval:60s}")
     void rerender() {
-        render(store.refresh());
+        store.refresh();
     }
 
     synchronized void render(StatusModel model) {
