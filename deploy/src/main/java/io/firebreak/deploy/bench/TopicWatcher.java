@@ -40,6 +40,8 @@ final class TopicWatcher implements AutoCloseable {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // resolve "latest" now, so nothing produced after the latch opens is skipped
+                partitions.forEach(consumer::position);
                 assigned.countDown();
             }
         });
