@@ -1,0 +1,35 @@
+package io.firebreak.support.config;
+
+import io.firebreak.support.problem.ProblemHandler;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** The plumbing every service gets by depending on service-support. */
+@AutoConfiguration
+@EnableConfigurationProperties(SupportProperties.class)
+@Import(ProblemHandler.class)
+public class ServiceSupportConfiguration {
+
+    /** The one clock: tests replace it with one they can move. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * JDBC and other blocking calls run here, never on a Netty event-loop thread. Bounded in threads and queue so
+     * overload turns into back-pressure, not unbounded memory.
+     */
+    @Bean(destroyMethod = "dispose")
+    @ConditionalOnMissingBean(name = "blockingScheduler")
+    public Scheduler blockingScheduler(SupportProperties properties) {
+        return Schedulers.newBoundedElastic(properties.blockingThreads(), 10_000, "blocking");
+    }
+}

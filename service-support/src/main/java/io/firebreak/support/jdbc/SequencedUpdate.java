@@ -1,0 +1,43 @@
+package io.firebreak.support.jdbc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An update of a per-incident row that only moves forward: it applies when the event's sequence is newer than the
+ * row's {@code last_sequence}, so a late or replayed event never overwrites a newer state.
+ */
+public final class SequencedUpdate {
+
+    // table and column names are code, never input; the pattern keeps them that way
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+
+    public SequencedUpdate(JdbcTemplate jdbc, String table) {
+        if (!IDENTIFIER.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /**
+     * {@code UPDATE <table> SET <assignments>, last_sequence = ? WHERE incident_id = ? AND last_sequence < ?}.
+     * {@code assignments} is SQL from code such as {@code "status = ?"}; values bind its placeholders. True when the
+     * row moved forward.
+     */
+    public boolean apply(String incidentId, long sequence, String assignments, Object... values) {
+        String set = assignments == null || assignments.isBlank() ? "" : assignments + ", ";
+        List<Object> args = new ArrayList<>(Arrays.asList(values));
+        args.add(sequence);
+        args.add(incidentId);
+        args.add(sequence);
+        return jdbc.update("UPDATE " + table + " SET " + set + "last_sequence = ? WHERE incident_id = ?"
+                + " AND last_sequence < ?", args.toArray()) == 1;
+    }
+}

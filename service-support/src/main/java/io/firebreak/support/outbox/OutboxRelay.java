@@ -1,0 +1,79 @@
+package io.firebreak.support.outbox;
+
+import io.firebreak.schemas.serde.FirebreakEventSerializer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds, oldest first, and marks each row once Kafka acknowledged it. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances share the work without sending a row twice at once. A
+ * failure leaves the row for the next round: at least once, in order; consumers deduplicate on the event id.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Clock clock;
+    private final int batchSize;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
+            Clock clock, int batchSize) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** One round; returns how many rows were published. */
+    public int relay() {
+        Integer sent = transaction.execute(status -> {
+            List<Row> pending = jdbc.query("SELECT event_id, topic, record_key, event_type, payload FROM outbox"
+                    + " WHERE published_at IS NULL ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED",
+                    (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5)), batchSize);
+            int published = 0;
+            for (Row row : pending) {
+                if (!send(row)) {
+                    break;
+                }
+                jdbc.update("UPDATE outbox SET published_at = ? WHERE event_id = ?", Timestamp.from(clock.instant()),
+                        row.eventId());
+                published++;
+            }
+            return published;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private boolean send(Row row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        record.headers().add(FirebreakEventSerializer.EVENT_TYPE_HEADER,
+                row.eventType().getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("outbox.publish_failed event={} error={}", row.eventId(), e.toString());
+            return false;
+        }
+    }
+
+    private record Row(String eventId, String topic, String key, String eventType, byte[] payload) {
+    }
+}
