@@ -40,13 +40,5 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..command.web..");
 
     @ArchTest
-    static final ArchRule cliStandsAlone = noClasses().that().resideInAPackage("..command.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.firebreak.command.api..",
-                    "io.firebreak.command.domain..", "io.firebreak.command.web..", "io.firebreak.command.application..",
-                    "io.firebreak.command.readmodel..", "io.firebreak.command.messaging..", "org.springframework..",
-                    "org.axonframework..", "io.firebreak.schemas..")
-            .because("the CLI ships as its own small jar (picocli + Jackson) and speaks only HTTP");
-
-    @ArchTest
     static final ArchRule noCycles = slices().matching("io.firebreak.command.(*)..").should().beFreeOfCycles();
 }

@@ -92,7 +92,6 @@ final class ServiceProcess implements AutoCloseable {
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-cli.jar"))
                     .findFirst().orElseThrow(() -> new IOException("No jar for " + module + " in " + target
                             + "; build with ./mvnw -B install -DskipTests"));
         }

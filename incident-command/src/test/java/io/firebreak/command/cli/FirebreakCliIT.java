@@ -2,6 +2,7 @@ package io.firebreak.command.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.cli.FirebreakCli;
 import io.firebreak.command.support.Api;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import java.io.PrintWriter;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The CLI's main entry point against a started incident-command, as a responder would use it. */
+/**
+ * The CLI's main entry point (module firebreak-cli, a test dependency here) against a started incident-command,
+ * as a responder would use it.
+ */
 @IncidentCommandIntegrationTest
 class FirebreakCliIT {
 

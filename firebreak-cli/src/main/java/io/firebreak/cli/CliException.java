@@ -1,4 +1,4 @@
-package io.firebreak.command.cli;
+package io.firebreak.cli;
 
 /** A failure the CLI reports on standard error with its own exit code. */
 final class CliException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.firebreak.command.cli;
+package io.firebreak.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;

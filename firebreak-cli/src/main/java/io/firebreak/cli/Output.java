@@ -1,4 +1,4 @@
-package io.firebreak.command.cli;
+package io.firebreak.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
