@@ -4,6 +4,7 @@ import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.debrief.DebriefCompleted;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.serde.SingleObjectEventCodec;
 import java.sql.Timestamp;
@@ -39,9 +40,12 @@ public class DebriefCompletions {
             if (inserted == 0) {
                 return false;
             }
-            DebriefCompleted event = new DebriefCompleted(UUID.randomUUID().toString(), incident.id(),
-                    incident.reference(), Severity.valueOf(incident.severity()), form, at,
-                    new Actor(completedBy, completedBy, ActorKind.HUMAN), debriefUrl, followUpsOutstanding);
+            String eventId = UUID.randomUUID().toString();
+            Actor actor = new Actor(completedBy, completedBy, ActorKind.HUMAN);
+            // one completion per incident, so the header's sequence is always 0
+            DebriefCompleted event = new DebriefCompleted(eventId, incident.id(), incident.reference(),
+                    Severity.valueOf(incident.severity()), form, at, actor, debriefUrl, followUpsOutstanding,
+                    new EventHeader(eventId, incident.id(), 0L, at, actor));
             jdbc.update("INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)",
                     event.getEventId(), Topics.DEBRIEF_EVENTS, incident.id(), codec.encode(event));
             return true;

@@ -133,6 +133,12 @@ class DebriefIT {
             assertThat(published.getForm()).isEqualTo("FULL");
             assertThat(published.getFollowUpsOutstanding()).isEqualTo(1);
             assertThat(published.getCompletedBy().getId()).isEqualTo("Ana");
+            assertThat(published.getHeader()).as("the common header, from schema version 4 on").isNotNull();
+            assertThat(published.getHeader().getEventId()).isEqualTo(published.getEventId());
+            assertThat(published.getHeader().getIncidentId()).isEqualTo(id);
+            assertThat(published.getHeader().getSequence()).isZero();
+            assertThat(published.getHeader().getOccurredAt()).isEqualTo(published.getCompletedAt());
+            assertThat(published.getHeader().getActor()).isEqualTo(published.getCompletedBy());
         }
 
         try (IncidentStory old = new IncidentStory(broker.getBrokersAsString(), start)) {

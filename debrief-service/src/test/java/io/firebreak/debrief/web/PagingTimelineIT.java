@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
 import io.firebreak.debrief.support.IncidentStory;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
@@ -44,14 +47,19 @@ class PagingTimelineIT {
                         "value.serializer", FirebreakEventSerializer.class))) {
             String id = story.incidentId;
             String pageId = UUID.randomUUID().toString();
+            // an acknowledgement without a header (how every event written before schema version 4 decodes) and a
+            // page with one
             PageAcknowledged ack = new PageAcknowledged(UUID.randomUUID().toString(), id, pageId, "Blake",
-                    start.plusSeconds(240));
+                    start.plusSeconds(240), null);
+            String pageEventId = UUID.randomUUID().toString();
+            EventHeader pageHeader = new EventHeader(pageEventId, id, 0L, start.plusSeconds(60),
+                    new Actor("notification-service", "Firebreak escalation", ActorKind.SYSTEM));
             // the acknowledgement can arrive before the declaration is projected: different topics
             producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, id, ack)).get();
             story.declared("Paged incident", Severity.CRITICAL, true, "checkout");
-            producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, id, new PageTriggered(UUID.randomUUID().toString(),
+            producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, id, new PageTriggered(pageEventId,
                     id, pageId, 1, new Responder("blake", "Blake", "platform"), List.of("recorded"),
-                    start.plusSeconds(60)))).get();
+                    start.plusSeconds(60), pageHeader))).get();
             producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, id, ack)).get();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> entries(id).size() == 3);

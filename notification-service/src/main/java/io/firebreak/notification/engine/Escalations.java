@@ -103,8 +103,24 @@ public class Escalations {
         pageLevel(incidentId, policy, nextLevel, nextRound, now);
     }
 
-    /** @return the acknowledged page, or empty when the page is unknown */
+    /**
+     * A person known only by a name acknowledges: {@code by} is both the actor's id and display name.
+     *
+     * @return the page's incident, or empty when the page is unknown
+     */
     public Optional<String> acknowledge(String pageId, String by, Instant now) {
+        return acknowledge(pageId, by, by, ActorKind.HUMAN, now);
+    }
+
+    /**
+     * Acknowledges a page on behalf of an actor, who becomes the {@code PageAcknowledged} header's actor; the
+     * display name is what the page row, the event's {@code acknowledgedBy} and Slack show.
+     *
+     * @return the page's incident, or empty when the page is unknown
+     */
+    public Optional<String> acknowledge(String pageId, String actorId, String actorName, ActorKind actorKind,
+            Instant now) {
+        String by = actorName;
         List<Map<String, Object>> pages = jdbc.queryForList("SELECT * FROM page WHERE page_id = ? FOR UPDATE", pageId);
         if (pages.isEmpty()) {
             return Optional.empty();
@@ -116,7 +132,7 @@ public class Escalations {
             jdbc.update("UPDATE page SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? WHERE page_id = ?",
                     ts(now), by, pageId);
             timers.cancel(incidentId, ACK_TIMEOUT);
-            events.acknowledged(incidentId, pageId, by, now);
+            events.acknowledged(incidentId, pageId, actorId, actorName, actorKind, now);
             events.stopped(incidentId, "ACKNOWLEDGED", now);
             slack.enqueue("ack:" + pageId, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
                     ":white_check_mark: " + by + " acknowledged the page; escalation stopped.");

@@ -1,6 +1,8 @@
 package io.firebreak.notification.engine;
 
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.paging.EscalationAdvanced;
 import io.firebreak.schemas.paging.EscalationStopped;
 import io.firebreak.schemas.paging.PageAcknowledged;
@@ -14,9 +16,17 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Paging events, written to the outbox in the transaction that decided them. */
+/**
+ * Paging events, written to the outbox in the transaction that decided them. Each carries an {@link EventHeader}
+ * whose sequence numbers the incident's paging events from 0 without gaps (taken from {@code paging_sequence} in
+ * the same transaction) and whose eventId, incidentId and occurredAt equal the top-level fields.
+ */
 @Component
 public class PagingEvents {
+
+    /** The actor of every paging event a person did not cause. */
+    static final Actor SYSTEM = new Actor("notification-service", "Firebreak escalation",
+            io.firebreak.schemas.incident.ActorKind.SYSTEM);
 
     private final JdbcTemplate jdbc;
     private final SingleObjectEventCodec codec = new SingleObjectEventCodec();
@@ -27,25 +37,48 @@ public class PagingEvents {
 
     void triggered(String incidentId, String pageId, int level, String responderId, String responderName,
             String rotation, List<String> channels, Instant at) {
-        write(incidentId, new PageTriggered(id(), incidentId, pageId, level,
-                new Responder(responderId, responderName, rotation), channels, at));
+        String eventId = id();
+        write(incidentId, eventId, new PageTriggered(eventId, incidentId, pageId, level,
+                new Responder(responderId, responderName, rotation), channels, at,
+                header(eventId, incidentId, at, SYSTEM)));
     }
 
-    void acknowledged(String incidentId, String pageId, String by, Instant at) {
-        write(incidentId, new PageAcknowledged(id(), incidentId, pageId, by, at));
+    /** {@code acknowledgedBy} is the actor's display name, as it was before the header existed. */
+    void acknowledged(String incidentId, String pageId, String actorId, String actorName, ActorKind actorKind,
+            Instant at) {
+        String eventId = id();
+        Actor actor = new Actor(actorId, actorName, io.firebreak.schemas.incident.ActorKind.valueOf(actorKind.name()));
+        write(incidentId, eventId, new PageAcknowledged(eventId, incidentId, pageId, actorName, at,
+                header(eventId, incidentId, at, actor)));
     }
 
     void advanced(String incidentId, int from, int to, Instant at) {
-        write(incidentId, new EscalationAdvanced(id(), incidentId, from, to, at));
+        String eventId = id();
+        write(incidentId, eventId, new EscalationAdvanced(eventId, incidentId, from, to, at,
+                header(eventId, incidentId, at, SYSTEM)));
     }
 
     void stopped(String incidentId, String reason, Instant at) {
-        write(incidentId, new EscalationStopped(id(), incidentId, reason, at));
+        String eventId = id();
+        write(incidentId, eventId, new EscalationStopped(eventId, incidentId, reason, at,
+                header(eventId, incidentId, at, SYSTEM)));
     }
 
-    private void write(String incidentId, SpecificRecord event) {
+    private EventHeader header(String eventId, String incidentId, Instant at, Actor actor) {
+        return new EventHeader(eventId, incidentId, nextSequence(incidentId), at, actor);
+    }
+
+    /** The row lock taken here is held to commit: concurrent paging decisions for one incident number in turn. */
+    private long nextSequence(String incidentId) {
+        Long next = jdbc.queryForObject("INSERT INTO paging_sequence (incident_id, next_sequence) VALUES (?, 1)"
+                + " ON CONFLICT (incident_id) DO UPDATE SET next_sequence = paging_sequence.next_sequence + 1"
+                + " RETURNING next_sequence", Long.class, incidentId);
+        return next - 1;
+    }
+
+    private void write(String incidentId, String eventId, SpecificRecord event) {
         jdbc.update("INSERT INTO outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)",
-                event.get(0), Topics.PAGING_EVENTS, incidentId, event.getSchema().getName(), codec.encode(event));
+                eventId, Topics.PAGING_EVENTS, incidentId, event.getSchema().getName(), codec.encode(event));
     }
 
     private static String id() {

@@ -8,12 +8,18 @@ import io.firebreak.notification.support.FakeSlack.Call;
 import io.firebreak.notification.support.IncidentStory;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
+import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.paging.EscalationStopped;
+import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.serde.FirebreakEventDeserializer;
 import java.time.Duration;
@@ -123,17 +129,33 @@ class NotificationIT {
             MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 2);
 
-            List<String> types = new ArrayList<>();
+            List<SpecificRecord> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 paging.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (r.key().equals(id)) {
-                        types.add(r.value().getSchema().getName());
+                        events.add(r.value());
                     }
                 });
-                return types.contains("EscalationStopped");
+                return events.stream().anyMatch(e -> e instanceof EscalationStopped);
             });
-            assertThat(types).containsExactly("PageTriggered", "EscalationAdvanced", "PageTriggered", "PageAcknowledged",
-                    "EscalationStopped");
+            assertThat(events).extracting(e -> e.getSchema().getName()).containsExactly("PageTriggered",
+                    "EscalationAdvanced", "PageTriggered", "PageAcknowledged", "EscalationStopped");
+            List<EventHeader> headers = events.stream().map(IncidentEvents::header).toList();
+            assertThat(headers).as("every paging event has a header for this incident, numbered without gaps")
+                    .allSatisfy(h -> assertThat(h.getIncidentId()).isEqualTo(id))
+                    .extracting(EventHeader::getSequence).containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(events).filteredOn(PageTriggered.class::isInstance).map(PageTriggered.class::cast)
+                    .hasSize(2).allSatisfy(e -> {
+                        assertThat(e.getHeader().getEventId()).isEqualTo(e.getEventId());
+                        assertThat(e.getHeader().getOccurredAt()).isEqualTo(e.getOccurredAt());
+                        assertThat(e.getHeader().getActor()).isEqualTo(
+                                new Actor("notification-service", "Firebreak escalation", ActorKind.SYSTEM));
+                    });
+            assertThat(events.get(3)).isInstanceOfSatisfying(PageAcknowledged.class, e -> {
+                assertThat(e.getAcknowledgedBy()).isEqualTo("Blake");
+                assertThat(e.getHeader().getEventId()).isEqualTo(e.getEventId());
+                assertThat(e.getHeader().getActor()).isEqualTo(new Actor("Blake", "Blake", ActorKind.HUMAN));
+            });
             client.post().uri("/api/v1/pages/" + UUID.randomUUID() + "/ack").exchange().expectStatus().isNotFound();
         }
     }

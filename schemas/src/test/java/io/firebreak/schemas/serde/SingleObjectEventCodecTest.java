@@ -7,9 +7,16 @@ import io.firebreak.schemas.SampleEvents;
 import io.firebreak.schemas.catalog.EventCatalog;
 import io.firebreak.schemas.catalog.Fingerprints;
 import io.firebreak.schemas.catalog.IncidentEvents;
+import io.firebreak.schemas.catalog.ReleasedSchemas;
+import io.firebreak.schemas.catalog.SchemaVersion;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.paging.PageTriggered;
+import io.firebreak.schemas.paging.Responder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -93,6 +100,52 @@ class SingleObjectEventCodecTest {
     }
 
     @Test
+    void readsAVersion3PageTriggeredWithoutAHeader() throws IOException {
+        Schema v3 = released("io.firebreak.schemas.paging.PageTriggered", 3);
+        assertThat(v3.getField("header")).as("version 3 had no header").isNull();
+        GenericRecord old = new GenericData.Record(v3);
+        GenericRecord responder = new GenericData.Record(v3.getField("responder").schema());
+        responder.put("id", "blake");
+        responder.put("name", "Blake");
+        responder.put("rotation", "platform");
+        old.put("eventId", "e-3");
+        old.put("incidentId", "i-1");
+        old.put("pageId", "p-1");
+        old.put("level", 1);
+        old.put("responder", responder);
+        old.put("channels", List.of("recorded", "pagerduty"));
+        old.put("occurredAt", SampleEvents.T0.toEpochMilli());
+        byte[] oldBytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(old).array();
+
+        assertThat(codec.decode(oldBytes)).isInstanceOfSatisfying(PageTriggered.class, e -> {
+            assertThat(e.getEventId()).isEqualTo("e-3");
+            assertThat(e.getIncidentId()).isEqualTo("i-1");
+            assertThat(e.getResponder().getRotation()).isEqualTo("platform");
+            assertThat(e.getChannels()).containsExactly("recorded", "pagerduty");
+            assertThat(e.getOccurredAt()).isEqualTo(SampleEvents.T0);
+            assertThat(e.getHeader()).as("absent before version 4").isNull();
+        });
+    }
+
+    @Test
+    void readsAVersion4PageTriggeredWithItsHeader() {
+        EventHeader header = new EventHeader("e-4", "i-1", 2L, SampleEvents.T0,
+                new Actor("notification-service", "Firebreak escalation", ActorKind.SYSTEM));
+        PageTriggered event = new PageTriggered("e-4", "i-1", "p-2", 2, new Responder("casey", "Casey", null),
+                List.of("recorded"), SampleEvents.T0, header);
+        byte[] bytes = codec.encode(event);
+
+        String onTheWire = java.util.HexFormat.of().formatHex(Arrays.copyOfRange(bytes, 2, 10));
+        assertThat(ReleasedSchemas.bundled().byFingerprint(onTheWire)).get().extracting(SchemaVersion::version)
+                .as("written with the version 4 schema").isEqualTo(4);
+        assertThat(codec.decode(bytes)).isEqualTo(event).isInstanceOfSatisfying(PageTriggered.class, e -> {
+            assertThat(e.getHeader().getSequence()).isEqualTo(2L);
+            assertThat(e.getHeader().getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
+        });
+        assertThat(IncidentEvents.header(event)).isEqualTo(header);
+    }
+
+    @Test
     void namesTheUnknownFingerprint() {
         byte[] bytes = codec.encode(SampleEvents.oneOfEach("i-1").get(0));
         bytes[2] ^= (byte) 0xFF;
@@ -121,6 +174,11 @@ class SingleObjectEventCodecTest {
         assertThatThrownBy(() -> codec.decode(truncated))
                 .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining(Fingerprints.hex(IncidentDeclared.SCHEMA$));
+    }
+
+    private static Schema released(String name, int version) {
+        return ReleasedSchemas.bundled().of(name).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow().schema();
     }
 
     private static Schema fixture(String resource) throws IOException {
