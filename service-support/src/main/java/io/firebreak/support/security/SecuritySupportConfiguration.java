@@ -127,7 +127,7 @@ public class SecuritySupportConfiguration {
     }
 
     /** The service's rules with the probes in front and the rest of actuator behind {@code admin}. */
-    static AccessPolicy withActuator(AccessPolicy policy) {
+    public static AccessPolicy withActuator(AccessPolicy policy) {
         AccessPolicy.Builder builder = AccessPolicy.builder()
                 .permit(HttpMethod.GET, PROBES)
                 .require(Scopes.ADMIN, null, "/actuator", "/actuator/**");
