@@ -40,5 +40,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..command.web..");
 
     @ArchTest
+    static final ArchRule webDoesNotUseJdbc = noClasses().that().resideInAPackage("..command.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+            .because("web handlers call application services and repositories; SQL stays in readmodel and store");
+
+    @ArchTest
     static final ArchRule noCycles = slices().matching("io.firebreak.command.(*)..").should().beFreeOfCycles();
 }

@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Everything under {@code firebreak.*} in application.yml. */
+/** incident-command's own settings under {@code firebreak.*}; what every service shares is in service-support. */
 @ConfigurationProperties("firebreak")
 public class FirebreakProperties {
-
-    /** API bearer tokens and their scopes. */
-    private List<ApiToken> tokens = new ArrayList<>();
 
     /** Default time to the next update when an update does not say, per severity. Absent: none promised. */
     private Map<Severity, Duration> updateCadence = new EnumMap<>(Map.of(
             Severity.CRITICAL, Duration.ofMinutes(15), Severity.MAJOR, Duration.ofMinutes(30)));
 
-    /** Threads for blocking work (JDBC, Axon's command gateway), off the Netty event loop. */
-    private int blockingThreads = 32;
+    /** Monitoring ingest per integration key: a burst, then this many requests a minute. */
+    private IngestRateLimit ingestRateLimit = new IngestRateLimit();
 
     /** Aggregate snapshot every this many events. */
     private int snapshotThreshold = 50;
@@ -28,28 +25,12 @@ public class FirebreakProperties {
     /** Partitions of the incident topic when Firebreak creates it. */
     private int topicPartitions = 6;
 
-    public List<ApiToken> getTokens() {
-        return tokens;
-    }
-
-    public void setTokens(List<ApiToken> tokens) {
-        this.tokens = tokens;
-    }
-
     public Map<Severity, Duration> getUpdateCadence() {
         return updateCadence;
     }
 
     public void setUpdateCadence(Map<Severity, Duration> updateCadence) {
         this.updateCadence = updateCadence;
-    }
-
-    public int getBlockingThreads() {
-        return blockingThreads;
-    }
-
-    public void setBlockingThreads(int blockingThreads) {
-        this.blockingThreads = blockingThreads;
     }
 
     public int getSnapshotThreshold() {
@@ -68,67 +49,34 @@ public class FirebreakProperties {
         this.topicPartitions = topicPartitions;
     }
 
-    /** One API token: who it speaks for and what it may do. */
-    public static class ApiToken {
+    public IngestRateLimit getIngestRateLimit() {
+        return ingestRateLimit;
+    }
 
-        private String name;
-        private String token;
-        private List<String> scopes = new ArrayList<>();
-        private String actorId;
-        private String displayName;
-        private String kind = "HUMAN";
+    public void setIngestRateLimit(IngestRateLimit ingestRateLimit) {
+        this.ingestRateLimit = ingestRateLimit;
+    }
 
-        public String getName() {
-            return name;
+    /** Default 120 requests a minute with bursts of 60, per integration key. */
+    public static class IngestRateLimit {
+
+        private long perMinute = 120;
+        private long burst = 60;
+
+        public long getPerMinute() {
+            return perMinute;
         }
 
-        public void setName(String name) {
-            this.name = name;
+        public void setPerMinute(long perMinute) {
+            this.perMinute = perMinute;
         }
 
-        public String getToken() {
-            return token;
+        public long getBurst() {
+            return burst;
         }
 
-        public void setToken(String token) {
-            this.token = token;
-        }
-
-        public List<String> getScopes() {
-            return scopes;
-        }
-
-        public void setScopes(List<String> scopes) {
-            this.scopes = scopes;
-        }
-
-        public String getActorId() {
-            return actorId == null ? name : actorId;
-        }
-
-        public void setActorId(String actorId) {
-            this.actorId = actorId;
-        }
-
-        public String getDisplayName() {
-            return displayName == null ? getActorId() : displayName;
-        }
-
-        public void setDisplayName(String displayName) {
-            this.displayName = displayName;
-        }
-
-        public String getKind() {
-            return kind;
-        }
-
-        public void setKind(String kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        public String toString() {
-            return "ApiToken[" + name + ", scopes=" + scopes + "]";
+        public void setBurst(long burst) {
+            this.burst = burst;
         }
     }
 }

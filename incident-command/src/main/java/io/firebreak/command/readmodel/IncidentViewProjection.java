@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.firebreak.support.jdbc.SequencedUpdate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +34,12 @@ public class IncidentViewProjection {
     public static final String GROUP = "incident-view";
 
     private final JdbcTemplate jdbc;
+    private final SequencedUpdate view;
     private final IncidentViewJson json;
 
     public IncidentViewProjection(JdbcTemplate jdbc, IncidentViewJson json) {
         this.jdbc = jdbc;
+        this.view = new SequencedUpdate(jdbc, "incident_view", "version");
         this.json = json;
     }
 
@@ -121,15 +124,9 @@ public class IncidentViewProjection {
     }
 
     private void update(String incidentId, long sequence, Instant at, String assignments, Object... values) {
-        String set = assignments == null ? "" : assignments + ", ";
-        Object[] args = new Object[values.length + 4];
-        System.arraycopy(values, 0, args, 0, values.length);
+        Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
         args[values.length] = ts(at);
-        args[values.length + 1] = sequence;
-        args[values.length + 2] = incidentId;
-        args[values.length + 3] = sequence;
-        jdbc.update("UPDATE incident_view SET " + set + "updated_at = ?, version = ? WHERE incident_id = ? AND version < ?",
-                args);
+        view.apply(incidentId, sequence, (assignments == null ? "" : assignments + ", ") + "updated_at = ?", args);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,16 +1,18 @@
 package io.firebreak.command.web;
 
+import io.firebreak.support.problem.ApiProblem;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Enum values from JSON text or query parameters: case-insensitive; unknown values are a 400. */
-final class EnumParameters {
+public final class EnumParameters {
 
     private EnumParameters() {
     }
 
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+    public static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -20,7 +22,7 @@ final class EnumParameters {
                 return constant;
             }
         }
-        throw new BadRequestException(field, "'" + field + "' must be one of " + Arrays.stream(type.getEnumConstants())
+        throw ApiProblem.badRequest(field, "'" + field + "' must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

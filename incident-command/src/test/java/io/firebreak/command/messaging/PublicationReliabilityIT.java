@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.command.IncidentCommandApplication;
 import io.firebreak.command.support.KafkaBrokerProcess;
-import io.firebreak.command.support.TestPostgres;
+import io.firebreak.support.testing.TestPostgres;
+import io.firebreak.support.testing.TestTokens;
 import io.firebreak.command.support.TopicReader;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import java.time.Duration;
@@ -173,14 +174,16 @@ class PublicationReliabilityIT {
     private static ConfigurableApplicationContext start(String database, Class<?>... extra) {
         List<Class<?>> sources = new ArrayList<>(List.of(IncidentCommandApplication.class));
         sources.addAll(List.of(extra));
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + TestPostgres.get().getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--firebreak.publisher.transaction-id-prefix=reliability-" + database + "-"));
+        TestTokens.properties().forEach(property -> args.add("--" + property));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + TestPostgres.get().getJdbcUrl("postgres", database),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                        "--firebreak.publisher.transaction-id-prefix=reliability-" + database + "-");
+                .run(args.toArray(String[]::new));
     }
 
     private static WebTestClient client(ConfigurableApplicationContext app) {

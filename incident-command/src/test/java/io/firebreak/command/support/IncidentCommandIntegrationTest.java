@@ -1,6 +1,7 @@
 package io.firebreak.command.support;
 
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.support.testing.ServiceTestInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,9 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PostgresInitializer.class)
+@ContextConfiguration(initializers = ServiceTestInitializer.class)
 @EmbeddedKafka(partitions = 3, topics = Topics.INCIDENT_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 public @interface IncidentCommandIntegrationTest {
 }

@@ -48,7 +48,7 @@ class ApiContractIT {
         client.post().uri("/api/v1/incidents").headers(h -> h.setBearerAuth(Api.READER))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "x", "severity", "MINOR"))
                 .exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("This token lacks the scope 'incidents:write'");
+                .expectBody().jsonPath("$.detail").isEqualTo("This credential lacks the scope 'incidents:write'");
         client.get().uri("/api/v1/incidents").headers(h -> h.setBearerAuth(Api.INGEST)).exchange()
                 .expectStatus().isForbidden();
         client.get().uri("/api/v1/incidents").headers(h -> h.setBearerAuth(Api.READER)).exchange()

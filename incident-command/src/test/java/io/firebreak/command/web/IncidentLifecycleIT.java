@@ -71,7 +71,7 @@ class IncidentLifecycleIT {
                     .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
             assertThat(events).allSatisfy(e -> {
                 assertThat(IncidentEvents.header(e).getIncidentId()).isEqualTo(id);
-                assertThat(IncidentEvents.header(e).getActor().getId()).isEqualTo("writer");
+                assertThat(IncidentEvents.header(e).getActor().getId()).isEqualTo(io.firebreak.support.testing.TestTokens.WRITER_ID);
                 assertThat(IncidentEvents.header(e).getActor().getKind()).isEqualTo(ActorKind.HUMAN);
             });
             IncidentDeclared first = (IncidentDeclared) events.get(0);
@@ -108,7 +108,7 @@ class IncidentLifecycleIT {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].type").isEqualTo("IncidentDeclared")
                 .jsonPath("$[0].sequence").isEqualTo(0)
-                .jsonPath("$[0].actor.id").isEqualTo("writer")
+                .jsonPath("$[0].actor.id").isEqualTo(io.firebreak.support.testing.TestTokens.WRITER_ID)
                 .jsonPath("$[0].data.title").isEqualTo("Search slow");
     }
 

@@ -119,7 +119,7 @@ class MalformedRequestCatalogueIT {
                 post("unknown incident", "/api/v1/incidents/" + UUID.randomUUID() + "/notes",
                         "{\"kind\": \"NOTE\", \"text\": \"x\"}", 404, null, "not-found"),
                 post("not an incident id", "/api/v1/incidents/DROP%20TABLE/notes", "{\"kind\": \"NOTE\", \"text\": \"x\"}",
-                        404, null, "not-found"),
+                        400, null, "malformed-request"),
                 new Case("stale If-Match", HttpMethod.POST, one + "/notes", MediaType.APPLICATION_JSON,
                         "{\"kind\": \"NOTE\", \"text\": \"x\"}", "\"99\"", 412, "If-Match", "version-mismatch"),
                 new Case("garbage If-Match", HttpMethod.POST, one + "/notes", MediaType.APPLICATION_JSON,

@@ -1,5 +1,7 @@
 package io.firebreak.command.web;
 
+import io.firebreak.command.web.integrations.PagerDutyController;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.command.support.Api;

@@ -1,6 +1,6 @@
 package io.firebreak.support.config;
 
-import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.support.security.CallerKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public record SupportProperties(
      * attributed to {@code actorId}/{@code displayName}, so give each person their own token.
      */
     public record ApiToken(String name, String token, List<String> scopes, String actorId, String displayName,
-            @DefaultValue("HUMAN") ActorKind kind) {
+            @DefaultValue("HUMAN") CallerKind kind) {
 
         public ApiToken {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);

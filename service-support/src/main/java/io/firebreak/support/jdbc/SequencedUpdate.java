@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An update of a per-incident row that only moves forward: it applies when the event's sequence is newer than the
- * row's {@code last_sequence}, so a late or replayed event never overwrites a newer state.
+ * row's sequence column ({@code last_sequence} unless named), so a late or replayed event never overwrites a newer state.
  */
 public final class SequencedUpdate {
 
@@ -17,17 +17,23 @@ public final class SequencedUpdate {
 
     private final JdbcTemplate jdbc;
     private final String table;
+    private final String sequenceColumn;
 
     public SequencedUpdate(JdbcTemplate jdbc, String table) {
-        if (!IDENTIFIER.matcher(table).matches()) {
-            throw new IllegalArgumentException("Not a table name: " + table);
+        this(jdbc, table, "last_sequence");
+    }
+
+    public SequencedUpdate(JdbcTemplate jdbc, String table, String sequenceColumn) {
+        if (!IDENTIFIER.matcher(table).matches() || !IDENTIFIER.matcher(sequenceColumn).matches()) {
+            throw new IllegalArgumentException("Not an identifier: " + table + "." + sequenceColumn);
         }
         this.jdbc = jdbc;
         this.table = table;
+        this.sequenceColumn = sequenceColumn;
     }
 
     /**
-     * {@code UPDATE <table> SET <assignments>, last_sequence = ? WHERE incident_id = ? AND last_sequence < ?}.
+     * {@code UPDATE <table> SET <assignments>, <sequence> = ? WHERE incident_id = ? AND <sequence> < ?}.
      * {@code assignments} is SQL from code such as {@code "status = ?"}; values bind its placeholders. True when the
      * row moved forward.
      */
@@ -37,7 +43,7 @@ public final class SequencedUpdate {
         args.add(sequence);
         args.add(incidentId);
         args.add(sequence);
-        return jdbc.update("UPDATE " + table + " SET " + set + "last_sequence = ? WHERE incident_id = ?"
-                + " AND last_sequence < ?", args.toArray()) == 1;
+        return jdbc.update("UPDATE " + table + " SET " + set + sequenceColumn + " = ? WHERE incident_id = ?"
+                + " AND " + sequenceColumn + " < ?", args.toArray()) == 1;
     }
 }

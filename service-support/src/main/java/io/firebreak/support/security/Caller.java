@@ -1,6 +1,5 @@
 package io.firebreak.support.security;
 
-import io.firebreak.schemas.incident.ActorKind;
 import java.util.Set;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -8,7 +7,7 @@ import org.springframework.web.server.ServerWebExchange;
  * The authenticated client of a request: the person (or integration) behind the credential and what it may do.
  * Whatever the request changes is attributed to {@link #id()} and {@link #displayName()}.
  */
-public record Caller(String id, String displayName, ActorKind kind, Set<String> scopes) {
+public record Caller(String id, String displayName, CallerKind kind, Set<String> scopes) {
 
     static final String ATTRIBUTE = Caller.class.getName();
 

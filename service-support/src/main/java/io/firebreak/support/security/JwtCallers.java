@@ -1,6 +1,6 @@
 package io.firebreak.support.security;
 
-import io.firebreak.schemas.incident.ActorKind;
+
 import io.firebreak.support.config.SupportProperties.Oidc;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,7 +22,7 @@ public final class JwtCallers {
 
     public Caller from(Jwt jwt) {
         String name = firstText(jwt, oidc.nameClaim(), "preferred_username", "email");
-        ActorKind kind = name == null && jwt.hasClaim("client_id") ? ActorKind.INTEGRATION : ActorKind.HUMAN;
+        CallerKind kind = name == null && jwt.hasClaim("client_id") ? CallerKind.INTEGRATION : CallerKind.HUMAN;
         return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name, kind, scopes(jwt));
     }
 

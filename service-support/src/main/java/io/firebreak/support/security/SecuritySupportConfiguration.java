@@ -3,7 +3,12 @@ package io.firebreak.support.security;
 import io.firebreak.support.config.SupportProperties;
 import io.firebreak.support.config.SupportProperties.Oidc;
 import java.util.List;
+import io.firebreak.support.problem.ProblemResponses;
+import io.firebreak.support.problem.ProblemType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -124,6 +129,25 @@ public class SecuritySupportConfiguration {
             http.cors(spec -> spec.configurationSource(source));
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security's firewall refuses unnormalised or smuggling-prone URLs (encoded slashes and dots, {@code //},
+     * {@code ;}, control characters) before any rule runs; its refusal is answered in the shared problem format.
+     */
+    @Bean
+    public static BeanPostProcessor firewallRefusalsAsProblems() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, rejected) -> ProblemResponses.write(exchange,
+                            HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST,
+                            "The request URL is not in a form Firebreak accepts"));
+                }
+                return bean;
+            }
+        };
     }
 
     /** The service's rules with the probes in front and the rest of actuator behind {@code admin}. */

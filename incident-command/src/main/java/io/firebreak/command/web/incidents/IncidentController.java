@@ -1,4 +1,10 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.incidents;
+
+import io.firebreak.command.web.EnumParameters;
+
+import io.firebreak.support.problem.ApiProblem;
+import io.firebreak.support.security.Caller;
+import io.firebreak.command.web.CallerActors;
 
 import io.firebreak.command.api.Audience;
 import io.firebreak.command.application.Declarations;
@@ -25,17 +31,17 @@ import io.firebreak.command.readmodel.IncidentViewRepository;
 import io.firebreak.command.readmodel.IncidentViewRepository.IncidentSearch;
 import io.firebreak.command.readmodel.IncidentViewRepository.Page;
 import io.firebreak.command.readmodel.LiveEventFeed;
-import io.firebreak.command.web.Requests.CloseRequest;
-import io.firebreak.command.web.Requests.CustomerImpactRequest;
-import io.firebreak.command.web.Requests.DeclareRequest;
-import io.firebreak.command.web.Requests.NoteRequest;
-import io.firebreak.command.web.Requests.PersonBody;
-import io.firebreak.command.web.Requests.ReopenRequest;
-import io.firebreak.command.web.Requests.ResolveRequest;
-import io.firebreak.command.web.Requests.RoleRequest;
-import io.firebreak.command.web.Requests.SeverityRequest;
-import io.firebreak.command.web.Requests.StatusRequest;
-import io.firebreak.command.web.Requests.UpdateRequest;
+import io.firebreak.command.web.incidents.Requests.CloseRequest;
+import io.firebreak.command.web.incidents.Requests.CustomerImpactRequest;
+import io.firebreak.command.web.incidents.Requests.DeclareRequest;
+import io.firebreak.command.web.incidents.Requests.NoteRequest;
+import io.firebreak.command.web.incidents.Requests.PersonBody;
+import io.firebreak.command.web.incidents.Requests.ReopenRequest;
+import io.firebreak.command.web.incidents.Requests.ResolveRequest;
+import io.firebreak.command.web.incidents.Requests.RoleRequest;
+import io.firebreak.command.web.incidents.Requests.SeverityRequest;
+import io.firebreak.command.web.incidents.Requests.StatusRequest;
+import io.firebreak.command.web.incidents.Requests.UpdateRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,11 +102,11 @@ public class IncidentController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader(name = SOURCE_HEADER, required = false) String sourceHeader, ServerWebExchange exchange) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new BadRequestException("Idempotency-Key", "'Idempotency-Key' must be 1 to 200 characters");
+            throw ApiProblem.badRequest("Idempotency-Key", "'Idempotency-Key' must be 1 to 200 characters");
         }
         Severity severity = null;
         if (body.severity() != null) {
-            severity = SeverityLabel.parse(body.severity()).orElseThrow(() -> new BadRequestException("severity",
+            severity = SeverityLabel.parse(body.severity()).orElseThrow(() -> ApiProblem.badRequest("severity",
                     "'severity' must be one of " + SeverityLabel.accepted()));
         }
         IncidentSource source = clientSource(sourceHeader);
@@ -108,7 +114,7 @@ public class IncidentController {
                 body.severity(), Boolean.TRUE.equals(body.customerImpact()),
                 body.affectedServices() == null ? List.of() : body.affectedServices(),
                 PersonBody.toPerson(body.incidentLead()), source, null, null);
-        return declarations.declare(declaration, Caller.of(exchange).actor(), idempotencyKey)
+        return declarations.declare(declaration, CallerActors.of(Caller.of(exchange)), idempotencyKey)
                 .map(declared -> ResponseEntity.created(URI.create("/api/v1/incidents/" + declared.incident().id()))
                         .eTag(etag(declared.incident()))
                         .header("Idempotent-Replayed", Boolean.toString(!declared.created()))
@@ -120,13 +126,13 @@ public class IncidentController {
             @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
-            throw new BadRequestException("page", "'page' must be 0 or more");
+            throw ApiProblem.badRequest("page", "'page' must be 0 or more");
         }
         if (size < 1 || size > 200) {
-            throw new BadRequestException("size", "'size' must be between 1 and 200");
+            throw ApiProblem.badRequest("size", "'size' must be between 1 and 200");
         }
         Severity severityFilter = severity == null ? null : SeverityLabel.parse(severity).orElseThrow(
-                () -> new BadRequestException("severity", "'severity' must be one of " + SeverityLabel.accepted()));
+                () -> ApiProblem.badRequest("severity", "'severity' must be one of " + SeverityLabel.accepted()));
         IncidentSearch search = new IncidentSearch(EnumParameters.parse("status", status, IncidentStatus.class),
                 severityFilter, open, page, size);
         return Mono.fromCallable(() -> views.search(search)).subscribeOn(blocking);
@@ -158,7 +164,7 @@ public class IncidentController {
     public Mono<ResponseEntity<IncidentView>> severity(@PathVariable String id, @RequestBody SeverityRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
         Severity severity = body.severity() == null ? null : SeverityLabel.parse(body.severity()).orElseThrow(
-                () -> new BadRequestException("severity", "'severity' must be one of " + SeverityLabel.accepted()));
+                () -> ApiProblem.badRequest("severity", "'severity' must be one of " + SeverityLabel.accepted()));
         return execute(id, ifMatch, exchange, version -> new ChangeSeverity(id, severity, body.reason(), version));
     }
 
@@ -235,7 +241,7 @@ public class IncidentController {
                     if (expectedVersion != null && expectedVersion != current.version()) {
                         return Mono.error(IfMatch.mismatch(expectedVersion, current.version()));
                     }
-                    return commands.send(command.apply(expectedVersion), caller.actor().toMetaData());
+                    return commands.send(command.apply(expectedVersion), CallerActors.of(caller).toMetaData());
                 })
                 .then(existing(id))
                 .map(view -> ResponseEntity.ok().eTag(etag(view)).body(view));
@@ -243,9 +249,9 @@ public class IncidentController {
 
     private Mono<IncidentView> existing(String id) {
         if (!UUID_TEXT.matcher(id).matches()) {
-            return Mono.error(RequestProblemException.notFound(id));
+            return Mono.error(ApiProblem.notFound("incident " + id));
         }
-        return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> RequestProblemException.notFound(id)))
+        return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> ApiProblem.notFound("incident " + id)))
                 .subscribeOn(blocking);
     }
 
@@ -253,7 +259,7 @@ public class IncidentController {
         if (REFERENCE.matcher(idOrReference).matches()) {
             String reference = idOrReference.toUpperCase(java.util.Locale.ROOT);
             return Mono.fromCallable(() -> views.findByReference(reference)
-                    .orElseThrow(() -> RequestProblemException.notFound(idOrReference))).subscribeOn(blocking);
+                    .orElseThrow(() -> ApiProblem.notFound("incident " + idOrReference))).subscribeOn(blocking);
         }
         return existing(idOrReference);
     }
@@ -278,7 +284,7 @@ public class IncidentController {
         }
         IncidentSource source = EnumParameters.parse(SOURCE_HEADER, header, IncidentSource.class);
         if (source != IncidentSource.API && source != IncidentSource.CLI && source != IncidentSource.SLACK) {
-            throw new BadRequestException(SOURCE_HEADER, "'" + SOURCE_HEADER + "' may be API, CLI or SLACK;"
+            throw ApiProblem.badRequest(SOURCE_HEADER, "'" + SOURCE_HEADER + "' may be API, CLI or SLACK;"
                     + " monitoring declares through /api/v1/integrations");
         }
         return source;

@@ -1,4 +1,4 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.integrations;
 
 import io.firebreak.schemas.sensitive.SecretDetector;
 import java.util.Map;

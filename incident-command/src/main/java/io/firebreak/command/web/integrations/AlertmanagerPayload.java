@@ -1,4 +1,6 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.integrations;
+
+import io.firebreak.support.input.RedactSecrets;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.Map;
  * are tolerated: monitoring cannot fix its payload.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RedactSecrets
 public record AlertmanagerPayload(String version, String groupKey, Integer truncatedAlerts, String status,
         String receiver, Map<String, String> groupLabels, Map<String, String> commonLabels,
         Map<String, String> commonAnnotations, String externalURL, List<Alert> alerts) {

@@ -1,4 +1,7 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.integrations;
+
+import io.firebreak.support.security.Caller;
+import io.firebreak.command.web.CallerActors;
 
 import io.firebreak.command.api.AlertStatus;
 import io.firebreak.command.api.IncidentSource;
@@ -35,16 +38,21 @@ public class AlertmanagerController {
 
     private final AlertIngestion ingestion;
     private final IntegrationSettings settings;
+    private final IngestRateLimiter limiter;
 
-    public AlertmanagerController(AlertIngestion ingestion, IntegrationSettings settings) {
+    public AlertmanagerController(AlertIngestion ingestion, IntegrationSettings settings,
+            IngestRateLimiter limiter) {
         this.ingestion = ingestion;
         this.settings = settings;
+        this.limiter = limiter;
     }
 
     @PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<IngestResult> receive(@RequestBody AlertmanagerPayload payload, ServerWebExchange exchange) {
-        return ingestion.ingest(toBatch(payload), Caller.of(exchange).actor());
+        Caller caller = Caller.of(exchange);
+        limiter.check("alertmanager:" + caller.id());
+        return ingestion.ingest(toBatch(payload), CallerActors.of(caller));
     }
 
     AlertBatch toBatch(AlertmanagerPayload payload) {

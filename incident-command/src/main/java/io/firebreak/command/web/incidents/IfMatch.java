@@ -1,4 +1,7 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.incidents;
+
+import io.firebreak.support.problem.ApiProblem;
+import io.firebreak.support.problem.ProblemType;
 
 import org.springframework.http.HttpStatus;
 
@@ -24,12 +27,12 @@ final class IfMatch {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new BadRequestException("If-Match", "'If-Match' must be the incident version, e.g. \"3\"");
+            throw ApiProblem.badRequest("If-Match", "'If-Match' must be the incident version, e.g. \"3\"");
         }
     }
 
-    static RequestProblemException mismatch(long expected, long actual) {
-        return new RequestProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_MISMATCH, "If-Match",
+    static ApiProblem mismatch(long expected, long actual) {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, ProblemType.VERSION_MISMATCH, "If-Match",
                 "The incident is at version " + actual + ", not " + expected + "; re-read it and try again");
     }
 }

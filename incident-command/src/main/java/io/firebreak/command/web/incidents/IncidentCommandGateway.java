@@ -1,4 +1,4 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.incidents;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;

@@ -1,4 +1,4 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.incidents;
 
 import io.firebreak.command.api.Person;
 import java.time.Instant;

@@ -1,4 +1,11 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.integrations;
+
+import io.firebreak.support.input.RedactSecrets;
+import io.firebreak.command.web.EnumParameters;
+
+import io.firebreak.support.problem.ApiProblem;
+import io.firebreak.support.security.Caller;
+import io.firebreak.command.web.CallerActors;
 
 import io.firebreak.command.api.AlertStatus;
 import io.firebreak.command.api.IncidentSource;
@@ -29,13 +36,16 @@ public class WebhookController {
 
     private final AlertIngestion ingestion;
     private final IntegrationSettings settings;
+    private final IngestRateLimiter limiter;
 
-    public WebhookController(AlertIngestion ingestion, IntegrationSettings settings) {
+    public WebhookController(AlertIngestion ingestion, IntegrationSettings settings, IngestRateLimiter limiter) {
         this.ingestion = ingestion;
         this.settings = settings;
+        this.limiter = limiter;
     }
 
     /** The webhook body. {@code severity} takes Firebreak's labels or monitoring ones (critical, warning…). */
+    @RedactSecrets
     public record WebhookAlert(String status, String title, String dedupKey, String description, String severity,
             Map<String, Object> metadata, String sourceUrl) {
     }
@@ -45,8 +55,10 @@ public class WebhookController {
     public Mono<IngestResult> receive(@PathVariable String integration, @RequestBody WebhookAlert body,
             ServerWebExchange exchange) {
         if (!NAME.matcher(integration).matches()) {
-            throw new BadRequestException("integration", "The integration name must match [a-z0-9][a-z0-9-]{0,49}");
+            throw ApiProblem.badRequest("integration", "The integration name must match [a-z0-9][a-z0-9-]{0,49}");
         }
+        Caller caller = Caller.of(exchange);
+        limiter.check("webhook:" + integration + ":" + caller.id());
         AlertStatus status = EnumParameters.parse("status", body.status(), AlertStatus.class);
         if (status == null) {
             throw new InvalidFieldException("status", "'status' is required (firing or resolved)");
@@ -66,6 +78,6 @@ public class WebhookController {
         AlertBatch batch = new AlertBatch("webhook:" + integration, IncidentSource.WEBHOOK, body.dedupKey(), title,
                 AlertText.clean(body.description(), 5_000), severity,
                 body.severity() == null ? "none" : AlertText.clean(body.severity(), 50), List.of(), List.of(alert));
-        return ingestion.ingest(batch, Caller.of(exchange).actor());
+        return ingestion.ingest(batch, CallerActors.of(caller));
     }
 }

@@ -1,4 +1,7 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.integrations;
+
+import io.firebreak.support.input.GuardedJsonDecoder;
+import org.springframework.http.HttpHeaders;
 
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.AlertStatus;
@@ -48,12 +51,16 @@ public class PagerDutyController {
     private final AlertIngestion ingestion;
     private final IntegrationSettings settings;
     private final ObjectReader reader;
+    private final IngestRateLimiter limiter;
 
-    public PagerDutyController(AlertIngestion ingestion, IntegrationSettings settings, JsonMapper jsonMapper) {
+    public PagerDutyController(AlertIngestion ingestion, IntegrationSettings settings, JsonMapper jsonMapper,
+            IngestRateLimiter limiter) {
         this.ingestion = ingestion;
         this.settings = settings;
-        this.reader = jsonMapper.readerFor(PagerDutyEvent.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = GuardedJsonDecoder.redacting(jsonMapper.readerFor(PagerDutyEvent.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION));
+        this.limiter = limiter;
     }
 
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,6 +77,14 @@ public class PagerDutyController {
         RoutingKey integration = integrationFor(event.routingKey());
         if (integration == null) {
             return Mono.just(invalid(List.of("Invalid routing key")));
+        }
+        var wait = limiter.tryAcquire("pagerduty:" + integration.getName());
+        if (wait.isPresent()) {
+            // PagerDuty's own answer when a routing key sends too fast
+            return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
+                    .body(Map.of("status", "throttle event", "message",
+                            "Requests for this service are arriving too quickly. Please retry later.")));
         }
         List<String> errors = validate(event);
         if (!errors.isEmpty()) {

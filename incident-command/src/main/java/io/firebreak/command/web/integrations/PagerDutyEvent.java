@@ -1,4 +1,6 @@
-package io.firebreak.command.web;
+package io.firebreak.command.web.integrations;
+
+import io.firebreak.support.input.RedactSecrets;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,6 +9,7 @@ import java.util.Map;
 
 /** A PagerDuty Events API v2 event, field for field. */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RedactSecrets
 public record PagerDutyEvent(
         @JsonProperty("routing_key") String routingKey,
         @JsonProperty("event_action") String eventAction,

@@ -1,0 +1,36 @@
+package io.firebreak.command.config;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import io.firebreak.command.web.integrations.PagerDutyController;
+import io.firebreak.support.security.AccessPolicy;
+import io.firebreak.support.security.Scopes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class AccessRules {
+
+    /**
+     * Reads need {@code incidents:read}, changes {@code incidents:write}, monitoring {@code integrations:ingest}.
+     * PagerDuty's Events API carries no credential header: its senders prove themselves with a configured routing
+     * key in the body, checked by the controller. The OpenAPI document describes the API, no data: public.
+     */
+    @Bean
+    public AccessPolicy accessPolicy() {
+        return AccessPolicy.builder()
+                .permit(POST, PagerDutyController.PATH)
+                .permit(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+                .require(Scopes.INTEGRATIONS_INGEST, POST, "/api/v1/integrations/**")
+                .require(Scopes.INCIDENTS_READ, GET, "/api/v1/incidents", "/api/v1/incidents/**")
+                .require(Scopes.INCIDENTS_WRITE, POST, "/api/v1/incidents", "/api/v1/incidents/**")
+                .require(Scopes.INCIDENTS_WRITE, PUT, "/api/v1/incidents/**")
+                .require(Scopes.INCIDENTS_WRITE, PATCH, "/api/v1/incidents/**")
+                .require(Scopes.INCIDENTS_WRITE, DELETE, "/api/v1/incidents/**")
+                .build();
+    }
+}
