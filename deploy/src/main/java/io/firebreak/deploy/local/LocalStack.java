@@ -213,7 +213,8 @@ public final class LocalStack {
         return String.join("\n",
                 "",
                 "Firebreak is running (started in " + took.toSeconds() + " s).",
-                "  API             http://127.0.0.1:" + api + "/api/v1/incidents   (token: " + StackLayout.DEV_TOKEN + ")",
+                "  API             http://127.0.0.1:" + api + "/api/v1/incidents",
+                "  Token           " + StackLayout.DEV_TOKEN + "   (every scope, on all four services; acts as Local developer)",
                 "  OpenAPI         http://127.0.0.1:" + api + "/v3/api-docs",
                 "  Status page     http://127.0.0.1:" + layout.portOf("statuspage-service") + "/",
                 "  Debriefs        http://127.0.0.1:" + layout.portOf("debrief-service") + "/api/v1/debriefs",
@@ -229,8 +230,8 @@ public final class LocalStack {
                         + "/api/v1/incidents?open=true",
                 "",
                 "Slack and PagerDuty are not configured: nothing leaves this machine. Messages and pages are recorded:",
-                "  curl -s http://127.0.0.1:" + layout.portOf("notification-service")
-                        + "/api/v1/incidents/<id>/notifications   (and /escalation)",
+                "  curl -s -H \"Authorization: Bearer " + StackLayout.DEV_TOKEN + "\" http://127.0.0.1:"
+                        + layout.portOf("notification-service") + "/api/v1/incidents/<id>/notifications   (and /escalation)",
                 "Ctrl-C stops everything (or ./firebreak-local --stop when started with --detach).",
                 "");
     }

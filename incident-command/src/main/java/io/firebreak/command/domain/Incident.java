@@ -46,7 +46,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An incident, run by the process in the seeds: declared Investigating, moved among Investigating, Fixing
+ * An incident, run by the process in docs/process.md#statuses: declared Investigating, moved among Investigating, Fixing
  * and Monitoring, resolved with a resolution, reopened with a reason, closed (with a debrief link when Major
  * or Critical) and then final. Free text never carries secrets.
  */

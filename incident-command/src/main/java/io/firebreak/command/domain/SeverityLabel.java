@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The severity vocabularies of the seeds, mapped onto one scale: Minor/Major/Critical, Low/Medium/High,
+ * The severity vocabularies of docs/process.md#severity-aliases, mapped onto one scale: Minor/Major/Critical, Low/Medium/High,
  * SEV1-SEV4 and P0-P3, case-insensitive, with or without a dash or space ("SEV-1", "sev 2").
  */
 public final class SeverityLabel {

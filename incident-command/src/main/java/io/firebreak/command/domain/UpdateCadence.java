@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How soon the next update is due when an update does not say, per severity. Defaults from the seeds:
+ * How soon the next update is due when an update does not say, per severity (docs/process.md#update-cadence):
  * Critical every 15 minutes, Major every 30, Minor promises none.
  */
 public final class UpdateCadence {
