@@ -1,5 +1,8 @@
 package io.firebreak.notification;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -16,10 +19,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                     "io.firebreak.schemas..", "com.slack..");
 
+    /**
+     * Avro types stay out of the web layer. The one exception is the actor kind that service-support's {@code Caller}
+     * carries: the controller reads its name to build the engine's own {@code ActorKind}.
+     */
     @ArchTest
     static final ArchRule avroStaysOutOfTheWeb = noClasses().that().resideInAPackage("..notification.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.firebreak.schemas.incident..",
-                    "io.firebreak.schemas.paging..", "org.apache.kafka..", "com.slack..");
+            .should().dependOnClassesThat(resideInAnyPackage("io.firebreak.schemas.incident..",
+                    "io.firebreak.schemas.paging..", "org.apache.kafka..", "com.slack..")
+                    .and(not(equivalentTo(io.firebreak.schemas.incident.ActorKind.class))));
+
+    @ArchTest
+    static final ArchRule webDoesNotUseJdbc = noClasses().that().resideInAPackage("..notification.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
+                    "org.springframework.transaction..")
+            .because("controllers call readmodel repositories and engine services, which own SQL and transactions");
 
     @ArchTest
     static final ArchRule onlyDeliveryTalksToSlack = noClasses().that().resideOutsideOfPackage("..notification.delivery..")

@@ -104,15 +104,6 @@ public class Escalations {
     }
 
     /**
-     * A person known only by a name acknowledges: {@code by} is both the actor's id and display name.
-     *
-     * @return the page's incident, or empty when the page is unknown
-     */
-    public Optional<String> acknowledge(String pageId, String by, Instant now) {
-        return acknowledge(pageId, by, by, ActorKind.HUMAN, now);
-    }
-
-    /**
      * Acknowledges a page on behalf of an actor, who becomes the {@code PageAcknowledged} header's actor; the
      * display name is what the page row, the event's {@code acknowledgedBy} and Slack show.
      *

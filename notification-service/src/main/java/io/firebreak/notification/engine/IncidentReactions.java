@@ -14,6 +14,7 @@ import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public class IncidentReactions {
     private static final Set<String> LOUD = Set.of("MAJOR", "CRITICAL");
 
     private final JdbcTemplate jdbc;
+    private final SequencedUpdate incidents;
     private final SlackOutbox slack;
     private final Escalations escalations;
     private final Timers timers;
@@ -43,6 +45,7 @@ public class IncidentReactions {
             NotificationProperties properties, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.incidents = new SequencedUpdate(jdbc, "incident");
         this.slack = slack;
         this.escalations = escalations;
         this.timers = timers;
@@ -223,13 +226,8 @@ public class IncidentReactions {
                 .anyMatch(s -> !s.equals("RESOLVED") && !s.equals("CLOSED"));
     }
 
+    /** Moves the incident row forward; a late or replayed event (older sequence) changes nothing. */
     private void advance(EventHeader h, String assignments, Object... values) {
-        String set = assignments == null ? "" : assignments + ", ";
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = h.getSequence();
-        args[values.length + 1] = h.getIncidentId();
-        args[values.length + 2] = h.getSequence();
-        jdbc.update("UPDATE incident SET " + set + "last_sequence = ? WHERE incident_id = ? AND last_sequence < ?", args);
+        incidents.apply(h.getIncidentId(), h.getSequence(), assignments, values);
     }
 }

@@ -8,7 +8,7 @@ import io.firebreak.schemas.paging.EscalationStopped;
 import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
-import io.firebreak.schemas.serde.SingleObjectEventCodec;
+import io.firebreak.support.outbox.Outbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Paging events, written to the outbox in the transaction that decided them. Each carries an {@link EventHeader}
- * whose sequence numbers the incident's paging events from 0 without gaps (taken from {@code paging_sequence} in
- * the same transaction) and whose eventId, incidentId and occurredAt equal the top-level fields.
+ * Paging events, appended to the outbox in the transaction that decided them (service-support's relay sends them).
+ * Each carries an {@link EventHeader} whose sequence numbers the incident's paging events from 0 without gaps (taken
+ * from {@code paging_sequence} in the same transaction) and whose eventId, incidentId and occurredAt equal the
+ * top-level fields.
  */
 @Component
 public class PagingEvents {
@@ -29,10 +30,11 @@ public class PagingEvents {
             io.firebreak.schemas.incident.ActorKind.SYSTEM);
 
     private final JdbcTemplate jdbc;
-    private final SingleObjectEventCodec codec = new SingleObjectEventCodec();
+    private final Outbox outbox;
 
-    public PagingEvents(JdbcTemplate jdbc) {
+    public PagingEvents(JdbcTemplate jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     void triggered(String incidentId, String pageId, int level, String responderId, String responderName,
@@ -77,8 +79,7 @@ public class PagingEvents {
     }
 
     private void write(String incidentId, String eventId, SpecificRecord event) {
-        jdbc.update("INSERT INTO outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)",
-                eventId, Topics.PAGING_EVENTS, incidentId, event.getSchema().getName(), codec.encode(event));
+        outbox.append(eventId, Topics.PAGING_EVENTS, incidentId, event);
     }
 
     private static String id() {

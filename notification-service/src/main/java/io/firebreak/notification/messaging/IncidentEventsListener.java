@@ -13,6 +13,7 @@ import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.support.jdbc.ProcessedEvents;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,20 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes {@value Topics#INCIDENT_EVENTS}: one handler per event. Each event is applied in one transaction with
- * its dedupe record, so a redelivery after a crash or rebalance queues no message and no page twice.
+ * its dedupe record, so a redelivery after a crash or rebalance queues no message and no page twice. Failures are
+ * retried and then dead-lettered by service-support's consumer pipeline.
  */
 @Component
 @KafkaListener(id = "notification-incident-events", topics = Topics.INCIDENT_EVENTS, groupId = "notification-service")
 public class IncidentEventsListener {
 
     private final IncidentReactions reactions;
-    private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
     private final TransactionTemplate transaction;
 
     public IncidentEventsListener(IncidentReactions reactions, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager) {
         this.reactions = reactions;
-        this.jdbc = jdbc;
+        this.processed = new ProcessedEvents(jdbc);
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -98,8 +100,7 @@ public class IncidentEventsListener {
 
     private <E extends SpecificRecord> void apply(E event, Consumer<E> reaction) {
         transaction.executeWithoutResult(status -> {
-            if (jdbc.update("INSERT INTO processed_event (event_id) VALUES (?) ON CONFLICT DO NOTHING",
-                    IncidentEvents.header(event).getEventId()) == 1) {
+            if (processed.firstTime(IncidentEvents.header(event).getEventId())) {
                 reaction.accept(event);
             }
         });

@@ -4,12 +4,11 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points a test context at the shared embedded PostgreSQL and the Slack stand-in. */
+/** Points a test context at the Slack stand-in (service-support's initializer brings PostgreSQL and the tokens). */
 public class NotificationInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        new PostgresInitializer().initialize(context);
         TestPropertyValues.of("firebreak.notification.slack.api-url=" + FakeSlack.get().apiUrl())
                 .applyTo(context.getEnvironment());
     }

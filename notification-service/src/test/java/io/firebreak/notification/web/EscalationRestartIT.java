@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.notification.NotificationServiceApplication;
 import io.firebreak.notification.support.FakeSlack;
-import io.firebreak.notification.support.IncidentStory;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.TestClockConfig;
-import io.firebreak.notification.support.TestPostgres;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.support.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

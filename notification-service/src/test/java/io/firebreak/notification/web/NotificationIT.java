@@ -3,9 +3,9 @@ package io.firebreak.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.notification.support.Api;
 import io.firebreak.notification.support.FakeSlack;
 import io.firebreak.notification.support.FakeSlack.Call;
-import io.firebreak.notification.support.IncidentStory;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.schemas.catalog.IncidentEvents;
@@ -22,6 +22,8 @@ import io.firebreak.schemas.paging.EscalationStopped;
 import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.serde.FirebreakEventDeserializer;
+import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.support.testing.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,9 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -40,12 +42,20 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class NotificationIT {
 
     @Autowired
+    WebTestClient anonymous;
+
+    /** Tess, the writer: every scope but admin. */
     WebTestClient client;
 
     @Autowired
     EmbeddedKafkaBroker broker;
 
     final FakeSlack slack = FakeSlack.get();
+
+    @BeforeEach
+    void signIn() {
+        client = Api.asWriter(anonymous);
+    }
 
     @Test
     void aCriticalIncidentGetsItsChannelPinnedSummaryAnnouncementsAndUpdates() {
@@ -120,11 +130,13 @@ class NotificationIT {
             assertThat(second).containsEntry("level", 2);
             assertThat(second.get("responderId")).as("the next person in the rotation").isNotEqualTo(first.get("responderId"));
 
-            client.post().uri("/api/v1/pages/" + second.get("pageId") + "/ack").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("by", "Blake")).exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED").jsonPath("$.pending.length()").isEqualTo(0);
-            client.post().uri("/api/v1/incidents/" + id + "/ack").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("by", "Blake")).exchange().expectStatus().isOk()
+            // the acknowledger is the credential's person, not a name in the request
+            client.post().uri("/api/v1/pages/" + second.get("pageId") + "/ack").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED").jsonPath("$.pending.length()").isEqualTo(0)
+                    .jsonPath("$.pages[1].acknowledgedBy").isEqualTo(TestTokens.WRITER_NAME)
+                    .jsonPath("$.pages[1].state").isEqualTo("ACKNOWLEDGED")
+                    .jsonPath("$.pages[1].acknowledgedAt").isNotEmpty();
+            client.post().uri("/api/v1/incidents/" + id + "/ack").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
             MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 2);
@@ -152,10 +164,13 @@ class NotificationIT {
                                 new Actor("notification-service", "Firebreak escalation", ActorKind.SYSTEM));
                     });
             assertThat(events.get(3)).isInstanceOfSatisfying(PageAcknowledged.class, e -> {
-                assertThat(e.getAcknowledgedBy()).isEqualTo("Blake");
+                assertThat(e.getAcknowledgedBy()).isEqualTo(TestTokens.WRITER_NAME);
                 assertThat(e.getHeader().getEventId()).isEqualTo(e.getEventId());
-                assertThat(e.getHeader().getActor()).isEqualTo(new Actor("Blake", "Blake", ActorKind.HUMAN));
+                assertThat(e.getHeader().getActor()).isEqualTo(
+                        new Actor(TestTokens.WRITER_ID, TestTokens.WRITER_NAME, ActorKind.HUMAN));
             });
+            await().atMost(Duration.ofSeconds(30)).until(() -> !posts(channelIdOf(story.channelName()),
+                    TestTokens.WRITER_NAME + " acknowledged the page").isEmpty());
             client.post().uri("/api/v1/pages/" + UUID.randomUUID() + "/ack").exchange().expectStatus().isNotFound();
         }
     }
@@ -237,11 +252,13 @@ class NotificationIT {
                     new byte[] {1, 2, 3})).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Map<?, ?> health = client.get().uri("/actuator/health").exchange().expectBody(Map.class).returnResult()
-                    .getResponseBody();
+            Map<?, ?> health = Api.as(anonymous, TestTokens.READER).get().uri("/actuator/health").exchange()
+                    .expectBody(Map.class).returnResult().getResponseBody();
             Map<?, ?> deadLetters = (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("deadLetters");
             return ((Number) ((Map<?, ?>) deadLetters.get("details")).get("count")).intValue() >= 1;
         });
+        anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
         try (IncidentStory after = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             after.declared("After the poison", Severity.MINOR, false, "web");
             await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(after.channelName()) != null);
