@@ -19,15 +19,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                     "io.firebreak.schemas..", "com.slack..");
 
-    /**
-     * Avro types stay out of the web layer. The one exception is the actor kind that service-support's {@code Caller}
-     * carries: the controller reads its name to build the engine's own {@code ActorKind}.
-     */
+    /** Avro types stay out of the web layer. */
     @ArchTest
     static final ArchRule avroStaysOutOfTheWeb = noClasses().that().resideInAPackage("..notification.web..")
             .should().dependOnClassesThat(resideInAnyPackage("io.firebreak.schemas.incident..",
-                    "io.firebreak.schemas.paging..", "org.apache.kafka..", "com.slack..")
-                    .and(not(equivalentTo(io.firebreak.schemas.incident.ActorKind.class))));
+                    "io.firebreak.schemas.paging..", "org.apache.kafka..", "com.slack.."));
 
     @ArchTest
     static final ArchRule webDoesNotUseJdbc = noClasses().that().resideInAPackage("..notification.web..")

@@ -1,9 +1,12 @@
 package io.firebreak.support.input;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -14,7 +17,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict JSON for every service: unknown fields, duplicate keys and wrongly typed scalars are refused (400 naming
- * the field) instead of guessed at, and every string passes {@link TextPolicy}.
+ * the field) instead of guessed at, and every string of a request body passes {@link TextPolicy}.
  */
 @AutoConfiguration
 public class InputPolicyConfiguration {
@@ -28,8 +31,6 @@ public class InputPolicyConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addModule(new SimpleModule("firebreak-input-policy")
-                        .addDeserializer(String.class, new GuardedStringDeserializer()))
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -42,13 +43,35 @@ public class InputPolicyConfiguration {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
+    /**
+     * Request bodies only: the server's JSON decoder reads with a copy of the mapper whose strings pass
+     * {@link TextPolicy}. Clients (WebClient, tests reading responses) keep the plain mapper, so what the service
+     * itself stored and answers is never refused on the way back.
+     */
     @Bean
-    public CodecCustomizer guardedJsonDecoder(JsonMapper mapper) {
-        return configurer -> {
-            GuardedJsonDecoder decoder = new GuardedJsonDecoder(mapper);
+    public GuardedRequestBodies guardedRequestBodies(JsonMapper mapper) {
+        return new GuardedRequestBodies(mapper.rebuild()
+                .addModule(new SimpleModule("firebreak-input-policy")
+                        .addDeserializer(String.class, new GuardedStringDeserializer()))
+                .build());
+    }
+
+    /** Applied after Boot's own codec configuration, so its decoder is the one requests use. */
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public static final class GuardedRequestBodies implements WebFluxConfigurer {
+
+        private final JsonMapper guarded;
+
+        GuardedRequestBodies(JsonMapper guarded) {
+            this.guarded = guarded;
+        }
+
+        @Override
+        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+            GuardedJsonDecoder decoder = new GuardedJsonDecoder(guarded);
             decoder.setMaxInMemorySize(MAX_BODY_BYTES);
             configurer.defaultCodecs().jacksonJsonDecoder(decoder);
-        };
+        }
     }
 
     @Bean

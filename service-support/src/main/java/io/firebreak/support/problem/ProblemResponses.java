@@ -28,7 +28,7 @@ public final class ProblemResponses {
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
+        Problems.instance(exchange).ifPresent(instance -> problem.put("instance", instance.toString()));
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,11 @@
 package io.firebreak.support.problem;
 
+import io.firebreak.schemas.sensitive.PersonalData;
+import io.firebreak.schemas.sensitive.SecretDetector;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,11 +24,28 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());
         problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        instance(exchange).ifPresent(problem::setInstance);
         if (field != null) {
             problem.setProperty("field", field);
         }
         return problem;
+    }
+
+    /**
+     * The request path as the problem's {@code instance}, unless it holds a secret or personal data: a problem never
+     * echoes what was submitted.
+     */
+    public static Optional<URI> instance(ServerWebExchange exchange) {
+        String raw = exchange.getRequest().getPath().value();
+        try {
+            String decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (SecretDetector.first(decoded).isPresent() || PersonalData.contains(decoded)) {
+                return Optional.empty();
+            }
+            return Optional.of(URI.create(raw));
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
     }
 
     public static ProblemDetail detail(ApiProblem problem, ServerWebExchange exchange) {

@@ -24,7 +24,7 @@ public final class SecretSamples {
         samples.put("github_pat", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456");
         samples.put("gitlab_token", "glpat-AbCdEfGhIjKlMnOpQrSt in the job log");
         samples.put("stripe_key", "sk_live_51HAbCdEfGhIjKlMnOpQrStUv");
-        samples.put("google_api_key", "key AIzaSyA1bCdEfGhIjKlMnOpQrStUvWxYz0123456");
+        samples.put("google_api_key", "key AIzaSyA1bCdEfGhIjKlMnOpQrStUvWxYz012345");
         samples.put("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
         samples.put("private_key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn\n-----END RSA PRIVATE KEY-----");
         samples.put("aws_access_key", "AKIAIOSFODNN7EXAMPLE");
@@ -44,7 +44,7 @@ public final class SecretSamples {
             case "github_pat" -> "github_pat_11ABCDEFG0123456789";
             case "gitlab_token" -> "glpat-AbCdEfGhIjKlMnOpQrSt";
             case "stripe_key" -> "sk_live_51HAbCdEfGhIjKlMnOpQrStUv";
-            case "google_api_key" -> "AIzaSyA1bCdEfGhIjKlMnOpQrStUvWxYz0123456";
+            case "google_api_key" -> "AIzaSyA1bCdEfGhIjKlMnOpQrStUvWxYz012345";
             case "jwt" -> "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0";
             case "private_key" -> "MIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn";
             case "aws_access_key" -> "AKIAIOSFODNN7EXAMPLE";
