@@ -1,5 +1,6 @@
 package io.firebreak.statuspage.domain;
 
+import io.firebreak.schemas.sensitive.PersonalData;
 import io.firebreak.schemas.sensitive.SecretDetector;
 import io.firebreak.schemas.sensitive.SecretKind;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class PublicText {
     }
 
     private static String withoutPersonalData(String text) {
-        return text;
+        return PersonalData.redact(text);
     }
 
     /** Screened text: {@code text} to publish, or empty because it carried a secret of kind {@code withheldFor}. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.w3c.dom.Document;
@@ -39,6 +40,9 @@ class StatusPageIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void publishesByTheRulesDerivesComponentsAndNeverLeaksInternals(CapturedOutput output) throws Exception {
@@ -128,6 +132,31 @@ class StatusPageIT {
 
             leaky.resolved();
             await().atMost(Duration.ofSeconds(30)).until(() -> !unresolvedIds().contains(leaky.incidentId));
+        }
+    }
+
+    @Test
+    void redactsCustomersContactDetailsOnEveryPublicSurface() {
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString())) {
+            story.declared("Orders of jane.doe@example.com stuck", Severity.CRITICAL, true, "checkout")
+                    .update(Audience.CUSTOMER, "Orders are stuck; contact jane.doe@example.com or +44 20 7946 0958",
+                            "Customers like jane.doe@example.com", "Calling +44 20 7946 0958 back");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(story.incidentId)
+                    && updates(unresolved(story.incidentId)).size() == 2);
+
+            for (String path : List.of("/", "/history", "/incidents/" + story.incidentId, "/history.atom",
+                    "/history.rss", "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
+                    "/api/v2/summary.json")) {
+                assertThat(get(path)).as(path).doesNotContain("jane.doe@example.com", "7946 0958", "jane.doe");
+            }
+            assertThat((String) updates(unresolved(story.incidentId)).get(0).get("body"))
+                    .startsWith("Orders are stuck; contact ");
+            assertThat(jdbc.queryForList("SELECT name FROM incident WHERE incident_id = ? UNION ALL"
+                    + " SELECT body FROM incident_update WHERE incident_id = ?", String.class, story.incidentId,
+                    story.incidentId)).hasSize(3).noneMatch(text -> text.contains("jane.doe") || text.contains("7946"));
+
+            story.resolved();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !unresolvedIds().contains(story.incidentId));
         }
     }
 
