@@ -2,6 +2,7 @@ package io.firebreak.statuspage.readmodel;
 
 import io.firebreak.statuspage.config.StatusPageProperties;
 import io.firebreak.statuspage.domain.PublicLanguage;
+import io.firebreak.statuspage.domain.PublicText;
 import io.firebreak.statuspage.readmodel.StatusModel.ComponentState;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicUpdate;
@@ -16,14 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The current {@link StatusModel}, rebuilt from the database after every applied event and held in memory:
- * page requests never query the database.
+ * The current {@link StatusModel}, rebuilt from the database after every applied event (on the Kafka consumer
+ * thread, after the transaction commits), at start-up and by the periodic re-render, and handed to listeners:
+ * page requests never query the database. Every public text passes {@link PublicText#redact} on its way in.
  */
 @Component
 public class StatusModelStore {
@@ -34,7 +35,6 @@ public class StatusModelStore {
     private final ComponentCatalog catalog;
     private final Clock clock;
     private final AtomicLong versions = new AtomicLong();
-    private final AtomicReference<StatusModel> current = new AtomicReference<>();
     private final List<Consumer<StatusModel>> listeners = new CopyOnWriteArrayList<>();
 
     public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock) {
@@ -43,16 +43,12 @@ public class StatusModelStore {
         this.clock = clock;
     }
 
-    public StatusModel current() {
-        StatusModel model = current.get();
-        return model != null ? model : refresh();
-    }
-
     /** Called by renderers that keep their own copy of what they render. */
     public void onChange(Consumer<StatusModel> listener) {
         listeners.add(listener);
     }
 
+    /** Reads the published incidents (blocking JDBC: never call it on an event-loop thread) and tells listeners. */
     public synchronized StatusModel refresh() {
         Map<String, List<PublicUpdate>> updates = new HashMap<>();
         jdbc.query("""
@@ -60,25 +56,27 @@ public class StatusModelStore {
                 JOIN incident i ON i.incident_id = u.incident_id WHERE i.published
                 ORDER BY u.created_at DESC, u.update_id""", rs -> {
             updates.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PublicUpdate(rs.getString(1),
-                    rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))));
+                    rs.getString(3), PublicText.redact(rs.getString(4)), instant(rs.getTimestamp(5))));
         });
+        List<IncidentRow> rows = jdbc.query("""
+                SELECT incident_id, reference, name, severity, status, affected_services, created_at, updated_at,
+                       monitoring_at, resolved_at
+                FROM incident WHERE published ORDER BY created_at DESC LIMIT ?""",
+                (rs, n) -> new IncidentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))), MAX_INCIDENTS);
         List<PublicIncident> incidents = new ArrayList<>();
         Map<String, Instant> componentUpdated = new HashMap<>();
         Map<String, String> componentStatus = new HashMap<>();
         int worst = 0;
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM incident WHERE published"
-                + " ORDER BY created_at DESC LIMIT " + MAX_INCIDENTS);
-        for (Map<String, Object> row : rows) {
-            String status = PublicLanguage.incidentStatus((String) row.get("status"));
-            String impact = PublicLanguage.impact((String) row.get("severity"));
-            String services = (String) row.get("affected_services");
-            List<String> componentIds = catalog.affectedBy(new HashSet<>(Arrays.asList(services.split("\n"))))
+        for (IncidentRow row : rows) {
+            String status = PublicLanguage.incidentStatus(row.status());
+            String impact = PublicLanguage.impact(row.severity());
+            List<String> componentIds = catalog.affectedBy(new HashSet<>(Arrays.asList(row.services().split("\n"))))
                     .stream().map(StatusPageProperties.Component::getId).toList();
-            Instant updatedAt = instant((Timestamp) row.get("updated_at"));
-            PublicIncident incident = new PublicIncident((String) row.get("incident_id"), (String) row.get("reference"),
-                    (String) row.get("name"), status, impact, instant((Timestamp) row.get("created_at")), updatedAt,
-                    instant((Timestamp) row.get("monitoring_at")), instant((Timestamp) row.get("resolved_at")),
-                    List.copyOf(updates.getOrDefault((String) row.get("incident_id"), List.of())), componentIds);
+            PublicIncident incident = new PublicIncident(row.id(), row.reference(), PublicText.redact(row.name()),
+                    status, impact, row.createdAt(), row.updatedAt(), row.monitoringAt(), row.resolvedAt(),
+                    List.copyOf(updates.getOrDefault(row.id(), List.of())), componentIds);
             incidents.add(incident);
             if (incident.unresolved()) {
                 worst = Math.max(worst, PublicLanguage.impactRank(impact));
@@ -88,25 +86,30 @@ public class StatusModelStore {
                             componentStatus.getOrDefault(id, "operational"))) {
                         componentStatus.put(id, derived);
                     }
-                    componentUpdated.merge(id, updatedAt, (a, b) -> a.isAfter(b) ? a : b);
+                    componentUpdated.merge(id, row.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             } else if (incident.resolvedAt() != null) {
                 componentIds.forEach(id -> componentUpdated.merge(id, incident.resolvedAt(), (a, b) -> a.isAfter(b) ? a : b));
             }
         }
         Instant now = clock.instant();
-        List<ComponentState> components = catalog.all().stream().map(c -> new ComponentState(c.getId(), c.getName(),
-                c.getDescription(), c.getPosition(), c.getGroup(), componentStatus.getOrDefault(c.getId(), "operational"),
+        List<ComponentState> components = catalog.all().stream().map(c -> new ComponentState(c.getId(),
+                PublicText.redact(c.getName()), PublicText.redact(c.getDescription()), c.getPosition(),
+                PublicText.redact(c.getGroup()), componentStatus.getOrDefault(c.getId(), "operational"),
                 componentUpdated.getOrDefault(c.getId(), null))).toList();
         String indicator = PublicLanguage.indicator(worst);
         StatusModel model = new StatusModel(versions.incrementAndGet(), now, indicator,
                 PublicLanguage.description(indicator), components, List.copyOf(incidents));
-        current.set(model);
         listeners.forEach(listener -> listener.accept(model));
         return model;
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** One published incident as stored. */
+    private record IncidentRow(String id, String reference, String name, String severity, String status,
+            String services, Instant createdAt, Instant updatedAt, Instant monitoringAt, Instant resolvedAt) {
     }
 }

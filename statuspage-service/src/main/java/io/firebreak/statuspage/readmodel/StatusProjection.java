@@ -9,13 +9,15 @@ import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.UpdatePosted;
-import io.firebreak.schemas.sensitive.SecretDetector;
-import io.firebreak.schemas.sensitive.SecretFinding;
 import io.firebreak.statuspage.domain.PublicLanguage;
+import io.firebreak.statuspage.domain.PublicText;
 import io.firebreak.statuspage.domain.PublicationPolicy;
 import io.firebreak.statuspage.domain.UpdateText;
+import io.firebreak.support.jdbc.ProcessedEvents;
+import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,19 +37,22 @@ public class StatusProjection {
     static final String WITHHELD_NAME = "Service disruption";
 
     private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
+    private final SequencedUpdate incidents;
     private final PublicationPolicy policy;
     private final ComponentCatalog components;
 
     public StatusProjection(JdbcTemplate jdbc, PublicationPolicy policy, ComponentCatalog components) {
         this.jdbc = jdbc;
+        this.processed = new ProcessedEvents(jdbc);
+        this.incidents = new SequencedUpdate(jdbc, "incident");
         this.policy = policy;
         this.components = components;
     }
 
     /** Records the event as processed; false when it was already. */
     public boolean firstDelivery(EventHeader header) {
-        return jdbc.update("INSERT INTO processed_event (event_id) VALUES (?) ON CONFLICT DO NOTHING",
-                header.getEventId()) == 1;
+        return processed.firstTime(header.getEventId());
     }
 
     public void on(IncidentDeclared event) {
@@ -115,17 +120,12 @@ public class StatusProjection {
         advance(event.getHeader(), "status = 'CLOSED'");
     }
 
-    /** Applies a change if the event is newer than the last one applied to the incident. */
+    /** Applies a change (and moves {@code updated_at}) if the event is newer than the last one applied. */
     private boolean advance(EventHeader h, String assignments, Object... values) {
-        String set = assignments == null ? "" : assignments + ", ";
-        Object[] args = new Object[values.length + 4];
-        System.arraycopy(values, 0, args, 0, values.length);
+        Object[] args = Arrays.copyOf(values, values.length + 1);
         args[values.length] = ts(h.getOccurredAt());
-        args[values.length + 1] = h.getSequence();
-        args[values.length + 2] = h.getIncidentId();
-        args[values.length + 3] = h.getSequence();
-        return jdbc.update("UPDATE incident SET " + set + "updated_at = ?, last_sequence = ?"
-                + " WHERE incident_id = ? AND last_sequence < ?", args) == 1;
+        return incidents.apply(h.getIncidentId(), h.getSequence(),
+                (assignments == null ? "" : assignments + ", ") + "updated_at = ?", args);
     }
 
     private void publishIfDue(EventHeader h) {
@@ -166,15 +166,17 @@ public class StatusProjection {
                 ts(h.getOccurredAt()));
     }
 
-    /** The safety net: text with a secret never becomes public; the attempt is logged without the secret. */
+    /**
+     * The safety net ({@link PublicText}): text with a secret never becomes public, and the attempt is logged
+     * without the secret; personal data is redacted before it is stored.
+     */
     private static Optional<String> safe(EventHeader h, String what, String text) {
-        Optional<SecretFinding> finding = SecretDetector.first(text);
-        if (finding.isPresent()) {
+        PublicText.Screened screened = PublicText.screen(text);
+        if (screened.withheld()) {
             log.warn("security.public_text_withheld incident={} event={} field={} kind={}", h.getIncidentId(),
-                    h.getEventId(), what, finding.get().kind().code());
-            return Optional.empty();
+                    h.getEventId(), what, screened.withheldFor().code());
         }
-        return Optional.ofNullable(text);
+        return screened.publishable();
     }
 
     private static Timestamp ts(Instant instant) {

@@ -12,30 +12,40 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every representation of the page, rendered once per change (and once a minute, so relative times stay
- * true) and served from memory: a request costs a map lookup, never a query or a render.
+ * true) and served from memory: a request costs a map lookup, never a query or a render. The model is read from
+ * the database on the Kafka consumer thread, the scheduler's thread and at start-up (before the server takes
+ * requests); should a request ever find nothing rendered, that first read runs on the blocking scheduler, never on
+ * the Netty event loop.
  */
 @Component
-public class RenderedPages {
+public class RenderedPages implements SmartInitializingSingleton {
 
     /** One ready-to-send response body with its validator. */
     public record Representation(byte[] body, String contentType, String etag) {
     }
 
     private final StatusModelStore store;
+    private final Scheduler blocking;
     private final JsonMapper json;
     private final StatuspageDocuments documents;
     private final HtmlPages html;
     private final Feeds feeds;
     private final AtomicReference<Map<String, Representation>> rendered = new AtomicReference<>(Map.of());
 
-    public RenderedPages(StatusModelStore store, JsonMapper json, StatusPageProperties page) {
+    public RenderedPages(StatusModelStore store, @Qualifier("blockingScheduler") Scheduler blocking, JsonMapper json,
+            StatusPageProperties page) {
         this.store = store;
+        this.blocking = blocking;
         this.json = json;
         this.documents = new StatuspageDocuments(page);
         this.html = new HtmlPages(page);
@@ -43,12 +53,29 @@ public class RenderedPages {
         store.onChange(this::render);
     }
 
-    public Optional<Representation> get(String path) {
+    /** The first render, on the start-up thread once the database is migrated, before the port opens. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        store.refresh();
+    }
+
+    /** The representation of {@code path}, if the page has one. */
+    public Mono<Optional<Representation>> get(String path) {
         if (rendered.get().isEmpty()) {
-            // nothing rendered yet: a refresh renders through the change listener
-            store.refresh();
+            // nothing rendered yet: read the model off the event loop (the change listener renders it)
+            return Mono.fromRunnable(store::refresh).subscribeOn(blocking).then(Mono.fromSupplier(() -> rendered(path)));
         }
+        return Mono.just(rendered(path));
+    }
+
+    /** What is rendered now for {@code path}; never reads the database. */
+    public Optional<Representation> rendered(String path) {
         return Optional.ofNullable(rendered.get().get(path));
+    }
+
+    /** Drops everything rendered, as before the first render (for tests of that path). */
+    void forget() {
+        rendered.set(Map.of());
     }
 
     @Scheduled(fixedDelayString = "${firebreak.statuspage.rerender-interval:60s}")

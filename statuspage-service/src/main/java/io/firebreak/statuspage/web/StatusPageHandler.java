@@ -32,16 +32,16 @@ public class StatusPageHandler {
             "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
             "/api/v2/scheduled-maintenances/active.json"})
     public Mono<ResponseEntity<byte[]>> page(ServerWebExchange exchange) {
-        return Mono.just(serve(exchange.getRequest().getPath().pathWithinApplication().value(), exchange));
+        return serve(exchange.getRequest().getPath().pathWithinApplication().value(), exchange);
     }
 
     @GetMapping("/incidents/{id}")
     public Mono<ResponseEntity<byte[]>> incident(@PathVariable String id, ServerWebExchange exchange) {
-        return Mono.just(serve("/incidents/" + id, exchange));
+        return serve("/incidents/" + id, exchange);
     }
 
-    private ResponseEntity<byte[]> serve(String path, ServerWebExchange exchange) {
-        return pages.get(path).map(page -> {
+    private Mono<ResponseEntity<byte[]>> serve(String path, ServerWebExchange exchange) {
+        return pages.get(path).map(representation -> representation.map(page -> {
             String ifNoneMatch = exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH);
             if (ifNoneMatch != null && (ifNoneMatch.equals(page.etag()) || ifNoneMatch.equals("W/" + page.etag()))) {
                 return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(page.etag()).cacheControl(CACHE)
@@ -50,6 +50,6 @@ public class StatusPageHandler {
             return ResponseEntity.ok().eTag(page.etag()).cacheControl(CACHE)
                     .contentType(MediaType.parseMediaType(page.contentType())).body(page.body());
         }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                .body("Not found".getBytes()));
+                .body("Not found".getBytes())));
     }
 }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.Severity;
-import io.firebreak.statuspage.support.IncidentStory;
+import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.statuspage.support.StatusPageIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class StatusPageBrowserIT {
             story.declared("Payments are declined", Severity.CRITICAL, true, "payments")
                     .update(Audience.CUSTOMER, "Some card payments are declined", "Customers paying by card",
                             "We switched to the backup payment provider");
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages.get("/").map(p -> new String(p.body()))
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages.rendered("/").map(p -> new String(p.body()))
                     .filter(html -> html.contains("backup payment provider")).isPresent());
         }
 

@@ -1,0 +1,32 @@
+package io.firebreak.statuspage.config;
+
+import io.firebreak.support.security.AccessPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call what. The status page is public by design: its HTML, its feeds and the Statuspage v2 documents
+ * answer GET and HEAD without a credential (there are no static assets: the page's CSS is inline), and nothing
+ * else does. Any other method or path is refused (401
+ * without a token); actuator beyond the health probes needs {@code admin} (added by service-support).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccessRules {
+
+    /** Every path the page serves; the handler answers exactly these. */
+    static final String[] PUBLIC_PAGES = {
+            "/", "/history", "/incidents/{id}",
+            "/history.atom", "/history.rss",
+            "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
+            "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json",
+            "/api/v2/scheduled-maintenances/upcoming.json", "/api/v2/scheduled-maintenances/active.json"};
+
+    @Bean
+    public AccessPolicy accessPolicy() {
+        return AccessPolicy.builder()
+                .permit(HttpMethod.GET, PUBLIC_PAGES)
+                .permit(HttpMethod.HEAD, PUBLIC_PAGES)
+                .build();
+    }
+}
