@@ -3,8 +3,10 @@ package io.firebreak.debrief.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.debrief.support.Api;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
-import io.firebreak.debrief.support.IncidentStory;
+import io.firebreak.support.testing.TestTokens;
+import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
@@ -13,6 +15,7 @@ import io.firebreak.schemas.incident.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,11 @@ class ProjectionReplayIT {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void withACredential() {
+        client = Api.asWriter(client);
+    }
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -50,7 +58,10 @@ class ProjectionReplayIT {
         List<String> before = snapshot(a, b);
         long processedBefore = count("processed_event");
 
-        client.post().uri("/api/v1/admin/projection/replay").exchange().expectStatus().isAccepted();
+        Api.as(client, TestTokens.ADMIN).post().uri("/api/v1/admin/projection/replay").exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.complete").isEqualTo(true)
+                .jsonPath("$.partitions.length()").isEqualTo(6);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("processed_event") >= processedBefore
                 && entries(a) == 6 && entries(b) == 3);
 
