@@ -1,16 +1,19 @@
 package io.firebreak.schemas.sensitive;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds payment card numbers, private keys, AWS-style access keys, JSON web tokens, bearer tokens and
- * credentials embedded in URLs. Part of the contract: free text in Firebreak events has passed this
- * detector, and every public surface runs it again as a safety net.
+ * Finds payment card numbers, private keys, cloud and SaaS tokens (AWS, GitHub, GitLab, Slack, Stripe,
+ * Google), JSON web tokens, bearer tokens, credentials embedded in URLs and labelled passwords. Part of the
+ * contract: free text in Firebreak events has passed this detector, and every public surface runs it again as a
+ * safety net.
+ *
+ * <p>Every pattern runs in time linear in the text: a pattern that can scan far either starts only where a run
+ * of its characters starts (a lookbehind), or is bounded, so no input makes the scan quadratic or worse.
  */
 public final class SecretDetector {
 
@@ -19,10 +22,33 @@ public final class SecretDetector {
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)");
     private static final Pattern AWS_ACCESS_KEY = Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}");
+    private static final Pattern JWT = Pattern.compile(
+            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}");
     private static final Pattern BEARER = Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9\\-._~+/]{12,}=*");
+    // The scheme starts where its run starts, so a long "a.a.a.a" is read once, not once per letter.
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
-            "(?i)\\b[a-z][a-z0-9+.-]*://[^\\s/?#@:]+:[^\\s/?#@]+@");
+            "(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://[^\\s/?#@:]+:[^\\s/?#@]+@");
+    // Bot, user, app-level and refresh tokens all carry a numeric team or app part after the prefix; requiring it
+    // keeps placeholders such as xoxb-your-token-here out.
+    private static final Pattern SLACK_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9-])(?:xox[abeprs]|xapp)-\\d+-[A-Za-z0-9-]{8,}");
+    // The path after /services/ (team, channel, secret) is the credential: whoever has it can post.
+    private static final Pattern SLACK_WEBHOOK = Pattern.compile(
+            "(?i)https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}");
+    private static final Pattern GITHUB_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})");
+    // Newer GitLab tokens append dot-separated routing parts; they are part of the token.
+    private static final Pattern GITLAB_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}(?:\\.[A-Za-z0-9_-]+)*");
+    // Secret and restricted live keys only: publishable keys (pk_live_) are public by design, and test-mode keys
+    // move no money.
+    private static final Pattern STRIPE_KEY = Pattern.compile("(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{10,}");
+    private static final Pattern GOOGLE_API_KEY = Pattern.compile(
+            "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])");
+
+    private static final Redaction<SecretFinding> REDACTION = new Redaction<>(SecretFinding::start,
+            SecretFinding::end, finding -> finding.kind().code(),
+            (finding, end) -> new SecretFinding(finding.kind(), finding.start(), end));
 
     private SecretDetector() {
     }
@@ -32,20 +58,28 @@ public final class SecretDetector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        // Specific shapes before the generic labelled password: when both start at the same place (token=ghp_…)
+        // the merged finding keeps the specific kind.
         List<SecretFinding> findings = new ArrayList<>();
         addMatches(findings, PRIVATE_KEY, SecretKind.PRIVATE_KEY, text);
         addMatches(findings, JWT, SecretKind.JWT, text);
         addMatches(findings, BEARER, SecretKind.BEARER_TOKEN, text);
+        addMatches(findings, SLACK_WEBHOOK, SecretKind.SLACK_WEBHOOK, text);
         addMatches(findings, URL_CREDENTIALS, SecretKind.URL_CREDENTIALS, text);
         addMatches(findings, AWS_ACCESS_KEY, SecretKind.AWS_ACCESS_KEY, text);
+        addMatches(findings, SLACK_TOKEN, SecretKind.SLACK_TOKEN, text);
+        addMatches(findings, GITHUB_TOKEN, SecretKind.GITHUB_TOKEN, text);
+        addMatches(findings, GITLAB_TOKEN, SecretKind.GITLAB_TOKEN, text);
+        addMatches(findings, STRIPE_KEY, SecretKind.STRIPE_KEY, text);
+        addMatches(findings, GOOGLE_API_KEY, SecretKind.GOOGLE_API_KEY, text);
         Matcher cards = CARD.matcher(text);
         while (cards.find()) {
             if (luhnValid(cards.group())) {
                 findings.add(new SecretFinding(SecretKind.CARD, cards.start(), cards.end()));
             }
         }
-        findings.sort(Comparator.comparingInt(SecretFinding::start));
-        return withoutOverlaps(findings);
+        CredentialAssignments.find(text, findings);
+        return REDACTION.merged(findings);
     }
 
     /** The first secret in the text, if any. */
@@ -54,20 +88,15 @@ public final class SecretDetector {
         return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(0));
     }
 
-    /** The text with every secret replaced by {@code [REDACTED:<kind>]}. */
+    /**
+     * The text with every secret replaced by {@code [REDACTED:<kind>]}. A labelled password keeps its label
+     * ({@code password=[REDACTED:password]}). Redacted text scans clean, so redacting twice changes nothing.
+     */
     public static String redact(String text) {
-        List<SecretFinding> findings = scan(text);
-        if (findings.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        StringBuilder redacted = new StringBuilder(text.length());
-        int position = 0;
-        for (SecretFinding finding : findings) {
-            redacted.append(text, position, finding.start())
-                    .append("[REDACTED:").append(finding.kind().code()).append(']');
-            position = finding.end();
-        }
-        return redacted.append(text.substring(position)).toString();
+        return REDACTION.apply(text, scan(text));
     }
 
     static boolean luhnValid(String candidate) {
@@ -96,18 +125,5 @@ public final class SecretDetector {
         while (matcher.find()) {
             findings.add(new SecretFinding(kind, matcher.start(), matcher.end()));
         }
-    }
-
-    private static List<SecretFinding> withoutOverlaps(List<SecretFinding> sorted) {
-        List<SecretFinding> merged = new ArrayList<>();
-        for (SecretFinding finding : sorted) {
-            if (!merged.isEmpty() && finding.start() < merged.get(merged.size() - 1).end()) {
-                SecretFinding last = merged.remove(merged.size() - 1);
-                merged.add(new SecretFinding(last.kind(), last.start(), Math.max(last.end(), finding.end())));
-            } else {
-                merged.add(finding);
-            }
-        }
-        return merged;
     }
 }
