@@ -8,6 +8,7 @@ import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.IncidentRecord;
 import io.firebreak.debrief.readmodel.Person;
 import io.firebreak.debrief.readmodel.TimelineEntry;
+import io.firebreak.schemas.sensitive.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -144,8 +145,11 @@ final class DebriefMarkdown {
         }
         StringBuilder text = new StringBuilder();
         for (TimelineEntry e : timeline) {
+            // updates are written for customers and stakeholders: the document travels further than the incident,
+            // so a customer's e-mail address or phone number quoted in one does not travel with it
+            String entry = "UPDATE".equals(e.kind()) ? PersonalData.redact(e.text()) : e.text();
             text.append("- `").append(TIME.format(e.at())).append("` **").append(Words.of(e.kind())).append("** — ")
-                    .append(e.text().replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
+                    .append(entry.replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
         }
         return text.toString();
     }

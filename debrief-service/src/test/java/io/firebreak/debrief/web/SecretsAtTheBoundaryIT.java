@@ -105,8 +105,10 @@ class SecretsAtTheBoundaryIT {
     }
 
     private void refusedAndStoredNowhere(String kind, String sample, Field field) {
-        assumeTrue(SecretDetector.first(sample).isPresent(), "the shared SecretDetector does not know '" + kind
-                + "' yet (it is being extended on branch h-secrets)");
+        // a sample the shared detector does not find is a gap in schemas (or in the sample), not in this service:
+        // reported as skipped, never sent, so nothing of it is stored
+        assumeTrue(SecretDetector.first(sample).isPresent(), "the shared SecretDetector does not find the '" + kind
+                + "' sample of SecretSamples");
         String raw = SecretSamples.rawValue(kind);
 
         byte[] problem = client.method(field.method()).uri(field.uri().apply(this))
