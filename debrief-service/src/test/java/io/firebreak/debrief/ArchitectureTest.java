@@ -22,5 +22,10 @@ class ArchitectureTest {
                     "io.firebreak.schemas.debrief..", "org.apache.kafka..");
 
     @ArchTest
+    static final ArchRule noJdbcInTheWeb = noClasses().that().resideInAPackage("..debrief.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+            .because("controllers call readmodel repositories, which return typed records");
+
+    @ArchTest
     static final ArchRule noCycles = slices().matching("io.firebreak.debrief.(*)..").should().beFreeOfCycles();
 }

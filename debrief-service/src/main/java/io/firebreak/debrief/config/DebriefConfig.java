@@ -1,30 +1,15 @@
 package io.firebreak.debrief.config;
 
 import io.firebreak.debrief.domain.DebriefPolicy;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
+/** The debrief rules from {@code firebreak.debrief.*}. Clock and blocking scheduler come from service-support. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class DebriefConfig {
 
     @Bean
     public DebriefPolicy debriefPolicy(DebriefProperties properties) {
         return new DebriefPolicy(properties.getForms(), properties.getDueAfterResolution());
-    }
-
-    @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    /** JDBC runs here, never on a Netty event-loop thread. */
-    @Bean(destroyMethod = "dispose")
-    public Scheduler blockingScheduler(DebriefProperties properties) {
-        return Schedulers.newBoundedElastic(properties.getBlockingThreads(), 10_000, "blocking");
     }
 }

@@ -23,8 +23,6 @@ public class DebriefProperties {
     /** The status page's base URL, for the key-information section. */
     private String statusPageUrl = "http://127.0.0.1:8082";
 
-    private int blockingThreads = 16;
-
     public Map<String, DebriefForm> getForms() {
         return forms;
     }
@@ -55,13 +53,5 @@ public class DebriefProperties {
 
     public void setStatusPageUrl(String statusPageUrl) {
         this.statusPageUrl = statusPageUrl;
-    }
-
-    public int getBlockingThreads() {
-        return blockingThreads;
-    }
-
-    public void setBlockingThreads(int blockingThreads) {
-        this.blockingThreads = blockingThreads;
     }
 }

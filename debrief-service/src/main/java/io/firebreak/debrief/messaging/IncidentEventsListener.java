@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before it, retries it, and finally sends it to the dead-letter topic. Seek-aware, so a replay can rewind it.
  */
 @Component
-public class IncidentEventsListener extends AbstractConsumerSeekAware {
+public class IncidentEventsListener extends ReplayableListener {
 
     public static final String ID = "debrief-incident-events";
 
@@ -29,6 +28,11 @@ public class IncidentEventsListener extends AbstractConsumerSeekAware {
     public IncidentEventsListener(DebriefProjection projection, PlatformTransactionManager transactionManager) {
         this.projection = projection;
         this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    String containerId() {
+        return ID;
     }
 
     @KafkaListener(id = ID, topics = Topics.INCIDENT_EVENTS, groupId = "debrief-service", batch = "true")

@@ -6,7 +6,7 @@ import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.Severity;
-import io.firebreak.schemas.serde.SingleObjectEventCodec;
+import io.firebreak.support.outbox.Outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,37 +17,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes a debrief: the completion and its {@code DebriefCompleted} event are written in one transaction
- * (the event to the outbox, which the relay publishes), so neither exists without the other.
+ * (the event to the outbox, which service-support's relay publishes), so neither exists without the other.
  */
 @Component
 public class DebriefCompletions {
 
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
     private final TransactionTemplate transaction;
-    private final SingleObjectEventCodec codec = new SingleObjectEventCodec();
 
-    public DebriefCompletions(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public DebriefCompletions(JdbcTemplate jdbc, Outbox outbox, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** @return false when the debrief had been completed already */
-    public boolean complete(IncidentRecord incident, String form, String completedBy, String debriefUrl,
-            int followUpsOutstanding, Instant at) {
+    /**
+     * Completed by the person behind the credential ({@code completedById}, {@code completedByName}), who is the
+     * event's actor.
+     *
+     * @return false when the debrief had been completed already
+     */
+    public boolean complete(IncidentRecord incident, String form, String completedById, String completedByName,
+            String debriefUrl, int followUpsOutstanding, Instant at) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            int inserted = jdbc.update("INSERT INTO debrief_completion (incident_id, completed_at, completed_by)"
-                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", incident.id(), Timestamp.from(at), completedBy);
+            int inserted = jdbc.update("INSERT INTO debrief_completion (incident_id, completed_at, completed_by_id,"
+                    + " completed_by_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", incident.id(),
+                    Timestamp.from(at), completedById, completedByName);
             if (inserted == 0) {
                 return false;
             }
             String eventId = UUID.randomUUID().toString();
-            Actor actor = new Actor(completedBy, completedBy, ActorKind.HUMAN);
+            Actor actor = new Actor(completedById, completedByName, ActorKind.HUMAN);
             // one completion per incident, so the header's sequence is always 0
             DebriefCompleted event = new DebriefCompleted(eventId, incident.id(), incident.reference(),
                     Severity.valueOf(incident.severity()), form, at, actor, debriefUrl, followUpsOutstanding,
                     new EventHeader(eventId, incident.id(), 0L, at, actor));
-            jdbc.update("INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)",
-                    event.getEventId(), Topics.DEBRIEF_EVENTS, incident.id(), codec.encode(event));
+            outbox.append(eventId, Topics.DEBRIEF_EVENTS, incident.id(), event);
             return true;
         }));
     }

@@ -3,17 +3,21 @@ package io.firebreak.debrief.readmodel;
 import io.firebreak.debrief.domain.Words;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.incident.AlertAttached;
+import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.support.jdbc.ProcessedEvents;
+import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,21 +30,26 @@ import org.springframework.stereotype.Component;
 /**
  * Projects every incident event into a timeline entry and the incident's milestones. Runs inside the caller's
  * transaction; the event id is recorded first, so duplicates and redeliveries change nothing, and entries are
- * ordered by the aggregate sequence, so a late event lands in its place.
+ * ordered by the aggregate sequence, so a late event lands in its place. Every event it records as processed gets
+ * a timeline entry under the same event id, which is how a replay finds the records of the incidents it rebuilds.
  */
 @Component
 public class DebriefProjection {
 
     private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
+    private final SequencedUpdate incidents;
 
     public DebriefProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.processed = new ProcessedEvents(jdbc);
+        this.incidents = new SequencedUpdate(jdbc, "incident");
     }
 
-    /** Applies one event; false when it had been applied before. */
+    /** Applies one event; false when it had been applied before (or is of a type this projection does not know). */
     public boolean apply(SpecificRecord event) {
         EventHeader h = IncidentEvents.header(event);
-        if (jdbc.update("INSERT INTO processed_event (event_id) VALUES (?) ON CONFLICT DO NOTHING", h.getEventId()) == 0) {
+        if (!IncidentEvents.TYPES.contains(event.getClass()) || !processed.firstTime(h.getEventId())) {
             return false;
         }
         if (event instanceof IncidentDeclared e) {
@@ -58,14 +67,14 @@ public class DebriefProjection {
             set(h, "severity = ?", e.getTo().name());
             entry(h, "SEVERITY_CHANGED", "Severity " + e.getFrom() + " → " + e.getTo() + suffix(e.getReason()));
         } else if (event instanceof StatusChanged e) {
-            set(h, "status = ?" + (e.getTo().name().equals("MONITORING") ? ", mitigated_at = coalesce(mitigated_at, ?)" : ""),
-                    e.getTo().name().equals("MONITORING") ? new Object[] {e.getTo().name(), ts(h.getOccurredAt())}
-                            : new Object[] {e.getTo().name()});
+            boolean mitigated = e.getTo() == IncidentStatus.MONITORING;
+            set(h, "status = ?" + (mitigated ? ", mitigated_at = coalesce(mitigated_at, ?)" : ""),
+                    mitigated ? new Object[] {e.getTo().name(), ts(h.getOccurredAt())} : new Object[] {e.getTo().name()});
             entry(h, "STATUS_CHANGED", "Status " + Words.of(e.getFrom().name()) + " → " + Words.of(e.getTo().name())
                     + suffix(e.getNote()));
         } else if (event instanceof UpdatePosted e) {
             set(h, "first_update_at = coalesce(first_update_at, ?)", ts(h.getOccurredAt()));
-            entry(h, "UPDATE", (e.getAudience().name().equals("CUSTOMER") ? "Customer update: " : "Internal update: ")
+            entry(h, "UPDATE", (e.getAudience() == Audience.CUSTOMER ? "Customer update: " : "Internal update: ")
                     + e.getWhatIsHappening());
         } else if (event instanceof RoleAssigned e) {
             Map<String, String> roles = roles(h.getIncidentId());
@@ -109,13 +118,7 @@ public class DebriefProjection {
 
     /** Moves the incident's row forward; an event older than the last applied one changes no milestone. */
     private void set(EventHeader h, String assignments, Object... values) {
-        String set = assignments == null ? "" : assignments + ", ";
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = h.getSequence();
-        args[values.length + 1] = h.getIncidentId();
-        args[values.length + 2] = h.getSequence();
-        jdbc.update("UPDATE incident SET " + set + "last_sequence = ? WHERE incident_id = ? AND last_sequence < ?", args);
+        incidents.apply(h.getIncidentId(), h.getSequence(), assignments, values);
     }
 
     private Map<String, String> roles(String incidentId) {

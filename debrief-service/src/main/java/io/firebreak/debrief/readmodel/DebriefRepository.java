@@ -49,11 +49,31 @@ public class DebriefRepository {
                         rs.getString("kind"), rs.getString("text"), rs.getString("event_id")), incidentId);
     }
 
-    public Map<String, String> editedSections(String incidentId) {
-        Map<String, String> sections = new LinkedHashMap<>();
-        jdbc.query("SELECT section, text FROM debrief_section WHERE incident_id = ?",
-                rs -> { sections.put(rs.getString(1), rs.getString(2)); }, incidentId);
+    /** The sections people wrote, by section id. */
+    public Map<String, EditedSection> editedSections(String incidentId) {
+        Map<String, EditedSection> sections = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM debrief_section WHERE incident_id = ?",
+                rs -> {
+                    EditedSection section = editedSection(rs);
+                    sections.put(section.section(), section);
+                }, incidentId);
         return sections;
+    }
+
+    /** Saves a section as {@code editor} wrote it; a later edit replaces it, later events never do. */
+    public EditedSection saveSection(String incidentId, String section, String text, Person editor, Instant at) {
+        return jdbc.queryForObject("""
+                INSERT INTO debrief_section (incident_id, section, text, edited_at, edited_by_id, edited_by_name)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (incident_id, section) DO UPDATE SET text = excluded.text, edited_at = excluded.edited_at,
+                    edited_by_id = excluded.edited_by_id, edited_by_name = excluded.edited_by_name
+                RETURNING *""", (rs, n) -> editedSection(rs), incidentId, section, text, Timestamp.from(at),
+                editor.id(), editor.name());
+    }
+
+    private static EditedSection editedSection(ResultSet rs) throws SQLException {
+        return new EditedSection(rs.getString("incident_id"), rs.getString("section"), rs.getString("text"),
+                instant(rs, "edited_at"), Person.of(rs.getString("edited_by_id"), rs.getString("edited_by_name")));
     }
 
     private IncidentRecord incident(ResultSet rs, int row) throws SQLException {

@@ -3,7 +3,11 @@ package io.firebreak.debrief.readmodel;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A follow-up action of an incident. */
+/**
+ * A follow-up action of an incident; {@code createdBy} and {@code updatedBy} are the people behind the credentials
+ * (null on actions recorded before people were).
+ */
 public record FollowUp(String id, String incidentId, String title, String owner, LocalDate dueDate, String priority,
-        String externalUrl, String status, Instant createdAt, Instant updatedAt, Instant completedAt, boolean overdue) {
+        String externalUrl, String status, Instant createdAt, Instant updatedAt, Instant completedAt, boolean overdue,
+        Person createdBy, Person updatedBy) {
 }

@@ -25,17 +25,22 @@ public class FollowUpRepository {
     public void insert(FollowUp f) {
         jdbc.update("""
                 INSERT INTO follow_up (follow_up_id, incident_id, title, owner, due_date, priority, external_url, status,
-                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    created_at, updated_at, created_by_id, created_by_name, updated_by_id, updated_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 f.id(), f.incidentId(), f.title(), f.owner(), f.dueDate() == null ? null : Date.valueOf(f.dueDate()),
-                f.priority(), f.externalUrl(), f.status(), Timestamp.from(f.createdAt()), Timestamp.from(f.updatedAt()));
+                f.priority(), f.externalUrl(), f.status(), Timestamp.from(f.createdAt()), Timestamp.from(f.updatedAt()),
+                f.createdBy().id(), f.createdBy().name(), f.updatedBy().id(), f.updatedBy().name());
     }
 
-    public void update(String id, String status, String owner, Instant at) {
+    /** Changes status and/or owner (null: unchanged) as {@code by}. */
+    public void update(String id, String status, String owner, Person by, Instant at) {
         jdbc.update("""
                 UPDATE follow_up SET status = coalesce(?, status), owner = coalesce(?, owner), updated_at = ?,
+                    updated_by_id = ?, updated_by_name = ?,
                     completed_at = CASE WHEN ? = 'completed' THEN coalesce(completed_at, ?)
                                         WHEN ? IS NULL THEN completed_at ELSE NULL END
-                WHERE follow_up_id = ?""", status, owner, Timestamp.from(at), status, Timestamp.from(at), status, id);
+                WHERE follow_up_id = ?""", status, owner, Timestamp.from(at), by.id(), by.name(), status,
+                Timestamp.from(at), status, id);
     }
 
     public Optional<FollowUp> find(String id, LocalDate today) {
@@ -76,6 +81,8 @@ public class FollowUpRepository {
                 rs.getString("owner"), dueDate, rs.getString("priority"), rs.getString("external_url"), status,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 completed == null ? null : completed.toInstant(),
-                "outstanding".equals(status) && dueDate != null && dueDate.isBefore(today));
+                "outstanding".equals(status) && dueDate != null && dueDate.isBefore(today),
+                Person.of(rs.getString("created_by_id"), rs.getString("created_by_name")),
+                Person.of(rs.getString("updated_by_id"), rs.getString("updated_by_name")));
     }
 }

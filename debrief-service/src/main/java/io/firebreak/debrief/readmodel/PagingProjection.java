@@ -6,27 +6,37 @@ import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
 import java.sql.Timestamp;
 import java.time.Instant;
+import io.firebreak.support.jdbc.ProcessedEvents;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Projects paging events into the timeline (who was paged, escalations, acknowledgements) and the acknowledged
- * milestone. Same rules as the incident projection: the event id is recorded first, so duplicates change nothing.
+ * milestone. Same rules as the incident projection: the event id is recorded first, so duplicates change nothing,
+ * and every event recorded as processed gets a timeline entry (sequence NULL) under the same event id.
  */
 @Component
 public class PagingProjection {
 
+    private static final Set<Class<?>> TYPES = Set.of(PageTriggered.class, EscalationAdvanced.class,
+            PageAcknowledged.class, EscalationStopped.class);
+
     private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
 
     public PagingProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.processed = new ProcessedEvents(jdbc);
     }
 
+    /** Applies one event; false when it had been applied before (or is of a type this projection does not know). */
     public boolean apply(SpecificRecord event) {
+        // every paging event's first field is its eventId (also in the header from schema version 4 on)
         String eventId = event.get(0).toString();
-        if (jdbc.update("INSERT INTO processed_event (event_id) VALUES (?) ON CONFLICT DO NOTHING", eventId) == 0) {
+        if (!TYPES.contains(event.getClass()) || !processed.firstTime(eventId)) {
             return false;
         }
         if (event instanceof PageTriggered e) {

@@ -5,24 +5,21 @@ import io.firebreak.debrief.domain.DebriefForm;
 import io.firebreak.debrief.domain.DebriefPolicy;
 import io.firebreak.debrief.readmodel.DebriefCompletions;
 import io.firebreak.debrief.readmodel.DebriefRepository;
-import io.firebreak.debrief.readmodel.FollowUp;
+import io.firebreak.debrief.readmodel.EditedSection;
 import io.firebreak.debrief.readmodel.FollowUpRepository;
 import io.firebreak.debrief.readmodel.IncidentRecord;
+import io.firebreak.debrief.readmodel.Person;
 import io.firebreak.debrief.web.DebriefMarkdown.RenderedSection;
-import io.firebreak.schemas.sensitive.SecretDetector;
-import java.sql.Timestamp;
+import io.firebreak.support.problem.ApiProblem;
+import io.firebreak.support.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +28,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-/** Debriefs: which are due, the prefilled document, edited sections and completion. */
+/**
+ * Debriefs: which are due, the prefilled document, edited sections and completion. Edits and completions are
+ * attributed to the person behind the credential.
+ */
 @RestController
 public class DebriefController {
 
@@ -46,20 +47,17 @@ public class DebriefController {
     private final DebriefPolicy policy;
     private final DebriefMarkdown markdown;
     private final DebriefProperties properties;
-    private final JdbcTemplate jdbc;
     private final Scheduler blocking;
     private final Clock clock;
 
     public DebriefController(DebriefRepository repository, FollowUpRepository followUps, DebriefCompletions completions,
-            DebriefPolicy policy, DebriefProperties properties, JdbcTemplate jdbc, Scheduler blockingScheduler,
-            Clock clock) {
+            DebriefPolicy policy, DebriefProperties properties, Scheduler blockingScheduler, Clock clock) {
         this.repository = repository;
         this.followUps = followUps;
         this.completions = completions;
         this.policy = policy;
         this.markdown = new DebriefMarkdown(properties.getStatusPageUrl());
         this.properties = properties;
-        this.jdbc = jdbc;
         this.blocking = blockingScheduler;
         this.clock = clock;
     }
@@ -68,12 +66,36 @@ public class DebriefController {
     public record SectionText(String text) {
     }
 
-    /** Who completes the debrief. */
-    public record Completion(String completedBy) {
+    /**
+     * A completion has no fields: who completed is the caller. Kept as a (possibly absent) body so that a stale
+     * client still sending {@code completedBy} is told so (400, unknown field) instead of being misattributed.
+     */
+    public record Completion() {
+    }
+
+    /** A debrief in a list: which incident, which form, where it stands. */
+    public record DebriefSummary(String incidentId, String reference, String title, String severity, String form,
+            String state, Instant resolvedAt, Instant dueAt, Instant completedAt) {
+    }
+
+    /** The debrief document as JSON: the summary, every section and the Markdown. */
+    public record DebriefDocument(String incidentId, String reference, String title, String severity, String form,
+            String state, Instant resolvedAt, Instant dueAt, Instant completedAt, List<RenderedSection> sections,
+            String markdown) {
+    }
+
+    /** A completed debrief and the link to it (usable as the incident's close link). */
+    public record CompletedDebrief(String incidentId, String reference, String title, String severity, String form,
+            String state, Instant resolvedAt, Instant dueAt, Instant completedAt, String debriefUrl) {
+    }
+
+    /** A saved section: who wrote it and when. */
+    public record SavedSection(String incidentId, String section, boolean edited, Instant editedAt,
+            Person editedBy) {
     }
 
     @GetMapping("/api/v1/debriefs")
-    public Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String state) {
+    public Mono<List<DebriefSummary>> list(@RequestParam(required = false) String state) {
         if (state != null && !STATES.contains(state)) {
             throw ApiProblem.badRequest("state", "'state' must be due, overdue or completed");
         }
@@ -81,8 +103,8 @@ public class DebriefController {
             Instant now = clock.instant();
             return repository.resolvedOrCompleted().stream()
                     .map(i -> summary(i, now))
-                    .filter(d -> !"none".equals(d.get("state")))
-                    .filter(d -> state == null || state.equals(d.get("state")))
+                    .filter(d -> !"none".equals(d.state()))
+                    .filter(d -> state == null || state.equals(d.state()))
                     .toList();
         }).subscribeOn(blocking);
     }
@@ -94,24 +116,25 @@ public class DebriefController {
         return Mono.fromCallable(() -> {
             IncidentRecord incident = incident(id);
             DebriefForm form = policy.formFor(incident.severity());
-            Map<String, Object> summary = summary(incident, clock.instant());
+            DebriefSummary s = summary(incident, clock.instant());
             List<RenderedSection> sections = markdown.sections(form, incident, repository.timeline(id),
                     followUps.search(id, null, null, today()), repository.editedSections(id));
-            String document = markdown.document(form, (String) summary.get("state"),
-                    policy.dueAt(incident.resolvedAt()), incident, sections);
+            String document = markdown.document(form, s.state(), policy.dueAt(incident.resolvedAt()), incident,
+                    sections);
             if (!json) {
                 return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
                         .body((Object) document);
             }
-            summary.put("sections", sections);
-            summary.put("markdown", document);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) summary);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) new DebriefDocument(
+                    s.incidentId(), s.reference(), s.title(), s.severity(), s.form(), s.state(), s.resolvedAt(),
+                    s.dueAt(), s.completedAt(), sections, document));
         }).subscribeOn(blocking);
     }
 
     @PutMapping(path = "/api/v1/incidents/{id}/debrief/sections/{section}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> edit(@PathVariable String id, @PathVariable String section,
-            @RequestBody SectionText body) {
+    public Mono<SavedSection> edit(@PathVariable String id, @PathVariable String section,
+            @RequestBody SectionText body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
         DebriefForm.Section known = DebriefForm.Section.byId(section)
                 .orElseThrow(() -> ApiProblem.notFound("debrief section " + section));
         if (body.text() == null || body.text().isBlank()) {
@@ -120,67 +143,45 @@ public class DebriefController {
         if (body.text().length() > 50_000) {
             throw ApiProblem.invalid("text", "'text' is longer than 50,000 characters");
         }
-        SecretDetector.first(body.text()).ifPresent(finding -> {
-            throw ApiProblem.invalid("text", "'text' contains a " + finding.kind().description()
-                    + "; sensitive data never enters a debrief");
-        });
         return Mono.fromCallable(() -> {
             IncidentRecord incident = incident(id);
             if (!policy.formFor(incident.severity()).sections().contains(known)) {
                 throw ApiProblem.notFound("section " + section + " in this incident's debrief form");
             }
-            jdbc.update("""
-                    INSERT INTO debrief_section (incident_id, section, text, edited_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (incident_id, section) DO UPDATE SET text = excluded.text, edited_at = excluded.edited_at""",
-                    id, section, body.text(), Timestamp.from(clock.instant()));
-            Map<String, Object> saved = new LinkedHashMap<>();
-            saved.put("incidentId", id);
-            saved.put("section", section);
-            saved.put("edited", true);
-            return saved;
+            EditedSection saved = repository.saveSection(id, section, body.text(),
+                    new Person(caller.id(), caller.displayName()), clock.instant());
+            return new SavedSection(saved.incidentId(), saved.section(), true, saved.editedAt(), saved.editedBy());
         }).subscribeOn(blocking);
     }
 
     @PostMapping(path = "/api/v1/incidents/{id}/debrief/complete")
-    public Mono<ResponseEntity<Map<String, Object>>> complete(@PathVariable String id,
-            @RequestBody(required = false) Completion body) {
-        String completedBy = body == null || body.completedBy() == null || body.completedBy().isBlank()
-                ? "unknown" : body.completedBy().strip();
-        if (completedBy.length() > 200 || SecretDetector.first(completedBy).isPresent()) {
-            throw ApiProblem.invalid("completedBy", "'completedBy' must be a name or id");
-        }
+    public Mono<CompletedDebrief> complete(@PathVariable String id,
+            @RequestBody(required = false) Completion body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
         return Mono.fromCallable(() -> {
             IncidentRecord incident = incident(id);
             if (incident.resolvedAt() == null && !"CLOSED".equals(incident.status())) {
-                throw new ApiProblem(HttpStatus.CONFLICT, null, "Debrief after resolution: the incident is "
-                        + incident.status());
+                throw ApiProblem.conflict(null, "Debrief after resolution: the incident is " + incident.status());
             }
             int outstanding = followUps.search(id, "outstanding", null, today()).size();
             String url = properties.getPublicUrl() + "/api/v1/incidents/" + id + "/debrief";
-            boolean completed = completions.complete(incident, policy.formFor(incident.severity()).name(), completedBy,
-                    url, outstanding, clock.instant());
+            boolean completed = completions.complete(incident, policy.formFor(incident.severity()).name(),
+                    caller.id(), caller.displayName(), url, outstanding, clock.instant());
             if (!completed) {
-                throw new ApiProblem(HttpStatus.CONFLICT, null, "The debrief is already complete");
+                throw ApiProblem.conflict(null, "The debrief is already complete");
             }
-            Map<String, Object> result = summary(incident(id), clock.instant());
-            result.put("debriefUrl", url);
-            return ResponseEntity.ok(result);
+            DebriefSummary s = summary(incident(id), clock.instant());
+            return new CompletedDebrief(s.incidentId(), s.reference(), s.title(), s.severity(), s.form(), s.state(),
+                    s.resolvedAt(), s.dueAt(), s.completedAt(), url);
         }).subscribeOn(blocking);
     }
 
-    private Map<String, Object> summary(IncidentRecord incident, Instant now) {
+    private DebriefSummary summary(IncidentRecord incident, Instant now) {
         DebriefForm form = policy.formFor(incident.severity());
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("incidentId", incident.id());
-        summary.put("reference", incident.reference());
-        summary.put("title", incident.title());
-        summary.put("severity", incident.severity());
-        summary.put("form", form.name());
-        summary.put("state", policy.state(incident.severity(), incident.resolvedAt(), incident.debriefCompletedAt(), now));
-        summary.put("resolvedAt", incident.resolvedAt());
-        summary.put("dueAt", form.required() ? policy.dueAt(incident.resolvedAt()) : null);
-        summary.put("completedAt", incident.debriefCompletedAt());
-        return summary;
+        return new DebriefSummary(incident.id(), incident.reference(), incident.title(), incident.severity(),
+                form.name(), policy.state(incident.severity(), incident.resolvedAt(), incident.debriefCompletedAt(), now),
+                incident.resolvedAt(), form.required() ? policy.dueAt(incident.resolvedAt()) : null,
+                incident.debriefCompletedAt());
     }
 
     private IncidentRecord incident(String id) {
@@ -190,5 +191,4 @@ public class DebriefController {
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
-
 }

@@ -3,9 +3,12 @@ package io.firebreak.debrief.web;
 import io.firebreak.debrief.domain.DebriefForm;
 import io.firebreak.debrief.domain.DebriefForm.Section;
 import io.firebreak.debrief.domain.Words;
+import io.firebreak.debrief.readmodel.EditedSection;
 import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.IncidentRecord;
+import io.firebreak.debrief.readmodel.Person;
 import io.firebreak.debrief.readmodel.TimelineEntry;
+import io.firebreak.schemas.sensitive.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,15 +35,21 @@ final class DebriefMarkdown {
         this.statusPageUrl = statusPageUrl;
     }
 
-    record RenderedSection(String id, String heading, String text, boolean edited) {
+    /** A section of the document; {@code editedAt}/{@code editedBy} only for a section someone wrote. */
+    record RenderedSection(String id, String heading, String text, boolean edited, Instant editedAt,
+            Person editedBy) {
     }
 
     List<RenderedSection> sections(DebriefForm form, IncidentRecord incident, List<TimelineEntry> timeline,
-            List<FollowUp> followUps, Map<String, String> edited) {
-        return form.sections().stream().map(section -> edited.containsKey(section.id())
-                ? new RenderedSection(section.id(), section.heading(), edited.get(section.id()), true)
-                : new RenderedSection(section.id(), section.heading(), prefill(section, incident, timeline, followUps),
-                        false)).toList();
+            List<FollowUp> followUps, Map<String, EditedSection> edited) {
+        return form.sections().stream().map(section -> {
+            EditedSection written = edited.get(section.id());
+            return written != null
+                    ? new RenderedSection(section.id(), section.heading(), written.text(), true, written.editedAt(),
+                            written.editedBy())
+                    : new RenderedSection(section.id(), section.heading(),
+                            prefill(section, incident, timeline, followUps), false, null, null);
+        }).toList();
     }
 
     String document(DebriefForm form, String state, Instant dueAt, IncidentRecord incident,
@@ -136,8 +145,11 @@ final class DebriefMarkdown {
         }
         StringBuilder text = new StringBuilder();
         for (TimelineEntry e : timeline) {
+            // updates are written for customers and stakeholders: the document travels further than the incident,
+            // so a customer's e-mail address or phone number quoted in one does not travel with it
+            String entry = "UPDATE".equals(e.kind()) ? PersonalData.redact(e.text()) : e.text();
             text.append("- `").append(TIME.format(e.at())).append("` **").append(Words.of(e.kind())).append("** — ")
-                    .append(e.text().replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
+                    .append(entry.replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
         }
         return text.toString();
     }

@@ -4,16 +4,16 @@ import io.firebreak.debrief.domain.FollowUpStatus;
 import io.firebreak.debrief.readmodel.DebriefRepository;
 import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.FollowUpRepository;
-import io.firebreak.schemas.sensitive.SecretDetector;
+import io.firebreak.debrief.readmodel.Person;
+import io.firebreak.support.problem.ApiProblem;
+import io.firebreak.support.security.Caller;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -25,12 +25,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * Follow-up actions with owners and due dates, and how many of them actually ship: the seeds' "if none ever
- * ship, escalate that pattern", made visible.
+ * ship, escalate that pattern", made visible. Who created or changed an action is the person behind the credential.
  */
 @RestController
 public class FollowUpController {
@@ -56,8 +57,15 @@ public class FollowUpController {
     public record FollowUpChange(String status, String owner) {
     }
 
+    /** How the follow-ups created in [from, to) fared; {@code nothingShips} when none of them was completed. */
+    public record FollowUpStats(Instant from, Instant to, int created, long completed, long notDoing, long outstanding,
+            long overdue, Double completedShare, boolean nothingShips) {
+    }
+
     @PostMapping(path = "/api/v1/incidents/{id}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<FollowUp>> create(@PathVariable String id, @RequestBody NewFollowUp body) {
+    public Mono<ResponseEntity<FollowUp>> create(@PathVariable String id, @RequestBody NewFollowUp body,
+            ServerWebExchange exchange) {
+        Person by = person(exchange);
         String title = text("title", body.title(), 200, true);
         String owner = text("owner", body.owner(), 200, true);
         String priority = body.priority() == null ? "medium" : body.priority().toLowerCase();
@@ -72,7 +80,7 @@ public class FollowUpController {
             incidents.incident(id).orElseThrow(() -> ApiProblem.notFound("incident " + id));
             Instant now = clock.instant();
             FollowUp followUp = new FollowUp(UUID.randomUUID().toString(), id, title, owner, body.dueDate(), priority,
-                    url, FollowUpStatus.OUTSTANDING.wire(), now, now, null, false);
+                    url, FollowUpStatus.OUTSTANDING.wire(), now, now, null, false, by, by);
             followUps.insert(followUp);
             FollowUp saved = followUps.find(followUp.id(), today()).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/follow-ups/" + saved.id())).body(saved);
@@ -80,7 +88,9 @@ public class FollowUpController {
     }
 
     @PatchMapping(path = "/api/v1/follow-ups/{followUpId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<FollowUp> change(@PathVariable String followUpId, @RequestBody FollowUpChange body) {
+    public Mono<FollowUp> change(@PathVariable String followUpId, @RequestBody FollowUpChange body,
+            ServerWebExchange exchange) {
+        Person by = person(exchange);
         String status = body.status() == null ? null : FollowUpStatus.parse(body.status())
                 .orElseThrow(() -> ApiProblem.badRequest("status", "'status' must be outstanding, completed or not_doing"))
                 .wire();
@@ -90,7 +100,7 @@ public class FollowUpController {
         }
         return Mono.fromCallable(() -> {
             followUps.find(followUpId, today()).orElseThrow(() -> ApiProblem.notFound("follow-up " + followUpId));
-            followUps.update(followUpId, status, owner, clock.instant());
+            followUps.update(followUpId, status, owner, by, clock.instant());
             return followUps.find(followUpId, today()).orElseThrow();
         }).subscribeOn(blocking);
     }
@@ -105,7 +115,7 @@ public class FollowUpController {
     }
 
     @GetMapping("/api/v1/follow-ups/stats")
-    public Mono<Map<String, Object>> stats(@RequestParam(required = false) String from,
+    public Mono<FollowUpStats> stats(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         Instant end = MetricsController.instant("to", to, clock.instant());
         Instant start = MetricsController.instant("from", from, end.minus(Duration.ofDays(90)));
@@ -114,17 +124,10 @@ public class FollowUpController {
             long completed = created.stream().filter(f -> f.status().equals("completed")).count();
             long notDoing = created.stream().filter(f -> f.status().equals("not_doing")).count();
             long overdueCount = created.stream().filter(FollowUp::overdue).count();
-            Map<String, Object> stats = new LinkedHashMap<>();
-            stats.put("from", start);
-            stats.put("to", end);
-            stats.put("created", created.size());
-            stats.put("completed", completed);
-            stats.put("notDoing", notDoing);
-            stats.put("outstanding", created.size() - completed - notDoing);
-            stats.put("overdue", overdueCount);
-            stats.put("completedShare", created.isEmpty() ? null : (double) completed / created.size());
-            stats.put("nothingShips", !created.isEmpty() && completed == 0);
-            return stats;
+            return new FollowUpStats(start, end, created.size(), completed, notDoing,
+                    created.size() - completed - notDoing, overdueCount,
+                    created.isEmpty() ? null : (double) completed / created.size(),
+                    !created.isEmpty() && completed == 0);
         }).subscribeOn(blocking);
     }
 
@@ -139,10 +142,12 @@ public class FollowUpController {
         if (text.length() > max) {
             throw ApiProblem.invalid(field, "'" + field + "' is longer than " + max + " characters");
         }
-        SecretDetector.first(text).ifPresent(finding -> {
-            throw ApiProblem.invalid(field, "'" + field + "' contains a " + finding.kind().description());
-        });
         return text;
+    }
+
+    private static Person person(ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        return new Person(caller.id(), caller.displayName());
     }
 
     private LocalDate today() {

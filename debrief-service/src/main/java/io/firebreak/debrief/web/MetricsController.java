@@ -3,6 +3,7 @@ package io.firebreak.debrief.web;
 import io.firebreak.debrief.domain.DurationStats;
 import io.firebreak.debrief.readmodel.DebriefRepository;
 import io.firebreak.debrief.readmodel.IncidentRecord;
+import io.firebreak.support.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class MetricsController {
     }
 
     @GetMapping("/api/v1/metrics")
-    public Mono<Map<String, Object>> metrics(@RequestParam(required = false) String from,
+    public Mono<PeriodMetrics> metrics(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         Instant end = instant("to", to, clock.instant());
         Instant start = instant("from", from, end.minus(Duration.ofDays(30)));
@@ -46,23 +47,23 @@ public class MetricsController {
         }
         return Mono.fromCallable(() -> {
             List<IncidentRecord> incidents = repository.declaredBetween(start, end);
-            Map<String, Object> bySeverity = new LinkedHashMap<>();
+            Map<String, SeverityMetrics> bySeverity = new LinkedHashMap<>();
             for (String severity : List.of("CRITICAL", "MAJOR", "MINOR")) {
                 List<IncidentRecord> of = incidents.stream().filter(i -> i.severity().equals(severity)).toList();
-                Map<String, Object> stats = new LinkedHashMap<>();
-                stats.put("count", of.size());
-                stats.put("timeToAcknowledge", stats(of, IncidentRecord::acknowledgedAt));
-                stats.put("timeToMitigate", stats(of, IncidentRecord::mitigatedAt));
-                stats.put("timeToResolve", stats(of, IncidentRecord::resolvedAt));
-                bySeverity.put(severity, stats);
+                bySeverity.put(severity, new SeverityMetrics(of.size(), stats(of, IncidentRecord::acknowledgedAt),
+                        stats(of, IncidentRecord::mitigatedAt), stats(of, IncidentRecord::resolvedAt)));
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("from", start);
-            body.put("to", end);
-            body.put("count", incidents.size());
-            body.put("bySeverity", bySeverity);
-            return body;
+            return new PeriodMetrics(start, end, incidents.size(), bySeverity);
         }).subscribeOn(blocking);
+    }
+
+    /** Response metrics of the incidents declared in [from, to), per severity. */
+    public record PeriodMetrics(Instant from, Instant to, int count, Map<String, SeverityMetrics> bySeverity) {
+    }
+
+    /** How many incidents of one severity, and their times to acknowledge, mitigate and resolve. */
+    public record SeverityMetrics(int count, DurationStats timeToAcknowledge, DurationStats timeToMitigate,
+            DurationStats timeToResolve) {
     }
 
     private static DurationStats stats(List<IncidentRecord> incidents, Function<IncidentRecord, Instant> milestone) {

@@ -3,11 +3,10 @@ package io.firebreak.debrief.web;
 import io.firebreak.debrief.readmodel.DebriefRepository;
 import io.firebreak.debrief.readmodel.IncidentRecord;
 import io.firebreak.debrief.readmodel.TimelineEntry;
+import io.firebreak.support.problem.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,34 +42,35 @@ public class TimelineController {
                         .header("Content-Disposition", "attachment; filename=\"" + incident.reference() + "-timeline.csv\"")
                         .body((Object) csv(entries));
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("incidentId", incident.id());
-            body.put("reference", incident.reference());
-            body.put("milestones", milestones(incident));
-            body.put("metrics", metrics(incident));
-            body.put("entries", entries);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) body);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) new Timeline(
+                    incident.id(), incident.reference(), Milestones.of(incident), ResponseMetrics.of(incident),
+                    entries));
         }).subscribeOn(blocking);
     }
 
-    static Map<String, Instant> milestones(IncidentRecord i) {
-        Map<String, Instant> milestones = new LinkedHashMap<>();
-        milestones.put("detected", i.detectedAt());
-        milestones.put("declared", i.declaredAt());
-        milestones.put("acknowledged", i.acknowledgedAt());
-        milestones.put("firstUpdate", i.firstUpdateAt());
-        milestones.put("mitigated", i.mitigatedAt());
-        milestones.put("resolved", i.resolvedAt());
-        milestones.put("closed", i.closedAt());
-        return milestones;
+    /** An incident's timeline: its milestones, response metrics and every entry in order. */
+    public record Timeline(String incidentId, String reference, Milestones milestones, ResponseMetrics metrics,
+            List<TimelineEntry> entries) {
     }
 
-    static Map<String, Long> metrics(IncidentRecord i) {
-        Map<String, Long> metrics = new LinkedHashMap<>();
-        metrics.put("timeToAcknowledgeSeconds", seconds(i.start(), i.acknowledgedAt()));
-        metrics.put("timeToMitigateSeconds", seconds(i.start(), i.mitigatedAt()));
-        metrics.put("timeToResolveSeconds", seconds(i.start(), i.resolvedAt()));
-        return metrics;
+    /** When each step of the response happened (null: not yet). */
+    public record Milestones(Instant detected, Instant declared, Instant acknowledged, Instant firstUpdate,
+            Instant mitigated, Instant resolved, Instant closed) {
+
+        static Milestones of(IncidentRecord i) {
+            return new Milestones(i.detectedAt(), i.declaredAt(), i.acknowledgedAt(), i.firstUpdateAt(),
+                    i.mitigatedAt(), i.resolvedAt(), i.closedAt());
+        }
+    }
+
+    /** Seconds from detection (or declaration) to each milestone (null: not reached). */
+    public record ResponseMetrics(Long timeToAcknowledgeSeconds, Long timeToMitigateSeconds,
+            Long timeToResolveSeconds) {
+
+        static ResponseMetrics of(IncidentRecord i) {
+            return new ResponseMetrics(seconds(i.start(), i.acknowledgedAt()), seconds(i.start(), i.mitigatedAt()),
+                    seconds(i.start(), i.resolvedAt()));
+        }
     }
 
     static Long seconds(Instant from, Instant to) {

@@ -3,8 +3,9 @@ package io.firebreak.debrief.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.debrief.support.Api;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
-import io.firebreak.debrief.support.IncidentStory;
+import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.debrief.DebriefCompleted;
 import io.firebreak.schemas.incident.Audience;
@@ -13,6 +14,7 @@ import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.serde.FirebreakEventDeserializer;
+import io.firebreak.support.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -35,6 +38,11 @@ class DebriefIT {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void withACredential() {
+        client = Api.asWriter(client);
+    }
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -98,13 +106,21 @@ class DebriefIT {
 
             client.put().uri("/api/v1/incidents/" + id + "/debrief/sections/summary").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("text", "A deploy exhausted the connection pool; card payments failed for 9 minutes."))
-                    .exchange().expectStatus().isOk();
+                    .exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.edited").isEqualTo(true)
+                    .jsonPath("$.editedBy.id").isEqualTo(TestTokens.WRITER_ID)
+                    .jsonPath("$.editedBy.name").isEqualTo(TestTokens.WRITER_NAME);
+            client.get().uri("/api/v1/incidents/" + id + "/debrief").accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.sections[?(@.id == 'summary')].editedBy.name").isEqualTo(TestTokens.WRITER_NAME)
+                    .jsonPath("$.sections[?(@.id == 'timeline')].edited").isEqualTo(false);
             story.note(NoteKind.ACTION, "Added pool saturation alert");
             await().atMost(Duration.ofSeconds(30)).until(() -> debrief(id).contains("Added pool saturation alert"));
             assertThat(debrief(id)).contains("A deploy exhausted the connection pool").doesNotContain("Current state:");
             client.put().uri("/api/v1/incidents/" + id + "/debrief/sections/summary").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("text", "card 4111 1111 1111 1111")).exchange().expectStatus().isEqualTo(422)
-                    .expectBody().jsonPath("$.field").isEqualTo("text");
+                    .expectBody().jsonPath("$.field").isEqualTo("text")
+                    .jsonPath("$.type").isEqualTo("https://firebreak.dev/problems/secret-detected");
             client.put().uri("/api/v1/incidents/" + id + "/debrief/sections/gossip").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("text", "x")).exchange().expectStatus().isNotFound();
 
@@ -112,7 +128,9 @@ class DebriefIT {
             String late = followUp(id, "Load-test the pool", "Ana", LocalDate.now().minusDays(1), "medium");
             client.patch().uri("/api/v1/follow-ups/" + done).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("status", "completed")).exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("completed").jsonPath("$.completedAt").exists();
+                    .expectBody().jsonPath("$.status").isEqualTo("completed").jsonPath("$.completedAt").exists()
+                    .jsonPath("$.createdBy.id").isEqualTo(TestTokens.WRITER_ID)
+                    .jsonPath("$.updatedBy.name").isEqualTo(TestTokens.WRITER_NAME);
             client.get().uri("/api/v1/follow-ups?state=outstanding&overdue=true&incidentId=" + id).exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1)
                     .jsonPath("$[0].followUpId").doesNotExist().jsonPath("$[0].id").isEqualTo(late);
@@ -122,7 +140,11 @@ class DebriefIT {
                     .contains("- [ ] Load-test the pool — owner Ana");
 
             client.post().uri("/api/v1/incidents/" + id + "/debrief/complete").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("completedBy", "Ana")).exchange().expectStatus().isOk()
+                    .bodyValue(Map.of("completedBy", "Ana")).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.field").isEqualTo("completedBy");
+            Api.as(client, TestTokens.READER).post().uri("/api/v1/incidents/" + id + "/debrief/complete").exchange()
+                    .expectStatus().isForbidden();
+            client.post().uri("/api/v1/incidents/" + id + "/debrief/complete").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.state").isEqualTo("completed")
                     .jsonPath("$.debriefUrl").isEqualTo("http://debriefs.acme.test/api/v1/incidents/" + id + "/debrief");
             client.post().uri("/api/v1/incidents/" + id + "/debrief/complete").exchange().expectStatus().isEqualTo(409);
@@ -132,7 +154,9 @@ class DebriefIT {
             assertThat(published.getReference()).startsWith("INC-");
             assertThat(published.getForm()).isEqualTo("FULL");
             assertThat(published.getFollowUpsOutstanding()).isEqualTo(1);
-            assertThat(published.getCompletedBy().getId()).isEqualTo("Ana");
+            assertThat(published.getCompletedBy().getId()).as("the person behind the credential")
+                    .isEqualTo(TestTokens.WRITER_ID);
+            assertThat(published.getCompletedBy().getDisplayName()).isEqualTo(TestTokens.WRITER_NAME);
             assertThat(published.getHeader()).as("the common header, from schema version 4 on").isNotNull();
             assertThat(published.getHeader().getEventId()).isEqualTo(published.getEventId());
             assertThat(published.getHeader().getIncidentId()).isEqualTo(id);

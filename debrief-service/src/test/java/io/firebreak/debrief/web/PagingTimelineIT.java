@@ -3,8 +3,9 @@ package io.firebreak.debrief.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.debrief.support.Api;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
-import io.firebreak.debrief.support.IncidentStory;
+import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
@@ -23,6 +24,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -34,6 +36,11 @@ class PagingTimelineIT {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void withACredential() {
+        client = Api.asWriter(client);
+    }
 
     @Autowired
     EmbeddedKafkaBroker broker;

@@ -3,11 +3,11 @@ package io.firebreak.debrief.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firebreak.debrief.config.KafkaConsumerConfig;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
-import io.firebreak.debrief.support.IncidentStory;
+import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.support.kafka.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +37,9 @@ class PoisonMessageIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DeadLetters deadLetters;
+
     @Test
     void movesAPoisonRecordToTheDeadLetterTopicAndKeepsConsuming() throws Exception {
         String key = UUID.randomUUID().toString();
@@ -57,7 +60,7 @@ class PoisonMessageIT {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                 broker.getBrokersAsString(), "group.id", "dlt-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
                 "key.deserializer", StringDeserializer.class, "value.deserializer", ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(KafkaConsumerConfig.DEAD_LETTER_TOPIC));
+            consumer.subscribe(List.of("firebreak.incident-events.debrief.DLT"));
             List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
@@ -66,6 +69,7 @@ class PoisonMessageIT {
             ConsumerRecord<String, byte[]> letter = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"avro\"}");
             assertThat(letter.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+            assertThat(deadLetters.count()).as("counted in health and metrics").isPositive();
         }
     }
 }
