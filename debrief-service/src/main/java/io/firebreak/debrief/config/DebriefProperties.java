@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("firebreak.debrief")
 public class DebriefProperties {
 
-    /** Debrief form required per severity (the seeds: Minor optional, Major short, Critical full). */
+    /** Debrief form required per severity (docs/process.md#debrief-forms: Minor optional, Major short, Critical full). */
     private Map<String, DebriefForm> forms = new LinkedHashMap<>(Map.of("MINOR", DebriefForm.OPTIONAL,
             "MAJOR", DebriefForm.SHORT, "CRITICAL", DebriefForm.FULL));
 

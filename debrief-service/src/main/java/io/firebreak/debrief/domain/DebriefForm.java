@@ -3,7 +3,7 @@ package io.firebreak.debrief.domain;
 import java.util.List;
 
 /**
- * Which debrief an incident needs (the seeds: Minor optional, Major a short debrief, Critical a full one) and
+ * Which debrief an incident needs (docs/process.md#debrief-forms: Minor optional, Major a short debrief, Critical a full one) and
  * the sections each form has, in order.
  */
 public enum DebriefForm {

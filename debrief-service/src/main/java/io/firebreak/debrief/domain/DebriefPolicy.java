@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Debrief requirement by severity and when it is due after resolution (configurable; defaults from the seeds). */
+/** Debrief requirement by severity and when it is due after resolution (configurable; defaults from docs/process.md#debrief-deadline). */
 public final class DebriefPolicy {
 
     private final Map<String, DebriefForm> formBySeverity;

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The debrief document, prefilled from the projection with the seeds' sections. A section someone edited is
+ * The debrief document, prefilled from the projection with the sections of docs/process.md#debrief-forms. A section someone edited is
  * shown as they wrote it; every other section is recomputed on each read, so it stays in step with later
  * events.
  */

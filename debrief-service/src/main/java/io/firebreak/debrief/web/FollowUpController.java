@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Follow-up actions with owners and due dates, and how many of them actually ship: the seeds' "if none ever
+ * Follow-up actions with owners and due dates, and how many of them actually ship: docs/process.md#follow-ups: "if none ever
  * ship, escalate that pattern", made visible. Who created or changed an action is the person behind the credential.
  */
 @RestController

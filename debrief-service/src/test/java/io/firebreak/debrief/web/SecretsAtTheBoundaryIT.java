@@ -1,5 +1,7 @@
 package io.firebreak.debrief.web;
 
+import io.firebreak.support.testing.StoredText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -120,7 +122,7 @@ class SecretsAtTheBoundaryIT {
         assertThat(new String(problem, StandardCharsets.UTF_8)).as("the refusal never echoes the value")
                 .doesNotContain(raw);
 
-        assertThat(columnsHolding(raw)).as("columns of schema debrief holding the raw " + kind).isEmpty();
+        assertThat(StoredText.columnsHolding(jdbc, "debrief", raw)).as("columns of schema debrief holding the raw " + kind).isEmpty();
         for (String read : List.of("/api/v1/incidents/" + incidentId + "/debrief",
                 "/api/v1/incidents/" + incidentId + "/timeline", "/api/v1/incidents/" + incidentId + "/timeline?format=csv",
                 "/api/v1/follow-ups?incidentId=" + incidentId, "/api/v1/follow-ups/stats", "/api/v1/debriefs",
@@ -131,27 +133,6 @@ class SecretsAtTheBoundaryIT {
         assertThat(client.get().uri("/api/v1/incidents/" + incidentId + "/debrief").accept(MediaType.APPLICATION_JSON)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
                 .as("debrief JSON").doesNotContain(raw);
-    }
-
-    /** Every text, JSON and byte column of every table in the service's schema that holds {@code raw}. */
-    private List<String> columnsHolding(String raw) {
-        List<String> holding = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("""
-                SELECT table_name, column_name, data_type FROM information_schema.columns
-                WHERE table_schema = 'debrief' AND data_type IN ('text', 'character varying', 'jsonb', 'bytea')""");
-        assertThat(columns).as("the schema's text columns").hasSizeGreaterThan(10);
-        for (Map<String, Object> column : columns) {
-            String table = "debrief.\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            String match = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') in " + name + ") > 0"
-                    : "strpos(" + name + "::text, ?) > 0";
-            Long found = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + match, Long.class, raw);
-            if (found != null && found > 0) {
-                holding.add(column.get("table_name") + "." + column.get("column_name"));
-            }
-        }
-        return holding;
     }
 
     private static Map<String, Object> followUp(Map<String, Object> with) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The seeds' scenario through public interfaces only, against the whole stack as separate processes (real
+ * The process's scenario (docs/process.md) through public interfaces only, against the whole stack as separate processes (real
  * PostgreSQL, a real Kafka broker, the four services): Alertmanager declares, Slack hears about it, the on-call is
  * paged and escalation moves on until someone acknowledges, customers read the status page, the incident resolves,
  * the debrief is due with the whole timeline, and it closes with the debrief link. One projection service is killed

@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * People sign in at the organisation's identity provider: a real OIDC server (discovery, JWKS, signed tokens) runs
- * in the test, and what a person does is recorded as that person, with the scopes their token grants.
+ * A browser console's view of the API. People sign in at the organisation's identity provider: a real OIDC server (discovery, JWKS, signed tokens) runs
+ * in the test, and what a person does is recorded as that person, with the scopes their token grants. Only the
+ * configured origins may call from a browser.
  */
 @IncidentCommandIntegrationTest
 class OidcIT {
@@ -37,6 +38,7 @@ class OidcIT {
         registry.add("firebreak.security.oidc.issuer-uri", () -> IDP.issuerUrl("acme").toString());
         registry.add("firebreak.security.oidc.audience", () -> "firebreak");
         registry.add("firebreak.security.oidc.scope-mapping.responders", () -> "incidents:read,incidents:write");
+        registry.add("firebreak.security.cors-origins", () -> "https://console.acme.test");
     }
 
     @AfterAll
@@ -94,5 +96,18 @@ class OidcIT {
                 .serialize();
         client.get().uri("/api/v1/incidents").headers(h -> h.setBearerAuth(otherIssuer)).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void letsOnlyTheConfiguredOriginsCallFromABrowser() {
+        client.options().uri("/api/v1/incidents").header("Origin", "https://console.acme.test")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization, Content-Type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://console.acme.test");
+        client.options().uri("/api/v1/incidents").header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
 }

@@ -1,5 +1,7 @@
 package io.firebreak.notification.web;
 
+import io.firebreak.support.testing.StoredText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -105,32 +107,11 @@ class SecretsAtTheBoundaryIT {
             String slackCalls = String.valueOf(FakeSlack.get().calls());
             for (String kind : SecretSamples.all().keySet()) {
                 String raw = SecretSamples.rawValue(kind);
-                assertThat(tablesHolding(raw)).as(kind + " stored in the " + SCHEMA + " schema").isEmpty();
+                assertThat(StoredText.columnsHolding(jdbc, SCHEMA, raw)).as(kind + " stored in the " + SCHEMA + " schema").isEmpty();
                 assertThat(readApis).as(kind + " in a read API").doesNotContain(raw);
                 assertThat(slackCalls).as(kind + " sent to Slack").doesNotContain(raw);
             }
         }
-    }
-
-    /** Every text, JSON and binary column of the service's schema that contains {@code raw}, as table.column. */
-    private List<String> tablesHolding(String raw) {
-        List<Map<String, Object>> columns = jdbc.queryForList("""
-                SELECT table_name, column_name, data_type FROM information_schema.columns
-                WHERE table_schema = ? AND data_type IN ('text', 'character varying', 'jsonb', 'bytea')""", SCHEMA);
-        assertThat(columns).as("text columns of " + SCHEMA).isNotEmpty();
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = SCHEMA + ".\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            String condition = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') in " + name + ") > 0"
-                    : "strpos(" + name + "::text, ?) > 0";
-            Long found = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + condition, Long.class, raw);
-            if (found != null && found > 0) {
-                holding.add(column.get("table_name") + "." + column.get("column_name"));
-            }
-        }
-        return holding;
     }
 
     @SuppressWarnings("unchecked")

@@ -12,7 +12,7 @@ public class StatusPageProperties {
     private String pageId = "firebreak";
     private String name = "Firebreak Status";
     private String url = "http://127.0.0.1:8082";
-    /** Severities published as soon as they have customer impact (the seeds: Critical updates the page). */
+    /** Severities published as soon as they have customer impact (docs/process.md#status-page: Critical updates the page). */
     private Set<String> publishAtOnce = Set.of("CRITICAL");
     /** Severities published when their first customer update is posted. */
     private Set<String> publishOnCustomerUpdate = Set.of("MAJOR");

@@ -3,7 +3,7 @@ package io.firebreak.statuspage.domain;
 import java.util.Set;
 
 /**
- * What becomes public (defaults from the seeds' escalation matrix): a Critical incident with customer impact at
+ * What becomes public (defaults from docs/process.md#status-page): a Critical incident with customer impact at
  * once, a Major one with customer impact when its first customer update is posted, never a Minor one or one
  * without customer impact. Once published, an incident stays on the page until it resolves.
  */
