@@ -17,6 +17,7 @@ public record SupportProperties(
         @DefaultValue Security security,
         @DefaultValue Consumer consumer,
         @DefaultValue Outbox outbox,
+        @DefaultValue Input input,
         @DefaultValue("16") int blockingThreads) {
 
     public SupportProperties {
@@ -85,6 +86,11 @@ public record SupportProperties(
         public Consumer {
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
+    }
+
+    /** Times and dates a request body may carry: anything outside is refused before it is stored. */
+    public record Input(@DefaultValue("2000-01-01") java.time.LocalDate earliest,
+            @DefaultValue("2199-12-31") java.time.LocalDate latest) {
     }
 
     /** The transactional outbox relay: on in services that publish through an {@code outbox} table. */

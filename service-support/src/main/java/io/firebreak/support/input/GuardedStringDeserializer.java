@@ -30,7 +30,7 @@ public final class GuardedStringDeserializer extends ValueDeserializer<String> {
         return null;
     }
 
-    private static String field(JsonParser parser) {
+    static String field(JsonParser parser) {
         JsonPointer pointer = parser.streamReadContext().pathAsPointer();
         String path = pointer.toString();
         if (path.isEmpty()) {

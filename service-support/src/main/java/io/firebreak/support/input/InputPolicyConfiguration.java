@@ -1,5 +1,6 @@
 package io.firebreak.support.input;
 
+import io.firebreak.support.config.SupportProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -49,10 +50,15 @@ public class InputPolicyConfiguration {
      * itself stored and answers is never refused on the way back.
      */
     @Bean
-    public GuardedRequestBodies guardedRequestBodies(JsonMapper mapper) {
+    public GuardedRequestBodies guardedRequestBodies(JsonMapper mapper, SupportProperties properties) {
+        SupportProperties.Input bounds = properties.input();
         return new GuardedRequestBodies(mapper.rebuild()
                 .addModule(new SimpleModule("firebreak-input-policy")
-                        .addDeserializer(String.class, new GuardedStringDeserializer()))
+                        .addDeserializer(String.class, new GuardedStringDeserializer())
+                        .addDeserializer(java.time.Instant.class,
+                                new BoundedTimeDeserializers.Instants(bounds.earliest(), bounds.latest()))
+                        .addDeserializer(java.time.LocalDate.class,
+                                new BoundedTimeDeserializers.Dates(bounds.earliest(), bounds.latest())))
                 .build());
     }
 

@@ -6,8 +6,8 @@ import io.firebreak.support.problem.ApiProblem;
 /**
  * What text may enter Firebreak through an API: no credential or card number (refused, 422 naming the field and
  * the kind, never echoing the value) and no control character but tab, newline and carriage return (PostgreSQL
- * cannot store NUL, so an accepted NUL would poison every consumer). Monitoring input is redacted instead: a
- * refused alert is a lost page.
+ * cannot store NUL, so an accepted NUL would poison every consumer), nor text made only of zero-width or
+ * bidi-control characters. Monitoring input is redacted instead: a refused alert is a lost page.
  */
 public final class TextPolicy {
 
@@ -25,6 +25,9 @@ public final class TextPolicy {
                 throw ApiProblem.invalid(field, "'" + field + "' contains a control character (U+"
                         + String.format("%04X", (int) c) + ")");
             }
+        }
+        if (onlyInvisible(text)) {
+            throw ApiProblem.invalid(field, "'" + field + "' has no visible characters");
         }
         SecretDetector.first(text).ifPresent(finding -> {
             throw ApiProblem.secret(field, finding.kind());
@@ -45,6 +48,20 @@ public final class TextPolicy {
             }
         }
         return SecretDetector.redact(kept.toString());
+    }
+
+    /** Zero-width and bidi-control characters with nothing visible beside them: a title nobody can read. */
+    static boolean onlyInvisible(String text) {
+        boolean format = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                format = true;
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return format;
     }
 
     static boolean isForbiddenControl(char c) {
