@@ -16,6 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -29,10 +31,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The consumer pipeline every projection shares: records are decoded behind spring-kafka's
  * ErrorHandlingDeserializer (shared defaults), a failing record is retried with back-off and then sent to
  * {@code <topic>.<service>.DLT} so it never blocks its partition, and every dead letter is counted in health and
- * metrics. Active where {@code firebreak.consumer.dead-letter-name} is set (services that consume).
+ * metrics, and listed and re-driven through {@link DeadLetterController}. Active where
+ * {@code firebreak.consumer.dead-letter-name} is set (services that consume).
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "firebreak.consumer", name = "dead-letter-name")
+@Import(DeadLetterController.class)
 public class ConsumerPipelineConfiguration {
 
     /** Dead letters keep their original bytes when they could not be decoded, else the decoded event. */
@@ -72,6 +76,16 @@ public class ConsumerPipelineConfiguration {
                 .map(topic -> TopicBuilder.name(deadLetterTopic(topic, properties.consumer().deadLetterName()))
                         .partitions(1).build())
                 .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    public DeadLetterQueue deadLetterQueue(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate,
+            SupportProperties properties, Environment environment) {
+        String name = properties.consumer().deadLetterName();
+        return new DeadLetterQueue(kafka.buildConsumerProperties(),
+                environment.getProperty("spring.application.name", name) + "-dead-letter-redrive",
+                properties.consumer().topics().stream().map(topic -> deadLetterTopic(topic, name)).toList(),
+                deadLetterTemplate);
     }
 
     public static String deadLetterTopic(String topic, String service) {

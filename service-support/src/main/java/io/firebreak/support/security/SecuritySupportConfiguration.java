@@ -150,11 +150,15 @@ public class SecuritySupportConfiguration {
         };
     }
 
-    /** The service's rules with the probes in front and the rest of actuator behind {@code admin}. */
+    /**
+     * The service's rules with the probes in front, and the rest of actuator and the shared dead-letter API behind
+     * {@code admin}.
+     */
     public static AccessPolicy withActuator(AccessPolicy policy) {
         AccessPolicy.Builder builder = AccessPolicy.builder()
                 .permit(HttpMethod.GET, PROBES)
-                .require(Scopes.ADMIN, null, "/actuator", "/actuator/**");
+                .require(Scopes.ADMIN, null, "/actuator", "/actuator/**")
+                .require(Scopes.ADMIN, null, "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/**");
         AccessPolicy actuator = builder.build();
         java.util.List<AccessPolicy.Rule> all = new java.util.ArrayList<>(actuator.rules());
         all.addAll(policy.rules());
