@@ -8,6 +8,7 @@ import io.firebreak.debrief.readmodel.Person;
 import io.firebreak.support.problem.ApiProblem;
 import io.firebreak.support.security.Caller;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public class FollowUpController {
             throw ApiProblem.badRequest("priority", "'priority' must be low, medium, high or urgent");
         }
         String url = text("externalUrl", body.externalUrl(), 2_000, false);
-        if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
+        if (url != null && !isWebLink(url)) {
             throw ApiProblem.invalid("externalUrl", "'externalUrl' must be an http(s) link to the tracker");
         }
         return Mono.fromCallable(() -> {
@@ -143,6 +144,18 @@ public class FollowUpController {
             throw ApiProblem.invalid(field, "'" + field + "' is longer than " + max + " characters");
         }
         return text;
+    }
+
+    /** An absolute http or https URL with a host: no {@code javascript:}, no bare {@code http://}. */
+    static boolean isWebLink(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static Person person(ServerWebExchange exchange) {
