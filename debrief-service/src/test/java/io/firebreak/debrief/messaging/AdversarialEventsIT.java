@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.debrief.support.AdversarialEvents;
+import io.firebreak.debrief.support.Api;
+import io.firebreak.support.testing.TestTokens;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
@@ -43,6 +47,9 @@ class AdversarialEventsIT {
 
     @Autowired
     DeadLetters deadLetters;
+
+    @Autowired
+    WebTestClient client;
 
     @Test
     void appliesEveryAdversarialButValidEventWithoutADeadLetter() {
@@ -91,6 +98,17 @@ class AdversarialEventsIT {
 
             assertThat(jdbc.queryForMap("SELECT status, last_sequence FROM incident WHERE incident_id = ?",
                     late.incidentId)).containsEntry("status", "RESOLVED").containsEntry("last_sequence", Long.MAX_VALUE);
+            // and what was stored can be read back: timeline (JSON, CSV with the reference in a header), debrief
+            WebTestClient reader = Api.as(client, TestTokens.READER);
+            for (String id : List.of(full.incidentId, late.incidentId)) {
+                reader.get().uri("/api/v1/incidents/" + id + "/timeline").exchange().expectStatus().isOk();
+                reader.get().uri("/api/v1/incidents/" + id + "/timeline?format=csv").exchange().expectStatus().isOk();
+                reader.get().uri("/api/v1/incidents/" + id + "/debrief").exchange().expectStatus().isOk();
+                reader.get().uri("/api/v1/incidents/" + id + "/debrief").accept(MediaType.APPLICATION_JSON).exchange()
+                        .expectStatus().isOk();
+            }
+            reader.get().uri("/api/v1/debriefs").exchange().expectStatus().isOk();
+            reader.get().uri("/api/v1/metrics?from=1999-12-31&to=2200-01-01").exchange().expectStatus().isOk();
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM incident WHERE incident_id = ?", Long.class, after.incidentId) == 1);
         }
