@@ -39,6 +39,22 @@ class AdversarialEventsIT {
     @Autowired
     DeadLetters deadLetters;
 
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    io.firebreak.support.config.SupportProperties support;
+
+    /** Every consumed topic has its dead-letter topic created and can be listed and re-driven (issue 13). */
+    @Test
+    void listsEveryConsumedTopicInTheConsumerSettings() {
+        java.util.Set<String> consumed = new java.util.TreeSet<>();
+        listeners.getListenerContainers().forEach(container -> consumed.addAll(
+                java.util.Arrays.asList(container.getContainerProperties().getTopics())));
+        assertThat(consumed).isNotEmpty();
+        assertThat(support.consumer().topics()).containsExactlyInAnyOrderElementsOf(consumed);
+    }
+
     @Test
     void appliesEveryAdversarialButValidEventWithoutADeadLetter() {
         String kafka = broker.getBrokersAsString();

@@ -40,6 +40,22 @@ class AdversarialEventsIT {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    io.firebreak.support.config.SupportProperties support;
+
+    /** Every consumed topic has its dead-letter topic created and can be listed and re-driven (issue 13). */
+    @Test
+    void listsEveryConsumedTopicInTheConsumerSettings() {
+        java.util.Set<String> consumed = new java.util.TreeSet<>();
+        listeners.getListenerContainers().forEach(container -> consumed.addAll(
+                java.util.Arrays.asList(container.getContainerProperties().getTopics())));
+        assertThat(consumed).isNotEmpty();
+        assertThat(support.consumer().topics()).containsExactlyInAnyOrderElementsOf(consumed);
+    }
+
     @Test
     void appliesEveryAdversarialButValidEventWithoutADeadLetter() {
         String kafka = broker.getBrokersAsString();
