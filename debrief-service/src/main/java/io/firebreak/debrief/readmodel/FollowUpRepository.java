@@ -32,13 +32,16 @@ public class FollowUpRepository {
                 f.createdBy().id(), f.createdBy().name(), f.updatedBy().id(), f.updatedBy().name());
     }
 
-    /** Changes status and/or owner (null: unchanged) as {@code by}. */
+    /**
+     * Changes status and/or owner (null: unchanged) as {@code by}. Every nullable parameter is cast: PostgreSQL
+     * cannot infer the type of a bare {@code ? IS NULL} bound to null (the 500 of a PATCH with only an owner).
+     */
     public void update(String id, String status, String owner, Person by, Instant at) {
         jdbc.update("""
-                UPDATE follow_up SET status = coalesce(?, status), owner = coalesce(?, owner), updated_at = ?,
-                    updated_by_id = ?, updated_by_name = ?,
-                    completed_at = CASE WHEN ? = 'completed' THEN coalesce(completed_at, ?)
-                                        WHEN ? IS NULL THEN completed_at ELSE NULL END
+                UPDATE follow_up SET status = coalesce(CAST(? AS TEXT), status), owner = coalesce(CAST(? AS TEXT), owner),
+                    updated_at = ?, updated_by_id = ?, updated_by_name = ?,
+                    completed_at = CASE WHEN CAST(? AS TEXT) = 'completed' THEN coalesce(completed_at, ?)
+                                        WHEN CAST(? AS TEXT) IS NULL THEN completed_at ELSE NULL END
                 WHERE follow_up_id = ?""", status, owner, Timestamp.from(at), by.id(), by.name(), status,
                 Timestamp.from(at), status, id);
     }

@@ -185,7 +185,7 @@ public class DebriefController {
     }
 
     private IncidentRecord incident(String id) {
-        return repository.incident(id).orElseThrow(() -> ApiProblem.notFound("incident " + id));
+        return repository.incident(Ids.checked("id", id)).orElseThrow(() -> ApiProblem.notFound("incident " + id));
     }
 
     private LocalDate today() {

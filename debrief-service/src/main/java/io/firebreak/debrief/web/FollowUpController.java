@@ -5,14 +5,18 @@ import io.firebreak.debrief.readmodel.DebriefRepository;
 import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.FollowUpRepository;
 import io.firebreak.debrief.readmodel.Person;
+import io.firebreak.support.config.SupportProperties;
 import io.firebreak.support.problem.ApiProblem;
 import io.firebreak.support.security.Caller;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,16 +46,22 @@ public class FollowUpController {
     private final DebriefRepository incidents;
     private final Scheduler blocking;
     private final Clock clock;
+    private final SupportProperties.Input bounds;
 
     public FollowUpController(FollowUpRepository followUps, DebriefRepository incidents, Scheduler blockingScheduler,
-            Clock clock) {
+            Clock clock, SupportProperties support) {
+        this.bounds = support.input();
         this.followUps = followUps;
         this.incidents = incidents;
         this.blocking = blockingScheduler;
         this.clock = clock;
     }
 
-    public record NewFollowUp(String title, String owner, LocalDate dueDate, String priority, String externalUrl) {
+    /**
+     * {@code dueDate} is read here, strictly: the shared LocalDate binding also takes arrays, epoch-day numbers, empty
+     * strings and date-times (truncated), none of which is a due date.
+     */
+    public record NewFollowUp(String title, String owner, String dueDate, String priority, String externalUrl) {
     }
 
     public record FollowUpChange(String status, String owner) {
@@ -65,21 +75,23 @@ public class FollowUpController {
     @PostMapping(path = "/api/v1/incidents/{id}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<FollowUp>> create(@PathVariable String id, @RequestBody NewFollowUp body,
             ServerWebExchange exchange) {
+        Ids.checked("id", id);
         Person by = person(exchange);
         String title = text("title", body.title(), 200, true);
+        LocalDate dueDate = date("dueDate", body.dueDate());
         String owner = text("owner", body.owner(), 200, true);
         String priority = body.priority() == null ? "medium" : body.priority().toLowerCase();
         if (!PRIORITIES.contains(priority)) {
             throw ApiProblem.badRequest("priority", "'priority' must be low, medium, high or urgent");
         }
         String url = text("externalUrl", body.externalUrl(), 2_000, false);
-        if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
+        if (url != null && !isWebLink(url)) {
             throw ApiProblem.invalid("externalUrl", "'externalUrl' must be an http(s) link to the tracker");
         }
         return Mono.fromCallable(() -> {
             incidents.incident(id).orElseThrow(() -> ApiProblem.notFound("incident " + id));
             Instant now = clock.instant();
-            FollowUp followUp = new FollowUp(UUID.randomUUID().toString(), id, title, owner, body.dueDate(), priority,
+            FollowUp followUp = new FollowUp(UUID.randomUUID().toString(), id, title, owner, dueDate, priority,
                     url, FollowUpStatus.OUTSTANDING.wire(), now, now, null, false, by, by);
             followUps.insert(followUp);
             FollowUp saved = followUps.find(followUp.id(), today()).orElseThrow();
@@ -90,6 +102,7 @@ public class FollowUpController {
     @PatchMapping(path = "/api/v1/follow-ups/{followUpId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<FollowUp> change(@PathVariable String followUpId, @RequestBody FollowUpChange body,
             ServerWebExchange exchange) {
+        Ids.checked("followUpId", followUpId);
         Person by = person(exchange);
         String status = body.status() == null ? null : FollowUpStatus.parse(body.status())
                 .orElseThrow(() -> ApiProblem.badRequest("status", "'status' must be outstanding, completed or not_doing"))
@@ -111,6 +124,7 @@ public class FollowUpController {
         String status = state == null ? null : FollowUpStatus.parse(state)
                 .orElseThrow(() -> ApiProblem.badRequest("state", "'state' must be outstanding, completed or not_doing"))
                 .wire();
+        Ids.checked("incidentId", incidentId);
         return Mono.fromCallable(() -> followUps.search(incidentId, status, overdue, today())).subscribeOn(blocking);
     }
 
@@ -119,6 +133,9 @@ public class FollowUpController {
             @RequestParam(required = false) String to) {
         Instant end = MetricsController.instant("to", to, clock.instant());
         Instant start = MetricsController.instant("from", from, end.minus(Duration.ofDays(90)));
+        if (!start.isBefore(end)) {
+            throw ApiProblem.invalid("from", "'from' must be before 'to'");
+        }
         return Mono.fromCallable(() -> {
             List<FollowUp> created = followUps.createdBetween(start, end, today());
             long completed = created.stream().filter(f -> f.status().equals("completed")).count();
@@ -143,6 +160,36 @@ public class FollowUpController {
             throw ApiProblem.invalid(field, "'" + field + "' is longer than " + max + " characters");
         }
         return text;
+    }
+
+    /** A due date: an ISO calendar date (yyyy-MM-dd) within the configured bounds, or null. */
+    private LocalDate date(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, "'" + field + "' must be a date such as 2030-01-15");
+        }
+        if (date.isBefore(bounds.earliest()) || date.isAfter(bounds.latest())) {
+            throw ApiProblem.invalid(field, "'" + field + "' must lie between " + bounds.earliest() + " and "
+                    + bounds.latest());
+        }
+        return date;
+    }
+
+    /** An absolute http or https URL with a host: no {@code javascript:}, no bare {@code http://}. */
+    static boolean isWebLink(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static Person person(ServerWebExchange exchange) {

@@ -28,18 +28,28 @@ public class TimelineController {
         this.blocking = blockingScheduler;
     }
 
+    /**
+     * The reference as a file name in a header: whatever the event carried (quotes, line breaks, emoji) must not
+     * break the header, so only letters, digits, dot, dash and underscore are kept, at most 100 of them.
+     */
+    static String fileName(String reference) {
+        String safe = reference.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() ? "incident" : safe.substring(0, Math.min(safe.length(), 100));
+    }
+
     @GetMapping("/api/v1/incidents/{id}/timeline")
     public Mono<ResponseEntity<Object>> timeline(@PathVariable String id,
             @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiProblem.badRequest("format", "'format' must be json or csv");
         }
+        Ids.checked("id", id);
         return Mono.fromCallable(() -> {
             IncidentRecord incident = repository.incident(id).orElseThrow(() -> ApiProblem.notFound("incident " + id));
             List<TimelineEntry> entries = repository.timeline(id);
             if (format.equals("csv")) {
                 return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                        .header("Content-Disposition", "attachment; filename=\"" + incident.reference() + "-timeline.csv\"")
+                        .header("Content-Disposition", "attachment; filename=\"" + fileName(incident.reference()) + "-timeline.csv\"")
                         .body((Object) csv(entries));
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) new Timeline(

@@ -13,6 +13,17 @@ public final class SlackText {
     private SlackText() {
     }
 
+    /** Slack's limit for a channel name. */
+    public static final int MAX_CHANNEL_NAME = 80;
+
+    /** The channel name as Slack can take it: cut to {@value #MAX_CHANNEL_NAME} characters, never mid-emoji. */
+    public static String channelName(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_CHANNEL_NAME) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_CHANNEL_NAME));
+    }
+
     public static String statusLine(String reference, String severity, String status, String title) {
         return reference + " · " + words(severity) + " · " + words(status) + " · " + title;
     }

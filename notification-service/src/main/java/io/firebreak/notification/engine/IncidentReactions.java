@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,13 +54,14 @@ public class IncidentReactions {
     public void on(IncidentDeclared e) {
         EventHeader h = e.getHeader();
         String id = h.getIncidentId();
+        String channel = SlackText.channelName(e.getChannelName());
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, title, severity, status, customer_impact, channel_name,
                     declared_at, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 id, e.getReference(), e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getCustomerImpact(),
-                e.getChannelName(), Timestamp.from(h.getOccurredAt()), h.getSequence());
+                channel, Timestamp.from(h.getOccurredAt()), h.getSequence());
         String ev = h.getEventId();
-        slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", e.getChannelName());
+        slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", channel);
         slack.enqueue(ev + ":topic", id, SlackOutbox.INCIDENT_CHANNEL, "topic",
                 SlackText.statusLine(e.getReference(), e.getSeverity().name(), e.getStatus().name(), e.getTitle()));
         slack.enqueue(ev + ":summary", id, SlackOutbox.INCIDENT_CHANNEL, "post", SlackText.summary(e.getReference(),
@@ -69,7 +69,7 @@ public class IncidentReactions {
                 properties.incidentUrl() + "/api/v1/incidents/" + id));
         slack.enqueue(ev + ":pin", id, SlackOutbox.INCIDENT_CHANNEL, "pin", ev + ":summary");
         String announcement = SlackText.announcement(e.getReference(), e.getTitle(), e.getSeverity().name(),
-                e.getChannelName());
+                channel);
         slack.enqueue(ev + ":announce", id, "#" + properties.slack().incidentsChannel(), "post", announcement);
         if (LOUD.contains(e.getSeverity().name())) {
             slack.enqueue(ev + ":announce-eng", id, "#" + properties.slack().engineeringChannel(), "post", announcement);
@@ -198,10 +198,13 @@ public class IncidentReactions {
     }
 
     private void mirrorIfLoud(EventHeader h, String severity, String text) {
-        if (severity != null && LOUD.contains(severity)) {
-            Map<String, Object> incident = jdbc.queryForMap("SELECT reference FROM incident WHERE incident_id = ?",
-                    h.getIncidentId());
-            String mirrored = incident.get("reference") + ": " + text;
+        if (severity == null || !LOUD.contains(severity)) {
+            return;
+        }
+        // an event for an incident this service never saw declared has no reference to mirror under: skipped
+        for (String reference : jdbc.queryForList("SELECT reference FROM incident WHERE incident_id = ?", String.class,
+                h.getIncidentId())) {
+            String mirrored = reference + ": " + text;
             slack.enqueue(h.getEventId() + ":mirror", h.getIncidentId(), "#" + properties.slack().incidentsChannel(),
                     "post", mirrored);
             slack.enqueue(h.getEventId() + ":mirror-eng", h.getIncidentId(),

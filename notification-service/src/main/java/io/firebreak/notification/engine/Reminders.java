@@ -39,11 +39,14 @@ public class Reminders {
         Map<String, Object> incident = rows.get(0);
         switch (kind) {
             case UPDATE_DUE -> {
-                String[] parts = payload.split("\\|");
-                if (!parts[0].equals(incident.get("last_update_id"))) {
+                // updateId|cadence|n, read from the right: an update id is whatever the event carried, '|' included
+                int last = payload.lastIndexOf('|');
+                int middle = payload.lastIndexOf('|', last - 1);
+                String updateId = payload.substring(0, middle);
+                if (!updateId.equals(incident.get("last_update_id"))) {
                     return;
                 }
-                int n = Integer.parseInt(parts[2]);
+                int n = Integer.parseInt(payload.substring(last + 1));
                 String text = ":alarm_clock: The next update is overdue. Post one, even if nothing changed:"
                         + " what is happening, who is affected, what we are doing, when the next update comes.";
                 slack.enqueue(timerId, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post", text);
@@ -51,9 +54,9 @@ public class Reminders {
                 if (comms != null) {
                     slack.enqueue(timerId + ":dm", incidentId, "dm:" + comms, "dm", incident.get("reference") + ": " + text);
                 }
-                long cadence = Long.parseLong(parts[1]);
-                timers.schedule("update-due:" + parts[0] + ":" + (n + 1), UPDATE_DUE, incidentId,
-                        now.plusSeconds(cadence), parts[0] + "|" + cadence + "|" + (n + 1));
+                long cadence = Long.parseLong(payload.substring(middle + 1, last));
+                timers.schedule("update-due:" + updateId + ":" + (n + 1), UPDATE_DUE, incidentId,
+                        now.plusSeconds(cadence), updateId + "|" + cadence + "|" + (n + 1));
             }
             case LEAD_MISSING -> {
                 if (incident.get("lead_name") == null) {

@@ -1,0 +1,108 @@
+package io.firebreak.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.notification.support.AdversarialEvents;
+import io.firebreak.notification.support.MutableClock;
+import io.firebreak.notification.support.NotificationIntegrationTest;
+import io.firebreak.schemas.catalog.IncidentEvents;
+import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Severity;
+import io.firebreak.support.kafka.DeadLetters;
+import io.firebreak.support.testing.IncidentStory;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/**
+ * Issue 13, no poison events: adversarial-but-valid incident events go through notification-service with zero dead
+ * letters; the incident row shows the last state, the channel name is cut to Slack's 80 characters, events for an
+ * incident never declared are skipped (nothing to post to), and no timer they scheduled is stuck.
+ */
+@NotificationIntegrationTest
+class AdversarialEventsIT {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    io.firebreak.support.config.SupportProperties support;
+
+    /** Every consumed topic has its dead-letter topic created and can be listed and re-driven (issue 13). */
+    @Test
+    void listsEveryConsumedTopicInTheConsumerSettings() {
+        java.util.Set<String> consumed = new java.util.TreeSet<>();
+        listeners.getListenerContainers().forEach(container -> consumed.addAll(
+                java.util.Arrays.asList(container.getContainerProperties().getTopics())));
+        assertThat(consumed).isNotEmpty();
+        assertThat(support.consumer().topics()).containsExactlyInAnyOrderElementsOf(consumed);
+    }
+
+    @Test
+    void appliesEveryAdversarialButValidEventWithoutADeadLetter() {
+        String kafka = broker.getBrokersAsString();
+        long deadBefore = deadLetters.count();
+        try (AdversarialEvents full = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka);
+                AdversarialEvents late = new AdversarialEvents(kafka);
+                IncidentStory after = new IncidentStory(kafka, MutableClock.INSTANCE.instant())) {
+            List<SpecificRecord> story = full.story();
+            full.send(story);
+            ghost.send(ghost.undeclared());
+            late.send(late.atTheEndOfTime());
+            after.declared("Behind the adversarial events", Severity.MINOR, false, "search");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> AdversarialEvents.caughtUp(kafka,
+                    "notification-service", Topics.INCIDENT_EVENTS));
+
+            assertThat(deadLetters.count()).as("dead letters").isEqualTo(deadBefore);
+            Set<String> ours = Set.of(full.incidentId, ghost.incidentId, late.incidentId);
+            assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "notification"))
+                    .noneMatch(ours::contains);
+
+            Map<String, Object> incident = jdbc.queryForMap("SELECT * FROM incident WHERE incident_id = ?",
+                    full.incidentId);
+            assertThat(incident).containsEntry("status", "CLOSED").containsEntry("severity", "MAJOR")
+                    .containsEntry("comms_owner_name", AdversarialEvents.UNICODE);
+            assertThat((String) incident.get("lead_name")).hasSizeGreaterThanOrEqualTo(1_000);
+            String channel = (String) incident.get("channel_name");
+            assertThat(channel.codePointCount(0, channel.length())).as("Slack's limit").isEqualTo(80);
+            assertThat(((Number) incident.get("last_sequence")).longValue())
+                    .isEqualTo(IncidentEvents.header(story.get(story.size() - 2)).getSequence());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ? AND text LIKE"
+                    + " '%\uFFFD%'", Long.class, full.incidentId)).as("the decision with a NUL, posted").isOne();
+
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM incident WHERE incident_id = ?", Long.class,
+                    ghost.incidentId)).as("never declared").isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ?", Long.class,
+                    ghost.incidentId)).as("skipped: no channel to post to").isZero();
+
+            assertThat(jdbc.queryForMap("SELECT status, last_sequence FROM incident WHERE incident_id = ?",
+                    late.incidentId)).containsEntry("status", "RESOLVED").containsEntry("last_sequence", Long.MAX_VALUE);
+
+            // timers the adversarial updates scheduled in the past fire (a timer that threw would stay pending)
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM timer"
+                    + " WHERE incident_id IN (?, ?, ?) AND state = 'PENDING' AND due_at < ?", Long.class,
+                    full.incidentId, ghost.incidentId, late.incidentId,
+                    Timestamp.from(MutableClock.INSTANCE.instant())) == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM incident WHERE incident_id = ?", Long.class, after.incidentId) == 1);
+        }
+    }
+}
