@@ -3,7 +3,7 @@ package io.firebreak.debrief.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firebreak.debrief.support.AdversarialEvents;
+import io.firebreak.support.testing.AdversarialEvents;
 import io.firebreak.debrief.support.Api;
 import io.firebreak.support.testing.TestTokens;
 import org.springframework.http.MediaType;

@@ -1,17 +1,17 @@
 package io.firebreak.debrief.web;
 
-import static io.firebreak.debrief.support.Malformed.invalid;
-import static io.firebreak.debrief.support.Malformed.json;
-import static io.firebreak.debrief.support.Malformed.quoted;
-import static io.firebreak.debrief.support.Malformed.read;
-import static io.firebreak.debrief.support.Malformed.valid;
+import static io.firebreak.support.testing.Malformed.invalid;
+import static io.firebreak.support.testing.Malformed.json;
+import static io.firebreak.support.testing.Malformed.quoted;
+import static io.firebreak.support.testing.Malformed.read;
+import static io.firebreak.support.testing.Malformed.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.debrief.support.DebriefIntegrationTest;
-import io.firebreak.debrief.support.Malformed;
-import io.firebreak.debrief.support.Malformed.Expect;
-import io.firebreak.debrief.support.RawHttp;
+import io.firebreak.support.testing.Malformed;
+import io.firebreak.support.testing.Malformed.Expect;
+import io.firebreak.support.testing.RawHttp;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.support.testing.TestTokens;

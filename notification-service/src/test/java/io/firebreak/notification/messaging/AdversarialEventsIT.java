@@ -3,7 +3,7 @@ package io.firebreak.notification.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firebreak.notification.support.AdversarialEvents;
+import io.firebreak.support.testing.AdversarialEvents;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.schemas.catalog.IncidentEvents;

@@ -1,18 +1,18 @@
 package io.firebreak.notification.web;
 
-import static io.firebreak.notification.support.Malformed.invalid;
-import static io.firebreak.notification.support.Malformed.json;
-import static io.firebreak.notification.support.Malformed.quoted;
-import static io.firebreak.notification.support.Malformed.read;
-import static io.firebreak.notification.support.Malformed.valid;
+import static io.firebreak.support.testing.Malformed.invalid;
+import static io.firebreak.support.testing.Malformed.json;
+import static io.firebreak.support.testing.Malformed.quoted;
+import static io.firebreak.support.testing.Malformed.read;
+import static io.firebreak.support.testing.Malformed.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firebreak.notification.support.Malformed;
-import io.firebreak.notification.support.Malformed.Expect;
+import io.firebreak.support.testing.Malformed;
+import io.firebreak.support.testing.Malformed.Expect;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
-import io.firebreak.notification.support.RawHttp;
+import io.firebreak.support.testing.RawHttp;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.support.testing.TestTokens;

@@ -8,7 +8,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
-import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 
 /**
  * Times and dates in request bodies within sane bounds: {@code +300000-01-01T00:00:00Z} parses, but no column,
@@ -31,6 +30,7 @@ final class BoundedTimeDeserializers {
 
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            requireText(parser, "a time such as 2026-11-25T14:02:00Z");
             Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (value != null && (value.isBefore(earliest.atStartOfDay(ZoneOffset.UTC).toInstant())
                     || !value.isBefore(latest.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
@@ -52,11 +52,26 @@ final class BoundedTimeDeserializers {
 
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-            LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+            requireText(parser, "a date such as 2026-12-01");
+            LocalDate value;
+            try {
+                value = LocalDate.parse(parser.getString(), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+            } catch (java.time.format.DateTimeParseException e) {
+                String field = GuardedStringDeserializer.field(parser);
+                throw ApiProblem.invalid(field, "'" + field + "' must be a date such as 2026-12-01");
+            }
             if (value != null && (value.isBefore(earliest) || value.isAfter(latest))) {
                 throw outOfBounds(parser, earliest, latest);
             }
             return value;
+        }
+    }
+
+    /** Only the ISO text form: arrays, epoch numbers and empty strings are not times a person meant. */
+    private static void requireText(JsonParser parser, String example) {
+        if (!parser.hasToken(tools.jackson.core.JsonToken.VALUE_STRING) || parser.getString().isBlank()) {
+            String field = GuardedStringDeserializer.field(parser);
+            throw ApiProblem.invalid(field, "'" + field + "' must be " + example);
         }
     }
 

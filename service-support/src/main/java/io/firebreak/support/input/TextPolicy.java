@@ -65,6 +65,6 @@ public final class TextPolicy {
     }
 
     static boolean isForbiddenControl(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
     }
 }

@@ -36,7 +36,7 @@ class InputPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\\u0000b", "\\u0007bell", "del\\u007f"})
+    @ValueSource(strings = {"a\\u0000b", "\\u0007bell", "del\\u007f", "c1\\u0085next"})
     void refusesControlCharacters(String title) {
         ApiProblem problem = refusal("{\"title\": \"" + title + "\"}");
         assertThat(problem.field()).isEqualTo("title");
@@ -62,9 +62,10 @@ class InputPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1900-01-01", "+999999-01-01", "2200-01-01"})
+    @ValueSource(strings = {"\"1900-01-01\"", "\"+999999-01-01\"", "\"2200-01-01\"", "[2030,1,15]", "20000", "\"\"",
+            "\"2030-01-15T10:00:00Z\""})
     void refusesDatesOutsideTheBounds(String date) {
-        assertThat(refusal("{\"dueDate\": \"" + date + "\"}").field()).isEqualTo("dueDate");
+        assertThat(refusal("{\"dueDate\": " + date + "}").field()).isEqualTo("dueDate");
     }
 
     @org.junit.jupiter.api.Test

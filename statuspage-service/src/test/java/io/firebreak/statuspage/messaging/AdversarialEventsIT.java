@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Severity;
-import io.firebreak.statuspage.support.AdversarialEvents;
+import io.firebreak.support.testing.AdversarialEvents;
 import io.firebreak.statuspage.support.StatusPageIntegrationTest;
 import io.firebreak.support.kafka.DeadLetters;
 import io.firebreak.support.testing.IncidentStory;

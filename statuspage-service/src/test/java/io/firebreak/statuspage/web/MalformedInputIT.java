@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.Severity;
-import io.firebreak.statuspage.support.Malformed.Expect;
-import io.firebreak.statuspage.support.RawHttp;
+import io.firebreak.support.testing.Malformed.Expect;
+import io.firebreak.support.testing.RawHttp;
 import io.firebreak.statuspage.support.StatusPageIntegrationTest;
 import io.firebreak.support.testing.IncidentStory;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.firebreak.statuspage.support;
+package io.firebreak.support.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.firebreak.debrief.support;
+package io.firebreak.support.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

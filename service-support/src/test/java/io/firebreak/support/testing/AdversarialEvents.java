@@ -1,4 +1,4 @@
-package io.firebreak.notification.support;
+package io.firebreak.support.testing;
 
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
