@@ -14,12 +14,16 @@ import java.util.concurrent.TimeUnit;
  * A single-node KRaft broker (broker and controller in one) in its own JVM, from the Kafka jars in
  * {@code deploy/target/lib}, its log under {@code .firebreak/kafka}. Formatted once; later starts reuse it.
  */
-final class LocalKafka implements AutoCloseable {
+final class LocalKafka implements SupervisedProcess, AutoCloseable {
+
+    static final String NAME = "kafka";
 
     private final Process process;
+    private final int port;
 
-    private LocalKafka(Process process) {
+    private LocalKafka(Process process, int port) {
         this.process = process;
+        this.port = port;
     }
 
     static LocalKafka start(StackLayout layout, String classpath) throws IOException, InterruptedException {
@@ -63,7 +67,7 @@ final class LocalKafka implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        return new LocalKafka(broker);
+        return new LocalKafka(broker, layout.kafkaPort());
     }
 
     private static Process java(String classpath, List<String> mainAndArgs, Path log) throws IOException {
@@ -83,12 +87,53 @@ final class LocalKafka implements AutoCloseable {
         }
     }
 
-    long pid() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long pid() {
         return process.pid();
     }
 
     @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** {@link #start} returns once the broker accepts connections; a restarted broker is then ready too. */
+    @Override
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!answers(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka is not accepting connections");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void requestStop() {
+        process.destroy();
+    }
+
+    @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
