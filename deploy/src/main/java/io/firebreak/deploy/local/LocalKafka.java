@@ -20,13 +20,16 @@ final class LocalKafka implements SupervisedProcess, AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private LocalKafka(Process process, int port) {
+    private LocalKafka(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
-    static LocalKafka start(StackLayout layout, String classpath) throws IOException, InterruptedException {
+    /** Starts the broker's JVM (formatting its storage the first time) without waiting for it. */
+    static LocalKafka launch(StackLayout layout, String classpath) throws IOException, InterruptedException {
         Path home = layout.home().resolve("kafka");
         Files.createDirectories(home);
         Path config = home.resolve("server.properties");
@@ -58,16 +61,19 @@ final class LocalKafka implements SupervisedProcess, AutoCloseable {
                 throw new IllegalStateException("Formatting Kafka storage failed; see " + log);
             }
         }
-        Process broker = java(classpath, List.of("kafka.Kafka", config.toString()), log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!answers(layout.kafkaPort())) {
-            if (!broker.isAlive() || System.nanoTime() > deadline) {
-                broker.destroyForcibly();
-                throw new IllegalStateException("Kafka did not start; see " + log);
-            }
-            Thread.sleep(200);
+        return new LocalKafka(java(classpath, List.of("kafka.Kafka", config.toString()), log), layout.kafkaPort(), log);
+    }
+
+    /** Starts the broker and waits until it accepts connections. */
+    static LocalKafka start(StackLayout layout, String classpath) throws IOException, InterruptedException {
+        LocalKafka kafka = launch(layout, classpath);
+        try {
+            kafka.awaitHealthy(Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            kafka.process.destroyForcibly();
+            throw new IllegalStateException("Kafka did not start; see " + kafka.log, e);
         }
-        return new LocalKafka(broker, layout.kafkaPort());
+        return kafka;
     }
 
     private static Process java(String classpath, List<String> mainAndArgs, Path log) throws IOException {
@@ -107,7 +113,7 @@ final class LocalKafka implements SupervisedProcess, AutoCloseable {
         return process.onExit().thenApply(Process::exitValue);
     }
 
-    /** {@link #start} returns once the broker accepts connections; a restarted broker is then ready too. */
+    /** Waits until the broker accepts connections. */
     @Override
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -138,7 +138,7 @@ public final class LocalStack {
         } else {
             progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in "
                     + shown(layout.home().resolve("kafka")) + ")");
-            supervise(LocalKafka.start(layout, brokerClasspath()), () -> LocalKafka.start(layout, brokerClasspath()));
+            supervise(LocalKafka.start(layout, brokerClasspath()), () -> LocalKafka.launch(layout, brokerClasspath()));
         }
         List<ServiceProcess> services = new ArrayList<>();
         for (StackLayout.Service service : layout.services()) {
