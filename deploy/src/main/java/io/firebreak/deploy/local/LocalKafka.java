@@ -14,15 +14,22 @@ import java.util.concurrent.TimeUnit;
  * A single-node KRaft broker (broker and controller in one) in its own JVM, from the Kafka jars in
  * {@code deploy/target/lib}, its log under {@code .firebreak/kafka}. Formatted once; later starts reuse it.
  */
-final class LocalKafka implements AutoCloseable {
+final class LocalKafka implements SupervisedProcess, AutoCloseable {
+
+    static final String NAME = "kafka";
 
     private final Process process;
+    private final int port;
+    private final Path log;
 
-    private LocalKafka(Process process) {
+    private LocalKafka(Process process, int port, Path log) {
         this.process = process;
+        this.port = port;
+        this.log = log;
     }
 
-    static LocalKafka start(StackLayout layout, String classpath) throws IOException, InterruptedException {
+    /** Starts the broker's JVM (formatting its storage the first time) without waiting for it. */
+    static LocalKafka launch(StackLayout layout, String classpath) throws IOException, InterruptedException {
         Path home = layout.home().resolve("kafka");
         Files.createDirectories(home);
         Path config = home.resolve("server.properties");
@@ -54,16 +61,19 @@ final class LocalKafka implements AutoCloseable {
                 throw new IllegalStateException("Formatting Kafka storage failed; see " + log);
             }
         }
-        Process broker = java(classpath, List.of("kafka.Kafka", config.toString()), log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!answers(layout.kafkaPort())) {
-            if (!broker.isAlive() || System.nanoTime() > deadline) {
-                broker.destroyForcibly();
-                throw new IllegalStateException("Kafka did not start; see " + log);
-            }
-            Thread.sleep(200);
+        return new LocalKafka(java(classpath, List.of("kafka.Kafka", config.toString()), log), layout.kafkaPort(), log);
+    }
+
+    /** Starts the broker and waits until it accepts connections. */
+    static LocalKafka start(StackLayout layout, String classpath) throws IOException, InterruptedException {
+        LocalKafka kafka = launch(layout, classpath);
+        try {
+            kafka.awaitHealthy(Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            kafka.process.destroyForcibly();
+            throw new IllegalStateException("Kafka did not start; see " + kafka.log, e);
         }
-        return new LocalKafka(broker);
+        return kafka;
     }
 
     private static Process java(String classpath, List<String> mainAndArgs, Path log) throws IOException {
@@ -83,12 +93,53 @@ final class LocalKafka implements AutoCloseable {
         }
     }
 
-    long pid() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long pid() {
         return process.pid();
     }
 
     @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** Waits until the broker accepts connections. */
+    @Override
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!answers(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka is not accepting connections");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void requestStop() {
+        process.destroy();
+    }
+
+    @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

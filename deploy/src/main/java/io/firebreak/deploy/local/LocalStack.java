@@ -17,20 +17,31 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ./firebreak-local}: real PostgreSQL, a real Kafka broker and the four services as separate JVMs, with
  * progress while starting, a banner when everything is healthy, and a clean stop on Ctrl-C (or SIGTERM from
- * {@code --stop}). {@code --demo} declares a sample customer-impacting incident.
+ * {@code --stop}). Once up, every component it started is supervised: one that exits is restarted with back-off
+ * ({@link Supervisor}). {@code --demo} declares a sample customer-impacting incident.
  */
 public final class LocalStack {
 
     private final StackLayout layout;
     private final PrintStream out;
     private final java.util.Map<String, String> env;
-    private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+    private final Progress progress;
+    private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(daemon("firebreak-supervisor-timer"));
+    private final java.util.concurrent.ExecutorService restarts = java.util.concurrent.Executors
+            .newCachedThreadPool(daemon("firebreak-supervisor"));
+    private final Supervisor supervisor;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final java.util.Map<String, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(StackLayout layout, PrintStream out, java.util.Map<String, String> env) {
         this.layout = layout;
         this.out = out;
         this.env = env;
+        this.progress = new Progress(out);
+        this.supervisor = new Supervisor(clock,
+                (delay, task) -> timer.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS),
+                restarts, this::supervisorEvent, this::writePids);
     }
 
     /** A stack for programmatic use (the end-to-end suite): {@code env} sets ports, FIREBREAK_HOME and service settings. */
@@ -38,18 +49,42 @@ public final class LocalStack {
         return new LocalStack(StackLayout.from(root, env), out, env);
     }
 
-    /** Kills one service with SIGKILL, as a crash would. */
-    public void kill(String module) throws InterruptedException {
-        serviceProcess(module).kill();
+    /**
+     * Kills one component with SIGKILL, as a crash would: a service module, {@code kafka} or {@code postgres}. The
+     * supervisor restarts it.
+     */
+    public void kill(String component) throws InterruptedException {
+        supervisor.current(component).kill();
     }
 
-    /** Starts a service again (after {@link #kill}) and waits until it is healthy. */
-    public void restart(String module) throws Exception {
-        ServiceProcess old = serviceProcess(module);
-        running.remove(old);
-        ServiceProcess fresh = ServiceProcess.start(layout, old.service(), env);
-        running.add(fresh);
-        fresh.awaitHealthy(Duration.ofSeconds(180));
+    /** Waits until the supervisor has brought a killed component back and it is healthy again. */
+    public void restart(String component) throws Exception {
+        awaitRunning(component, Duration.ofSeconds(180));
+    }
+
+    /** Waits until the component's current process is alive and healthy (after a restart, the new one). */
+    public void awaitRunning(String component, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SupervisedProcess current = supervisor.current(component);
+            if (current.isAlive()) {
+                try {
+                    current.awaitHealthy(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                    return;
+                } catch (Exception e) {
+                    // exited while we waited: the supervisor starts another one
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(component + " was not running and healthy within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** How often the supervisor restarted a component. */
+    public int restarts(String component) {
+        return supervisor.restarts(component);
     }
 
     /** How long each service took from launch to healthy (launched together, so an upper bound each). */
@@ -57,19 +92,9 @@ public final class LocalStack {
         return java.util.Map.copyOf(readyAfter);
     }
 
-    /** Process ids of the Kafka broker and every service. */
+    /** Process ids of PostgreSQL, the Kafka broker and every service, as they are now (after restarts, the new ones). */
     public java.util.Map<String, Long> pids() {
-        java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
-        synchronized (running) {
-            for (AutoCloseable part : running) {
-                if (part instanceof ServiceProcess service) {
-                    pids.put(service.module(), service.pid());
-                } else if (part instanceof LocalKafka kafka) {
-                    pids.put("kafka", kafka.pid());
-                }
-            }
-        }
-        return pids;
+        return supervisor.pids();
     }
 
     public String jdbcUrl() {
@@ -82,14 +107,6 @@ public final class LocalStack {
 
     public int port(String module) {
         return layout.portOf(module);
-    }
-
-    private ServiceProcess serviceProcess(String module) {
-        synchronized (running) {
-            return running.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
-                    .filter(p -> p.module().equals(module)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No running " + module));
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,34 +126,39 @@ public final class LocalStack {
     public void start(boolean demo) throws Exception {
         Files.createDirectories(layout.logs());
         Files.deleteIfExists(layout.home().resolve("ready"));
-        Progress progress = new Progress(out);
         if (layout.externalDatabase()) {
             progress.step("Using PostgreSQL at " + layout.jdbcUrl());
         } else {
             progress.step("Starting PostgreSQL on 127.0.0.1:" + layout.postgresPort() + " (data in "
                     + shown(layout.home().resolve("postgres")) + ")");
-            running.add(LocalPostgres.start(layout));
+            supervise(LocalPostgres.start(layout), () -> LocalPostgres.start(layout));
         }
         if (layout.externalKafka()) {
             progress.step("Using Kafka at " + layout.kafkaBootstrap());
         } else {
             progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in "
                     + shown(layout.home().resolve("kafka")) + ")");
-            running.add(LocalKafka.start(layout, brokerClasspath()));
+            supervise(LocalKafka.start(layout, brokerClasspath()), () -> LocalKafka.launch(layout, brokerClasspath()));
         }
         List<ServiceProcess> services = new ArrayList<>();
         for (StackLayout.Service service : layout.services()) {
             progress.step("Starting " + service.module() + " on port " + service.port());
-            ServiceProcess process = ServiceProcess.start(layout, service, env);
-            running.add(process);
-            services.add(process);
+            services.add(ServiceProcess.start(layout, service, env));
         }
         Duration launched = progress.elapsed();
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofSeconds(180));
-            readyAfter.put(service.module(), progress.elapsed().minus(launched));
-            progress.step(service.module() + " is healthy");
+        try {
+            for (ServiceProcess service : services) {
+                service.awaitHealthy(Duration.ofSeconds(180));
+                readyAfter.put(service.module(), progress.elapsed().minus(launched));
+                progress.step(service.module() + " is healthy");
+                supervise(service, () -> ServiceProcess.start(layout, service.service(), env));
+            }
+        } catch (Exception e) {
+            services.forEach(ServiceProcess::requestStop);
+            throw e;
         }
+        progress.step("Supervising " + String.join(", ", supervisor.pids().keySet())
+                + ": a component that exits is restarted (log in " + shown(supervisorLog()) + ")");
         if (demo) {
             progress.step("Declaring a demo incident");
             declareDemoIncident();
@@ -148,27 +170,79 @@ public final class LocalStack {
         out.flush();
     }
 
+    private void supervise(SupervisedProcess running, SupervisedProcess.Launcher launcher) {
+        supervisor.supervise(running, launcher, RestartBackOff.standard(clock));
+    }
+
+    /** Every restart step: on the progress output and, as a structured line, in logs/supervisor.log. */
+    private void supervisorEvent(String line) {
+        progress.step(line);
+        try {
+            Files.writeString(supervisorLog(), java.time.Instant.now(clock) + " " + line + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            out.println("  could not write " + supervisorLog() + ": " + e.getMessage());
+        }
+    }
+
+    private Path supervisorLog() {
+        return layout.logs().resolve("supervisor.log");
+    }
+
+    /**
+     * {@code .firebreak/pids}: every process the launcher runs now, one {@code name pid} a line, rewritten on every
+     * restart, so {@code ./firebreak-local --stop} can end restarted processes even if this launcher is gone.
+     */
+    private void writePids() {
+        StringBuilder lines = new StringBuilder();
+        supervisor.pids().forEach((name, pid) -> lines.append(name).append(' ').append(pid).append('\n'));
+        try {
+            Files.createDirectories(layout.home());
+            Path temp = layout.home().resolve("pids.tmp");
+            Files.writeString(temp, lines);
+            Files.move(temp, layout.home().resolve("pids"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            out.println("  could not write the pid file: " + e.getMessage());
+        }
+    }
+
     public void stop() {
-        List<AutoCloseable> reversed = new ArrayList<>(running);
+        List<SupervisedProcess> reversed = new ArrayList<>(supervisor.stop());
         Collections.reverse(reversed);
+        timer.shutdownNow();
         if (!reversed.isEmpty()) {
             out.println("Stopping Firebreak...");
         }
-        reversed.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
-                .forEach(ServiceProcess::requestStop);
-        for (AutoCloseable part : reversed) {
+        reversed.forEach(SupervisedProcess::requestStop);
+        for (SupervisedProcess part : reversed) {
             try {
                 part.close();
             } catch (Exception e) {
                 out.println("  could not stop cleanly: " + e.getMessage());
             }
         }
-        running.clear();
+        // a restart that was launching when the stop began closes what it launched; wait for it
+        restarts.shutdown();
+        try {
+            restarts.awaitTermination(90, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             Files.deleteIfExists(layout.home().resolve("ready"));
+            Files.deleteIfExists(layout.home().resolve("pids"));
         } catch (IOException ignored) {
             // nothing to clean
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private String shown(Path path) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One Firebreak service as its own JVM, with the {@code local} profile, logging to {@code .firebreak/logs}. */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements SupervisedProcess, AutoCloseable {
 
     /** Lean JVM settings: the whole stack should idle well under 2.5 GB. */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-Xss512k",
@@ -65,7 +65,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the service's actuator health answers UP. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    @Override
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
                 + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
@@ -101,12 +102,29 @@ final class ServiceProcess implements AutoCloseable {
         return service.module();
     }
 
-    long pid() {
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public long pid() {
         return process.pid();
     }
 
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
     /** Kills the process at once (SIGKILL), as a crash would. */
-    void kill() throws InterruptedException {
+    @Override
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
@@ -115,7 +133,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Asks the service to shut down gracefully without waiting, so all services stop in parallel. */
-    void requestStop() {
+    @Override
+    public void requestStop() {
         process.destroy();
     }
 

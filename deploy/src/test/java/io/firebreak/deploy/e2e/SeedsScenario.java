@@ -6,16 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.deploy.local.LocalStack;
+import io.firebreak.deploy.testing.TestStack;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +41,7 @@ abstract class SeedsScenario {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static SlackStandIn slack;
+    static TestStack testStack;
     static LocalStack stack;
     static String command;
     static String notification;
@@ -55,33 +54,21 @@ abstract class SeedsScenario {
     @BeforeAll
     void startStack() throws Exception {
         slack = new SlackStandIn();
-        Path home = Files.createTempDirectory("firebreak-e2e");
-        Path root = Path.of(System.getProperty("firebreak.root", "..")).toAbsolutePath().normalize();
         Map<String, String> env = new java.util.HashMap<>(infrastructure());
-        env.putAll(Map.ofEntries(
-                Map.entry("FIREBREAK_HOME", home.toString()),
-                Map.entry("FIREBREAK_POSTGRES_PORT", "25433"),
-                Map.entry("FIREBREAK_KAFKA_PORT", "29092"),
-                Map.entry("FIREBREAK_KAFKA_CONTROLLER_PORT", "29093"),
-                Map.entry("FIREBREAK_COMMAND_PORT", "28080"),
-                Map.entry("FIREBREAK_NOTIFICATION_PORT", "28081"),
-                Map.entry("FIREBREAK_STATUSPAGE_PORT", "28082"),
-                Map.entry("FIREBREAK_DEBRIEF_PORT", "28083"),
-                Map.entry("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e"),
-                Map.entry("FIREBREAK_SLACK_API_URL", slack.apiUrl()),
-                Map.entry("FIREBREAK_ACK_TIMEOUT", "3s")));
-        stack = LocalStack.create(root, env, new PrintStream(System.out, true));
-        stack.start(false);
-        command = "http://127.0.0.1:" + stack.port("incident-command");
-        notification = "http://127.0.0.1:" + stack.port("notification-service");
-        statuspage = "http://127.0.0.1:" + stack.port("statuspage-service");
-        debrief = "http://127.0.0.1:" + stack.port("debrief-service");
+        env.putAll(Map.of("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e", "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
+                "FIREBREAK_ACK_TIMEOUT", "3s"));
+        testStack = TestStack.start(22000, env);
+        stack = testStack.stack();
+        command = testStack.url("incident-command");
+        notification = testStack.url("notification-service");
+        statuspage = testStack.url("statuspage-service");
+        debrief = testStack.url("debrief-service");
     }
 
     @AfterAll
     void stopStack() {
-        if (stack != null) {
-            stack.stop();
+        if (testStack != null) {
+            testStack.close();
         }
         if (slack != null) {
             slack.close();
@@ -116,7 +103,7 @@ abstract class SeedsScenario {
         // the acknowledger is the person behind the credential, not a name in the request
         assertThat(escalation.path("pages").findValuesAsText("acknowledgedBy")).contains("Local developer");
 
-        // the status page crashes while customers are being told; it catches up when it is back
+        // the status page crashes while customers are being told; the launcher restarts it and it catches up
         stack.kill("statuspage-service");
         post(command + "/api/v1/incidents/" + id + "/updates", """
                 {"audience": "CUSTOMER", "whatIsHappening": "Some checkouts fail with an error",
