@@ -84,4 +84,11 @@ class InputPolicyTest {
         assertThat(problem.getMessage()).doesNotContain("hunter2");
         assertThatThrownBy(() -> TextPolicy.accept("x", "4111 1111 1111 1111")).isInstanceOf(ApiProblem.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void readsMonitoringTimesOutsideTheBoundsAsNotSet() {
+        Body body = mapper.readerFor(Body.class).withAttribute(GuardedStringDeserializer.REDACT, Boolean.TRUE)
+                .readValue("{\"nextUpdateAt\": \"0001-01-01T00:00:00Z\"}");
+        assertThat(body.nextUpdateAt()).isNull();
+    }
 }
