@@ -70,7 +70,8 @@ public class AlertmanagerController {
             AlertmanagerPayload.Alert alert = payload.alerts().get(i);
             alerts.add(toAlert(alert, i));
             String service = alert.labels() == null ? null : alert.labels().get(settings.getServiceLabel());
-            if (service != null && !service.isBlank()) {
+            // a declaration lists at most 50 services; monitoring is never refused for more
+            if (service != null && !service.isBlank() && services.size() < 50) {
                 services.add(AlertText.clean(service, 100));
             }
         }
@@ -83,11 +84,13 @@ public class AlertmanagerController {
                 payload.groupLabels() == null ? null : payload.groupLabels().get("alertname"));
         String title = AlertText.clean(annotations.getOrDefault("summary", alertname), 200);
         String summary = AlertText.clean(annotations.get("description"), 5_000);
-        if (payload.externalURL() != null) {
-            summary = (summary == null ? "" : summary + "\n") + "Alertmanager: " + AlertText.clean(payload.externalURL(), 500);
+        String externalUrl = AlertText.url(payload.externalURL(), 500);
+        if (externalUrl != null) {
+            summary = (summary == null ? "" : summary + "\n") + "Alertmanager: " + externalUrl;
         }
-        return new AlertBatch(INTEGRATION, IncidentSource.ALERTMANAGER, payload.groupKey(),
-                title == null ? "Alert group " + shortHash(payload.groupKey()) : title, summary,
+        return new AlertBatch(INTEGRATION, IncidentSource.ALERTMANAGER, AlertText.clean(payload.groupKey().text(), 1_000),
+                payload.groupKey().identity(),
+                title == null ? "Alert group " + payload.groupKey().identity().substring(0, 12) : title, summary,
                 settings.severityOf(severityLabel), severityLabel == null ? "none" : AlertText.clean(severityLabel, 50),
                 List.copyOf(services), alerts);
     }
@@ -114,7 +117,7 @@ public class AlertmanagerController {
         Instant endsAt = alert.endsAt() == null || alert.endsAt().isBefore(NOT_ENDED) ? null : alert.endsAt();
         return new AlertBatch.Alert(AlertText.clean(key, 200), status, AlertText.clean(summary, 1_000),
                 AlertText.labels(labels), alert.startsAt(), status == AlertStatus.RESOLVED ? endsAt : null,
-                AlertText.clean(alert.generatorURL(), 2_000));
+                AlertText.url(alert.generatorURL(), 2_000));
     }
 
     static String shortHash(String text) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @RedactSecrets
-public record AlertmanagerPayload(String version, String groupKey, Integer truncatedAlerts, String status,
+public record AlertmanagerPayload(String version, MonitoringKey groupKey, Integer truncatedAlerts, String status,
         String receiver, Map<String, String> groupLabels, Map<String, String> commonLabels,
         Map<String, String> commonAnnotations, String externalURL, List<Alert> alerts) {
 
