@@ -314,7 +314,7 @@ class MalformedRequestCatalogueIT {
         cases.add(json("lead name over 200", HttpMethod.POST, incidents, "{\"title\": \"x\", \"severity\": \"P1\","
                 + " \"incidentLead\": {\"id\": \"a\", \"name\": \"" + "n".repeat(201) + "\"}}", 422, "incidentLead.name",
                 "invalid-field"));
-        cases.add(json("assignee email over 320", HttpMethod.PUT, one + "/roles/SCRIBE",
+        cases.add(json("assignee email over 320", HttpMethod.PUT, one + "/roles/COMMS_OWNER",
                 "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"email\": \"" + "e".repeat(321) + "\"}}", 422,
                 "assignee.email", "invalid-field"));
         cases.add(json("service name over 100", HttpMethod.POST, one + "/customer-impact",
@@ -360,7 +360,7 @@ class MalformedRequestCatalogueIT {
         endpoints.put("resolve", new String[] {one + "/resolve", "{\"resolution\": \"x\"", "resolution"});
         endpoints.put("reopen", new String[] {done + "/reopen", "{\"reason\": \"x\"", "reason"});
         endpoints.put("close", new String[] {done + "/close", "{\"debriefUrl\": \"https://d.example/1\"", "debriefUrl"});
-        endpoints.put("roles", new String[] {one + "/roles/SCRIBE", "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}",
+        endpoints.put("roles", new String[] {one + "/roles/COMMS_OWNER", "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}",
                 "assignee"});
         endpoints.forEach((name, e) -> {
             HttpMethod method = name.equals("roles") ? HttpMethod.PUT : HttpMethod.POST;
@@ -393,7 +393,7 @@ class MalformedRequestCatalogueIT {
                 400, "text", "malformed-request"));
         cases.add(json("number for status", HttpMethod.POST, one + "/status", "{\"status\": 2}", 400, "status",
                 "malformed-request"));
-        cases.add(json("string for assignee", HttpMethod.PUT, one + "/roles/SCRIBE", "{\"assignee\": \"bob\"}", 400,
+        cases.add(json("string for assignee", HttpMethod.PUT, one + "/roles/COMMS_OWNER", "{\"assignee\": \"bob\"}", 400,
                 "assignee", "malformed-request"));
         cases.add(json("object for services", HttpMethod.POST, one + "/customer-impact",
                 "{\"customerImpact\": true, \"affectedServices\": {\"a\": 1}}", 400, "affectedServices",
@@ -407,7 +407,15 @@ class MalformedRequestCatalogueIT {
         cases.add(json("unknown severity alias", HttpMethod.POST, one + "/severity", "{\"severity\": \"P9\"}", 400,
                 "severity", "malformed-request"));
         // ids that are neither a UUID nor a reference: never reach SQL, never echoed
-        for (String id : List.of("%00", "a%00b", "1'%20OR%20'1'='1", "DROP%20TABLE%20incident_view", "x".repeat(1_000),
+        // an encoded NUL is refused by the request firewall before routing: 400
+        for (String id : List.of("%00", "a%00b")) {
+            cases.add(new Case("note on id " + id, HttpMethod.POST, incidents + "/" + id + "/notes",
+                    MediaType.APPLICATION_JSON, "{\"kind\": \"NOTE\", \"text\": \"x\"}", null, 400, null,
+                    "malformed-request"));
+            cases.add(new Case("read id " + id, HttpMethod.GET, incidents + "/" + id, null, null, null, 400, null,
+                    "malformed-request"));
+        }
+        for (String id : List.of("1'%20OR%20'1'='1", "DROP%20TABLE%20incident_view", "x".repeat(1_000),
                 "%3Cscript%3E", "INC-", "123e4567-e89b-12d3-a456-42661417400", "null")) {
             cases.add(new Case("note on id " + abbreviate(id), HttpMethod.POST, incidents + "/" + id + "/notes",
                     MediaType.APPLICATION_JSON, "{\"kind\": \"NOTE\", \"text\": \"x\"}", null, 404, null, "not-found"));
