@@ -3,20 +3,11 @@ package io.firebreak.command.web;
 import io.firebreak.command.application.AppliedButUnreadable;
 import io.firebreak.command.application.CommandOutcomeUnknown;
 import io.firebreak.command.application.CommandsBusy;
+import io.firebreak.command.application.Failures;
 import io.firebreak.command.application.IdempotencyKeyReusedException;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import org.axonframework.common.AxonException;
-import org.axonframework.common.AxonTransientException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.UnexpectedRollbackException;
 import io.firebreak.command.domain.IncidentRuleViolation;
 import io.firebreak.command.domain.InvalidFieldException;
 import io.firebreak.command.domain.SecretRejectedException;
@@ -146,29 +137,32 @@ public class CommandProblemHandler {
      * nothing, so 503 says so and invites a retry; a commit cut off half-way is "unknown", never "nothing changed";
      * anything else is our fault, with an error id and no claim about what changed.
      */
-    @ExceptionHandler({DataAccessException.class, TransactionException.class, AxonException.class, SQLException.class})
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, AxonException.class})
     ResponseEntity<ProblemDetail> infrastructure(Exception e, ServerWebExchange exchange) {
-        if (any(e, TransactionSystemException.class)) {
-            log.warn("request.outcome_unknown path={} error={}", exchange.getRequest().getPath(), rootCause(e).toString());
-            return unavailable("The change may or may not have been stored (the database failed while committing)."
-                    + " Check the incident, or retry with If-Match or the same Idempotency-Key, which is safe.", 1,
-                    null, exchange);
+        switch (Failures.of(e)) {
+            case OUTCOME_UNKNOWN -> {
+                log.warn("request.outcome_unknown path={} error={}", exchange.getRequest().getPath(),
+                        rootCause(e).toString());
+                return unavailable("The change may or may not have been stored (the database failed while"
+                        + " committing). Check the incident, or retry with If-Match or the same Idempotency-Key,"
+                        + " which is safe.", 1, null, exchange);
+            }
+            case NOTHING_CHANGED_RETRY -> {
+                log.warn("request.unavailable path={} error={}", exchange.getRequest().getPath(),
+                        rootCause(e).toString());
+                return unavailable("Firebreak is overloaded or its database is unreachable; nothing was changed."
+                        + " Retry in a moment.", 1, false, exchange);
+            }
+            default -> {
+                String errorId = UUID.randomUUID().toString();
+                log.error("request.failed errorId={} path={} error={}", errorId, exchange.getRequest().getPath(),
+                        e.getClass().getName(), e);
+                ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL.uri(),
+                        "Something went wrong on our side. Quote error id " + errorId, null, exchange);
+                problem.setProperty("errorId", errorId);
+                return respond(problem);
+            }
         }
-        if (any(e, CannotCreateTransactionException.class, TransientDataAccessException.class,
-                DataAccessResourceFailureException.class, RecoverableDataAccessException.class,
-                UnexpectedRollbackException.class, SQLTransientException.class, SQLRecoverableException.class,
-                AxonTransientException.class)) {
-            log.warn("request.unavailable path={} error={}", exchange.getRequest().getPath(), rootCause(e).toString());
-            return unavailable("Firebreak is overloaded or its database is unreachable; nothing was changed."
-                    + " Retry in a moment.", 1, false, exchange);
-        }
-        String errorId = UUID.randomUUID().toString();
-        log.error("request.failed errorId={} path={} error={}", errorId, exchange.getRequest().getPath(),
-                e.getClass().getName(), e);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL.uri(),
-                "Something went wrong on our side. Quote error id " + errorId, null, exchange);
-        problem.setProperty("errorId", errorId);
-        return respond(problem);
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(String detail, long retryAfterSeconds, Boolean changed,
@@ -180,24 +174,8 @@ public class CommandProblemHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
     }
 
-    @SafeVarargs
-    private static boolean any(Throwable e, Class<? extends Throwable>... types) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            for (Class<? extends Throwable> type : types) {
-                if (type.isInstance(cause)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return Failures.rootCause(e);
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String detail, String field,
