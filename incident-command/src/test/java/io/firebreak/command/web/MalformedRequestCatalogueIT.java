@@ -181,6 +181,8 @@ class MalformedRequestCatalogueIT {
                 failures.add(failure);
             }
         }
+        org.slf4j.LoggerFactory.getLogger(MalformedRequestCatalogueIT.class)
+                .info("catalogue.result cases={} mismatches={}", cases.size(), failures.size());
         assertThat(failures).as("cases answered otherwise than catalogued").isEmpty();
 
         assertThat(eventsOf(active)).as("/events of the active incident unchanged").isEqualTo(activeEvents);
