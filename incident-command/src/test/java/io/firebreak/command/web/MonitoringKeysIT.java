@@ -99,6 +99,25 @@ class MonitoringKeysIT {
         assertThat(StoredText.columnsHolding(jdbc, "incident_command", good)).as("an http(s) link is kept").isNotEmpty();
     }
 
+    @Test
+    void timesOutOfBoundsFromMonitoringAreIgnoredNotRefused() {
+        long before = incidents();
+        Map<String, Object> alert = Map.of("status", "firing", "labels", Map.of("alertname", "ClockSkew"),
+                "startsAt", "1970-01-01T00:00:00Z", "endsAt", "0001-01-01T00:00:00Z");
+        client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("groupKey", "skew-" + UUID.randomUUID(), "alerts", List.of(alert)))
+                .exchange().expectStatus().is2xxSuccessful();
+        client.post().uri("/api/v1/integrations/pagerduty/v2/enqueue").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("routing_key", ROUTING_KEY, "event_action", "trigger", "dedup_key",
+                        "skew-" + UUID.randomUUID(), "payload", Map.of("summary", "Clock skew", "source", "host1",
+                                "severity", "info", "timestamp", "1900-01-01T00:00:00Z")))
+                .exchange().expectStatus().isAccepted();
+        assertThat(incidents()).isEqualTo(before + 2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_state WHERE starts_at < '2000-01-01'", Long.class))
+                .as("no time from before 2000 kept").isZero();
+    }
+
     private long incidents() {
         return jdbc.queryForObject("SELECT count(*) FROM incident_view", Long.class);
     }

@@ -33,8 +33,6 @@ import reactor.core.publisher.Mono;
 public class AlertmanagerController {
 
     static final String INTEGRATION = "alertmanager";
-    // Alertmanager's zero time for "not resolved yet"
-    private static final Instant NOT_ENDED = Instant.parse("0001-01-02T00:00:00Z");
 
     private final AlertIngestion ingestion;
     private final IntegrationSettings settings;
@@ -105,16 +103,14 @@ public class AlertmanagerController {
         } else {
             throw new InvalidFieldException(field + ".status", "'status' must be firing or resolved");
         }
-        if (alert.startsAt() == null) {
-            throw new InvalidFieldException(field + ".startsAt", "'startsAt' is required");
-        }
         Map<String, String> labels = alert.labels() == null ? Map.of() : alert.labels();
         String key = alert.fingerprint() != null && !alert.fingerprint().isBlank() ? alert.fingerprint()
                 : shortHash(new TreeMap<>(labels).toString());
         Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
         String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description",
                 labels.getOrDefault("alertname", key)));
-        Instant endsAt = alert.endsAt() == null || alert.endsAt().isBefore(NOT_ENDED) ? null : alert.endsAt();
+        // Alertmanager's zero time (not ended) and any other time out of bounds arrive as null (MonitoringTime)
+        Instant endsAt = alert.endsAt();
         return new AlertBatch.Alert(AlertText.clean(key, 200), status, AlertText.clean(summary, 1_000),
                 AlertText.labels(labels), alert.startsAt(), status == AlertStatus.RESOLVED ? endsAt : null,
                 AlertText.url(alert.generatorURL(), 2_000));

@@ -169,7 +169,7 @@ public class PagerDutyController {
         String title = AlertText.clean(payload.summary(), 200);
         AlertBatch.Alert alert = new AlertBatch.Alert(AlertText.clean(dedupKey, 255), AlertStatus.FIRING,
                 AlertText.clean(payload.summary(), 1_024), AlertText.labels(labels),
-                parseTimestamp(payload.timestamp()), null, AlertText.url(link, 2_000));
+                MonitoringTime.parse(payload.timestamp()), null, AlertText.url(link, 2_000));
         List<String> services = payload.component() == null ? List.of() : List.of(AlertText.clean(payload.component(), 100));
         return new AlertBatch(integration, IncidentSource.PAGERDUTY_EVENTS, dedupKey, dedupKeyHash, title,
                 AlertText.clean(summary.toString(), 5_000), SEVERITY.get(payload.severity()), payload.severity(),
