@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import io.firebreak.support.testing.SecretSamples;
 import io.firebreak.support.testing.StoredText;
+import io.firebreak.support.security.Scopes;
 import io.firebreak.support.testing.TestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class MonitoringKeysIT {
 
     static final String ROUTING_KEY = "R0UT1NGKEY0000000000000000000001";
+    /** An ingest token of its own, so its rate-limit bucket is not the one the other ingest tests drain. */
+    static final String INGEST = TestTokens.only(Scopes.INTEGRATIONS_INGEST);
 
     @Autowired
     WebTestClient client;
@@ -77,13 +80,13 @@ class MonitoringKeysIT {
     void linksThatAreNotHttpFromMonitoringAreDroppedNotRefused() {
         for (String url : List.of("javascript:alert(1)", "http://", "data:text/html,x", "ftp://files.example/x")) {
             String key = "links-" + UUID.randomUUID();
-            client.post().uri("/api/v1/integrations/webhook/links").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+            client.post().uri("/api/v1/integrations/webhook/links").headers(h -> h.setBearerAuth(INGEST))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("status", "firing", "title", "Link check", "dedupKey", key, "sourceUrl", url))
                     .exchange().expectStatus().is2xxSuccessful();
             Map<String, Object> alert = Map.of("status", "firing", "labels", Map.of("alertname", "LinkCheck"),
                     "startsAt", Instant.parse("2026-11-25T01:00:00Z"), "generatorURL", url);
-            client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+            client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(INGEST))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("groupKey", key, "externalURL", url, "alerts", List.of(alert)))
                     .exchange().expectStatus().is2xxSuccessful();
@@ -92,7 +95,7 @@ class MonitoringKeysIT {
             assertThat(StoredText.columnsHolding(jdbc, "incident_command", kept)).as(kept).isEmpty();
         }
         String good = "https://grafana.example/d/1";
-        client.post().uri("/api/v1/integrations/webhook/links").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+        client.post().uri("/api/v1/integrations/webhook/links").headers(h -> h.setBearerAuth(INGEST))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "firing", "title", "Link check", "dedupKey", "links-good", "sourceUrl", good))
                 .exchange().expectStatus().is2xxSuccessful();
@@ -104,7 +107,7 @@ class MonitoringKeysIT {
         long before = incidents();
         Map<String, Object> alert = Map.of("status", "firing", "labels", Map.of("alertname", "ClockSkew"),
                 "startsAt", "1970-01-01T00:00:00Z", "endsAt", "0001-01-01T00:00:00Z");
-        client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+        client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(INGEST))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("groupKey", "skew-" + UUID.randomUUID(), "alerts", List.of(alert)))
                 .exchange().expectStatus().is2xxSuccessful();
@@ -126,14 +129,14 @@ class MonitoringKeysIT {
         Map<String, Object> alert = Map.of("status", "firing", "labels", Map.of("alertname", "DiskFull"),
                 "annotations", Map.of("summary", "Disk full"), "startsAt", Instant.parse("2026-11-25T01:00:00Z"),
                 "fingerprint", "f1");
-        return client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+        return client.post().uri("/api/v1/integrations/alertmanager").headers(h -> h.setBearerAuth(INGEST))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("version", "4", "groupKey", groupKey, "status", "firing", "alerts", List.of(alert)))
                 .exchange();
     }
 
     private WebTestClient.ResponseSpec webhook(String dedupKey) {
-        return client.post().uri("/api/v1/integrations/webhook/keys").headers(h -> h.setBearerAuth(TestTokens.INGEST))
+        return client.post().uri("/api/v1/integrations/webhook/keys").headers(h -> h.setBearerAuth(INGEST))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "firing", "title", "Disk full", "dedupKey", dedupKey)).exchange();
     }
