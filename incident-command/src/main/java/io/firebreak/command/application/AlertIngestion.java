@@ -70,9 +70,9 @@ public class AlertIngestion {
     }
 
     /** Records an acknowledgement from the integration on the group's open incident, if there is one. */
-    public Mono<IngestResult> acknowledge(String integration, String groupKey, String text, Actor actor) {
+    public Mono<IngestResult> acknowledge(String integration, String groupKeyHash, String text, Actor actor) {
         return Mono.fromCallable(() -> retrying(() -> transaction.execute(status -> {
-            Optional<IncidentView> incident = lockOpenGroup(integration, hash(groupKey)).flatMap(views::findById)
+            Optional<IncidentView> incident = lockOpenGroup(integration, groupKeyHash).flatMap(views::findById)
                     .filter(view -> view.status() != IncidentStatus.CLOSED);
             incident.ifPresent(view -> send(new AddTimelineNote(view.id(), NoteKind.NOTE, text, null), actor));
             return incident.map(view -> new IngestResult(view.id(), view.reference(), false, 0))
@@ -98,7 +98,7 @@ public class AlertIngestion {
     }
 
     private IngestResult ingestLocked(AlertBatch batch, Actor actor) {
-        String groupHash = hash(batch.groupKey());
+        String groupHash = batch.groupKeyHash();
         Optional<String> open = lockOpenGroup(batch.integration(), groupHash);
         String previousReference = null;
         if (open.isPresent()) {
@@ -225,9 +225,5 @@ public class AlertIngestion {
 
     private void send(Object command, Actor actor) {
         gateway.sendAndWait(command, actor.toMetaData());
-    }
-
-    static String hash(String groupKey) {
-        return Sha256.hex(groupKey);
     }
 }

@@ -19,6 +19,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -103,7 +104,16 @@ public class Declarations {
                     declaration.detectedAt());
             gateway.sendAndWait(command, metaData);
         });
-        return views.findById(incidentId).orElseThrow();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the caller's transaction decides; it reads the view before it commits
+            return views.findById(incidentId).orElseThrow();
+        }
+        try {
+            return views.findById(incidentId).orElseThrow();
+        } catch (RuntimeException e) {
+            // committed: whatever failed now, the incident exists
+            throw new AppliedButUnreadable(incidentId, e);
+        }
     }
 
     private Declared replay(String incidentId, String fingerprint) {

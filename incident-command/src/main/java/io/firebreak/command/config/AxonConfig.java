@@ -6,6 +6,11 @@ import io.firebreak.command.api.Commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
+import io.firebreak.command.application.CommandLanes;
+import io.firebreak.command.application.CommandOutcome;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -104,6 +109,26 @@ public class AxonConfig {
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CommandLanes commandLanes(FirebreakProperties properties) {
+        return new CommandLanes(properties.getCommands().getMaxWaiting(), properties.getCommands().getMaxWait());
+    }
+
+    /**
+     * Lets {@link CommandOutcome} see how each command's transaction completed (committed, rolled back, or cut off
+     * while committing), so a failure is never answered with "nothing changed" when something did.
+     */
+    @Bean
+    public SmartInitializingSingleton commandOutcomeObserver(CommandBus commandBus) {
+        return () -> commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            CommandOutcome outcome = CommandOutcome.current();
+            if (outcome != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(outcome.synchronization());
+            }
+            return chain.proceed();
+        });
     }
 
     @Bean

@@ -19,6 +19,9 @@ public class FirebreakProperties {
     /** Monitoring ingest per integration key: a burst, then this many requests a minute. */
     private IngestRateLimit ingestRateLimit = new IngestRateLimit();
 
+    /** How a burst of commands on one incident is queued and refused; see {@code CommandLanes}. */
+    private CommandLaneSettings commands = new CommandLaneSettings();
+
     /** Aggregate snapshot every this many events. */
     private int snapshotThreshold = 50;
 
@@ -49,6 +52,14 @@ public class FirebreakProperties {
         this.topicPartitions = topicPartitions;
     }
 
+    public CommandLaneSettings getCommands() {
+        return commands;
+    }
+
+    public void setCommands(CommandLaneSettings commands) {
+        this.commands = commands;
+    }
+
     public IngestRateLimit getIngestRateLimit() {
         return ingestRateLimit;
     }
@@ -77,6 +88,32 @@ public class FirebreakProperties {
 
         public void setBurst(long burst) {
             this.burst = burst;
+        }
+    }
+
+    /**
+     * Commands on one incident run one at a time; at most {@code maxWaiting} wait for their turn, each at most
+     * {@code maxWait}; the rest are refused at once with 503 and {@code Retry-After} (nothing changed).
+     */
+    public static class CommandLaneSettings {
+
+        private int maxWaiting = 8;
+        private Duration maxWait = Duration.ofMillis(300);
+
+        public int getMaxWaiting() {
+            return maxWaiting;
+        }
+
+        public void setMaxWaiting(int maxWaiting) {
+            this.maxWaiting = maxWaiting;
+        }
+
+        public Duration getMaxWait() {
+            return maxWait;
+        }
+
+        public void setMaxWait(Duration maxWait) {
+            this.maxWait = maxWait;
         }
     }
 }

@@ -36,9 +36,14 @@ final class FieldRules {
         return trimmed;
     }
 
+    static final int MAX_SERVICES = 50;
+
     static List<String> services(String field, List<String> services) {
         if (services == null) {
             return List.of();
+        }
+        if (services.size() > MAX_SERVICES) {
+            throw new InvalidFieldException(field, "'" + field + "' lists more than " + MAX_SERVICES + " services");
         }
         for (int i = 0; i < services.size(); i++) {
             required(field + "[" + i + "]", services.get(i), 100);

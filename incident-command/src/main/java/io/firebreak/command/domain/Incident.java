@@ -216,7 +216,7 @@ public class Incident {
         }
         apply(new AlertAttached(id, integration, alertKey, command.status(), summary == null ? alertKey : summary,
                 labels, command.startsAt(), command.endsAt(),
-                FieldRules.optional("generatorUrl", command.generatorUrl(), 2_000)));
+                FieldRules.httpUrl("generatorUrl", command.generatorUrl())));
     }
 
     @CommandHandler

@@ -44,12 +44,14 @@ public class IncidentEventPublisher {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final AvroEventMapper mapper;
     private final long sendTimeoutMillis;
+    private final PublisherSettings settings;
 
     public IncidentEventPublisher(@Qualifier("incidentEventTemplate") KafkaTemplate<String, SpecificRecord> kafka,
             AvroEventMapper mapper, PublisherSettings settings) {
         this.kafka = kafka;
         this.mapper = mapper;
         this.sendTimeoutMillis = settings.sendTimeout().toMillis();
+        this.settings = settings;
     }
 
     @EventHandler
@@ -67,10 +69,40 @@ public class IncidentEventPublisher {
         });
     }
 
+    /**
+     * Sends the batch in one Kafka transaction, retrying here for up to {@code retryWindow}: Axon's own retry
+     * backs off exponentially to a minute, which after a broker outage would leave consumers that long behind.
+     * Each attempt is bounded by the producer's timeouts (config/KafkaConfig), and a failed attempt's producer is
+     * replaced by one with the same transactional id, whose initialisation aborts anything the old one left open.
+     */
     private void publish(List<ProducerRecord<String, SpecificRecord>> records) {
         if (records.isEmpty()) {
             return;
         }
+        long deadline = System.nanoTime() + settings.retryWindow().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                publishOnce(records);
+                if (attempt > 1) {
+                    log.info("publish.recovered attempts={} events={}", attempt, records.size());
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + settings.retryBackoff().toNanos() > deadline) {
+                    throw e;
+                }
+                log.warn("publish.retry attempt={} events={} error={}", attempt, records.size(), e.toString());
+                try {
+                    Thread.sleep(settings.retryBackoff().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void publishOnce(List<ProducerRecord<String, SpecificRecord>> records) {
         long started = System.nanoTime();
         kafka.executeInTransaction(operations -> {
             List<CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>(records.size());

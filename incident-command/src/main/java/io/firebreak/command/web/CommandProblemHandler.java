@@ -1,6 +1,13 @@
 package io.firebreak.command.web;
 
+import io.firebreak.command.application.AppliedButUnreadable;
+import io.firebreak.command.application.CommandOutcomeUnknown;
+import io.firebreak.command.application.CommandsBusy;
+import io.firebreak.command.application.Failures;
 import io.firebreak.command.application.IdempotencyKeyReusedException;
+import org.axonframework.common.AxonException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import io.firebreak.command.domain.IncidentRuleViolation;
 import io.firebreak.command.domain.InvalidFieldException;
 import io.firebreak.command.domain.SecretRejectedException;
@@ -42,6 +49,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class CommandProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
+
+    /** 503 when nothing changed: a burst refused, or the database out of reach. (Not yet in ProblemType.) */
+    static final URI UNAVAILABLE = URI.create(ProblemType.BASE + "unavailable");
+    /** 503 when a commit was cut off and the change may or may not be stored. (Not yet in ProblemType.) */
+    static final URI OUTCOME_UNKNOWN = URI.create(ProblemType.BASE + "outcome-unknown");
 
     @ExceptionHandler(SecretRejectedException.class)
     ResponseEntity<ProblemDetail> secret(SecretRejectedException e, ServerWebExchange exchange) {
@@ -91,6 +103,79 @@ public class CommandProblemHandler {
         return respond(problem(HttpStatus.PRECONDITION_FAILED, ProblemType.VERSION_MISMATCH.uri(),
                 "The incident changed since version " + e.getExpectedVersion() + "; re-read it and try again",
                 "If-Match", exchange));
+    }
+
+    /** A burst on one incident: refused before anything was touched. */
+    @ExceptionHandler(CommandsBusy.class)
+    ResponseEntity<ProblemDetail> busy(CommandsBusy e, ServerWebExchange exchange) {
+        return unavailable(e.getMessage(), e.retryAfter().toSeconds(), false, exchange);
+    }
+
+    @ExceptionHandler(CommandOutcomeUnknown.class)
+    ResponseEntity<ProblemDetail> outcomeUnknown(CommandOutcomeUnknown e, ServerWebExchange exchange) {
+        log.warn("command.outcome_unknown path={} error={}", exchange.getRequest().getPath(), rootCause(e).toString());
+        return unavailable(e.getMessage(), 1, null, exchange);
+    }
+
+    /** Stored, then reading it back failed: say what is known, with where to look. */
+    @ExceptionHandler(AppliedButUnreadable.class)
+    ResponseEntity<CommandAccepted> appliedButUnreadable(AppliedButUnreadable e, ServerWebExchange exchange) {
+        log.warn("command.applied_but_unreadable path={} incident={} error={}", exchange.getRequest().getPath(),
+                e.incidentId(), rootCause(e).toString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/incidents/" + e.incidentId()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new CommandAccepted(e.incidentId(), true, e.getMessage()));
+    }
+
+    /** The body of a 202: the change is stored, its new state could not be read for this answer. */
+    public record CommandAccepted(String incidentId, boolean changed, String detail) {
+    }
+
+    /**
+     * The database (or Axon's lock) could not be had: a transaction that never began or was rolled back changed
+     * nothing, so 503 says so and invites a retry; a commit cut off half-way is "unknown", never "nothing changed";
+     * anything else is our fault, with an error id and no claim about what changed.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, AxonException.class})
+    ResponseEntity<ProblemDetail> infrastructure(Exception e, ServerWebExchange exchange) {
+        switch (Failures.of(e)) {
+            case OUTCOME_UNKNOWN -> {
+                log.warn("request.outcome_unknown path={} error={}", exchange.getRequest().getPath(),
+                        rootCause(e).toString());
+                return unavailable("The change may or may not have been stored (the database failed while"
+                        + " committing). Check the incident, or retry with If-Match or the same Idempotency-Key,"
+                        + " which is safe.", 1, null, exchange);
+            }
+            case NOTHING_CHANGED_RETRY -> {
+                log.warn("request.unavailable path={} error={}", exchange.getRequest().getPath(),
+                        rootCause(e).toString());
+                return unavailable("Firebreak is overloaded or its database is unreachable; nothing was changed."
+                        + " Retry in a moment.", 1, false, exchange);
+            }
+            default -> {
+                String errorId = UUID.randomUUID().toString();
+                log.error("request.failed errorId={} path={} error={}", errorId, exchange.getRequest().getPath(),
+                        e.getClass().getName(), e);
+                ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL.uri(),
+                        "Something went wrong on our side. Quote error id " + errorId, null, exchange);
+                problem.setProperty("errorId", errorId);
+                return respond(problem);
+            }
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail, long retryAfterSeconds, Boolean changed,
+            ServerWebExchange exchange) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                changed == null ? OUTCOME_UNKNOWN : UNAVAILABLE, detail, null, exchange);
+        problem.setProperty("changed", changed == null ? "unknown" : changed);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        return Failures.rootCause(e);
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String detail, String field,

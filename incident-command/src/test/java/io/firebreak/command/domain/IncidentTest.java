@@ -521,6 +521,14 @@ class IncidentTest {
         }
 
         @Test
+        void rejectsAnAlertWhoseLinkIsNotHttp() {
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new AttachAlert(ID, "alertmanager", "k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
+                            null, "javascript:alert(1)"))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
         void rejectsAnAlertOnAClosedIncident() {
             fixture.given(declared(Severity.MINOR), resolved(), new IncidentClosed(ID, null))
                     .when(new AttachAlert(ID, "alertmanager", "k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
@@ -553,6 +561,14 @@ class IncidentTest {
             fixture.given(declared(Severity.MAJOR))
                     .when(new ChangeCustomerImpact(ID, true, List.of("checkout", "payments"), null))
                     .expectEvents(new CustomerImpactChanged(ID, true, List.of("checkout", "payments")));
+        }
+
+        @Test
+        void rejectsAnImpactListingMoreThanFiftyServices() {
+            List<String> services = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "svc-" + i).toList();
+            fixture.given(declared(Severity.MINOR))
+                    .when(new ChangeCustomerImpact(ID, true, services, null))
+                    .expectException(InvalidFieldException.class);
         }
 
         @Test

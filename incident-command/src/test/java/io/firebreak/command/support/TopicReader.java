@@ -22,6 +22,7 @@ public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
+    private final java.util.Set<String> positions = new java.util.HashSet<>();
 
     public TopicReader(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -34,9 +35,17 @@ public final class TopicReader implements AutoCloseable {
         consumer.subscribe(List.of(Topics.INCIDENT_EVENTS));
     }
 
-    /** Polls once more and returns everything read so far. */
+    /**
+     * Polls once more and returns everything read so far, each record once: after a broker restart the reader's
+     * group may rebalance and fetch again from its last committed offset, which is the reader re-reading, not the
+     * topic holding a record twice (a record published twice has two offsets, and is kept twice).
+     */
     public synchronized List<ConsumerRecord<String, SpecificRecord>> poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+            if (positions.add(record.partition() + ":" + record.offset())) {
+                seen.add(record);
+            }
+        }
         return List.copyOf(seen);
     }
 

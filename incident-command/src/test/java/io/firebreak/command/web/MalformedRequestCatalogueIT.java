@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.command.support.Api;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,11 +42,19 @@ class MalformedRequestCatalogueIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @LocalServerPort
+    int port;
+
     String active;
     String resolved;
 
     record Case(String name, HttpMethod method, String path, MediaType type, String body, String ifMatch,
-            int status, String field, String problemType) {
+            int status, String field, String problemType, String token, Map<String, String> headers) {
+
+        Case(String name, HttpMethod method, String path, MediaType type, String body, String ifMatch, int status,
+                String field, String problemType) {
+            this(name, method, path, type, body, ifMatch, status, field, problemType, Api.WRITER, Map.of());
+        }
     }
 
     @BeforeEach
@@ -119,7 +131,7 @@ class MalformedRequestCatalogueIT {
                 post("unknown incident", "/api/v1/incidents/" + UUID.randomUUID() + "/notes",
                         "{\"kind\": \"NOTE\", \"text\": \"x\"}", 404, null, "not-found"),
                 post("not an incident id", "/api/v1/incidents/DROP%20TABLE/notes", "{\"kind\": \"NOTE\", \"text\": \"x\"}",
-                        400, null, "malformed-request"),
+                        404, null, "not-found"),
                 new Case("stale If-Match", HttpMethod.POST, one + "/notes", MediaType.APPLICATION_JSON,
                         "{\"kind\": \"NOTE\", \"text\": \"x\"}", "\"99\"", 412, "If-Match", "version-mismatch"),
                 new Case("garbage If-Match", HttpMethod.POST, one + "/notes", MediaType.APPLICATION_JSON,
@@ -157,34 +169,311 @@ class MalformedRequestCatalogueIT {
                         "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"email\": \"" + URL_CREDENTIALS + "\"}}", null,
                         422, "assignee.email", "secret-detected")));
 
-        for (Case c : cases) {
-            WebTestClient.RequestBodySpec request = client.method(c.method()).uri(c.path())
-                    .headers(h -> h.setBearerAuth(Api.WRITER)).contentType(c.type());
-            if (c.ifMatch() != null) {
-                request.header("If-Match", c.ifMatch());
-            }
-            EntityExchangeResult<Map> result = request.bodyValue(c.body()).exchange()
-                    .expectBody(Map.class).returnResult();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> problem = (Map<String, Object>) result.getResponseBody();
-            assertThat(result.getStatus().value()).as(c.name() + ": " + problem).isEqualTo(c.status());
-            assertThat(result.getResponseHeaders().getContentType()).as(c.name())
-                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(problem).as(c.name()).containsEntry("status", c.status())
-                    .containsKeys("type", "title", "detail");
-            assertThat((String) problem.get("type")).as(c.name()).endsWith("/" + c.problemType());
-            if (c.field() != null) {
-                assertThat(problem).as(c.name()).containsEntry("field", c.field());
-            }
-            assertThat(problem.toString()).as(c.name() + " never echoes a secret")
-                    .doesNotContain("4111", "s3cr3tpass", AWS_KEY, "abcdefghijklmnop");
-        }
+        cases.addAll(moreCases(one, "/api/v1/incidents/" + resolved));
+        assertThat(cases).as("the catalogue's size").hasSizeGreaterThanOrEqualTo(100);
+        String activeEvents = eventsOf(active);
+        String resolvedEvents = eventsOf(resolved);
 
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            String failure = check(c);
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(MalformedRequestCatalogueIT.class)
+                .info("catalogue.result cases={} mismatches={}", cases.size(), failures.size());
+        assertThat(failures).as("cases answered otherwise than catalogued").isEmpty();
+
+        assertThat(eventsOf(active)).as("/events of the active incident unchanged").isEqualTo(activeEvents);
+        assertThat(eventsOf(resolved)).as("/events of the resolved incident unchanged").isEqualTo(resolvedEvents);
         assertThat(count("domain_event_entry")).as("event store unchanged").isEqualTo(events);
         assertThat(count("incident_view")).isEqualTo(views);
         assertThat(count("channel_name")).as("no channel name claimed by a rejected declaration").isEqualTo(channels);
         assertThat(output.getAll()).as("secrets are never logged").doesNotContain(CARD, "4111-1111", "s3cr3tpass", AWS_KEY,
                 "abcdefghijklmnopqrstuvwxyz");
+    }
+
+    /** Null when the answer is as catalogued, else what was wrong. */
+    private String check(Case c) {
+        // an absolute URI, so what the case spells (%00, quotes) goes on the wire as it is, not re-encoded
+        WebTestClient.RequestBodySpec request = client.method(c.method())
+                .uri(URI.create("http://127.0.0.1:" + port + c.path()))
+                .headers(h -> {
+                    if (c.token() != null) {
+                        h.setBearerAuth(c.token());
+                    }
+                    c.headers().forEach(h::add);
+                });
+        if (c.type() != null) {
+            request.contentType(c.type());
+        }
+        if (c.ifMatch() != null) {
+            request.header("If-Match", c.ifMatch());
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = c.body() == null ? request : request.bodyValue(c.body());
+        EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+        int status = result.getStatus().value();
+        String body = result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
+        String label = c.name() + " (" + c.method() + " " + abbreviate(c.path()) + ") -> " + status + " " + abbreviate(body);
+        if (status >= 500) {
+            return "5xx: " + label;
+        }
+        if (status != c.status()) {
+            return "expected " + c.status() + ": " + label;
+        }
+        if (!MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(result.getResponseHeaders().getContentType())) {
+            return "not problem+json: " + label;
+        }
+        if (!body.contains("\"status\":" + c.status()) || !body.contains("/" + c.problemType() + "\"")) {
+            return "expected type " + c.problemType() + ": " + label;
+        }
+        if (c.field() != null && !body.contains("\"field\":\"" + c.field() + "\"")) {
+            return "expected field " + c.field() + ": " + label;
+        }
+        for (String secret : List.of("4111", "s3cr3tpass", AWS_KEY, "abcdefghijklmnop", "DROP TABLE", "<script")) {
+            if (body.contains(secret)) {
+                return "echoes what was sent: " + label;
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+
+    private String eventsOf(String id) {
+        return client.get().uri("/api/v1/incidents/" + id + "/events").headers(h -> h.setBearerAuth(Api.READER))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** Issue 13's catalogue: every endpoint, every text field, every kind of nonsense. */
+    private static List<Case> moreCases(String one, String done) {
+        String incidents = "/api/v1/incidents";
+        List<Case> cases = new ArrayList<>();
+        // a NUL (and other control characters) in every text field of every endpoint: 422 naming the field
+        Map<String, String[]> textFields = new LinkedHashMap<>();
+        textFields.put("title", new String[] {incidents, "{\"title\": \"%s\", \"severity\": \"P1\"}"});
+        textFields.put("summary", new String[] {incidents, "{\"title\": \"x\", \"severity\": \"P1\", \"summary\": \"%s\"}"});
+        textFields.put("affectedServices[0]", new String[] {incidents,
+                "{\"title\": \"x\", \"severity\": \"P1\", \"affectedServices\": [\"%s\"]}"});
+        textFields.put("incidentLead.id", new String[] {incidents,
+                "{\"title\": \"x\", \"severity\": \"P1\", \"incidentLead\": {\"id\": \"%s\", \"name\": \"A\"}}"});
+        textFields.put("incidentLead.name", new String[] {incidents,
+                "{\"title\": \"x\", \"severity\": \"P1\", \"incidentLead\": {\"id\": \"a\", \"name\": \"%s\"}}"});
+        textFields.put("reason", new String[] {one + "/severity", "{\"severity\": \"MINOR\", \"reason\": \"%s\"}"});
+        textFields.put("note", new String[] {one + "/status", "{\"status\": \"FIXING\", \"note\": \"%s\"}"});
+        textFields.put("whatIsHappening", new String[] {one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"%s\"}"});
+        textFields.put("whoIsAffected", new String[] {one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"whoIsAffected\": \"%s\"}"});
+        textFields.put("whatWeAreDoing", new String[] {one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"whatWeAreDoing\": \"%s\"}"});
+        textFields.put("text", new String[] {one + "/notes", "{\"kind\": \"NOTE\", \"text\": \"%s\"}"});
+        textFields.put("affectedServices[1]", new String[] {one + "/customer-impact",
+                "{\"customerImpact\": true, \"affectedServices\": [\"a\", \"%s\"]}"});
+        textFields.put("resolution", new String[] {one + "/resolve", "{\"resolution\": \"%s\"}"});
+        textFields.put("debriefUrl", new String[] {done + "/close", "{\"debriefUrl\": \"https://x.example/%s\"}"});
+        textFields.put("assignee.name", new String[] {one + "/roles/COMMS_OWNER",
+                "{\"assignee\": {\"id\": \"u\", \"name\": \"%s\"}}"});
+        textFields.put("assignee.email", new String[] {one + "/roles/COMMS_OWNER",
+                "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"email\": \"%s\"}}"});
+        textFields.put("assignee.slackUserId", new String[] {one + "/roles/COMMS_OWNER",
+                "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"slackUserId\": \"%s\"}}"});
+        textFields.forEach((field, endpoint) -> {
+            String body = endpoint[1];
+            HttpMethod method = endpoint[0].contains("/roles/") ? HttpMethod.PUT : HttpMethod.POST;
+            cases.add(json("NUL in " + field, method, endpoint[0], body.formatted("a\\u0000b"), 422, field, "invalid-field"));
+            cases.add(json("escape character in " + field, method, endpoint[0], body.formatted("a\\u001b[31mb"), 422, field,
+                    "invalid-field"));
+        });
+        // text made only of invisible characters
+        for (String invisible : List.of("\\u200b\\u200b", "\\u202e", "\\u2066\\u2069 \\ufeff")) {
+            cases.add(json("invisible-only title " + invisible, HttpMethod.POST, incidents,
+                    "{\"title\": \"" + invisible + "\", \"severity\": \"P1\"}", 422, "title", "invalid-field"));
+        }
+        cases.add(json("invisible-only note", HttpMethod.POST, one + "/notes",
+                "{\"kind\": \"NOTE\", \"text\": \"\\u200b\\u200d\"}", 422, "text", "invalid-field"));
+        cases.add(json("invisible-only resolution", HttpMethod.POST, one + "/resolve",
+                "{\"resolution\": \"\\u200e\"}", 422, "resolution", "invalid-field"));
+        // over-long text, field by field
+        String tenThousandAndOne = "y".repeat(10_001);
+        cases.add(json("note over 10000", HttpMethod.POST, one + "/notes",
+                "{\"kind\": \"NOTE\", \"text\": \"" + tenThousandAndOne + "\"}", 422, "text", "invalid-field"));
+        cases.add(json("summary over 10000", HttpMethod.POST, incidents,
+                "{\"title\": \"x\", \"severity\": \"P1\", \"summary\": \"" + tenThousandAndOne + "\"}", 422, "summary",
+                "invalid-field"));
+        cases.add(json("update over 10000", HttpMethod.POST, one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"" + tenThousandAndOne + "\"}", 422,
+                "whatIsHappening", "invalid-field"));
+        cases.add(json("status note over 10000", HttpMethod.POST, one + "/status",
+                "{\"status\": \"FIXING\", \"note\": \"" + tenThousandAndOne + "\"}", 422, "note", "invalid-field"));
+        cases.add(json("resolution over 10000", HttpMethod.POST, one + "/resolve",
+                "{\"resolution\": \"" + tenThousandAndOne + "\"}", 422, "resolution", "invalid-field"));
+        cases.add(json("reopen reason over 10000", HttpMethod.POST, done + "/reopen",
+                "{\"reason\": \"" + tenThousandAndOne + "\"}", 422, "reason", "invalid-field"));
+        cases.add(json("lead name over 200", HttpMethod.POST, incidents, "{\"title\": \"x\", \"severity\": \"P1\","
+                + " \"incidentLead\": {\"id\": \"a\", \"name\": \"" + "n".repeat(201) + "\"}}", 422, "incidentLead.name",
+                "invalid-field"));
+        cases.add(json("assignee email over 320", HttpMethod.PUT, one + "/roles/COMMS_OWNER",
+                "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"email\": \"" + "e".repeat(321) + "\"}}", 422,
+                "assignee.email", "invalid-field"));
+        cases.add(json("service name over 100", HttpMethod.POST, one + "/customer-impact",
+                "{\"customerImpact\": true, \"affectedServices\": [\"" + "s".repeat(101) + "\"]}", 422,
+                "affectedServices[0]", "invalid-field"));
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            many.append(i == 0 ? "" : ", ").append("\"svc-").append(i).append('"');
+        }
+        cases.add(json("51 services", HttpMethod.POST, one + "/customer-impact",
+                "{\"customerImpact\": true, \"affectedServices\": [" + many + "]}", 422, "affectedServices",
+                "invalid-field"));
+        // URLs: http(s) with a host, nothing else
+        for (String url : List.of("javascript:alert(1)", "http://", "ftp://files.example/debrief", "not a url",
+                "https:///path-only", "data:text/html,<script>alert(1)</script>")) {
+            cases.add(json("debrief URL " + url, HttpMethod.POST, done + "/close", "{\"debriefUrl\": \"" + url + "\"}",
+                    422, "debriefUrl", "invalid-field"));
+        }
+        // dates outside 2000..2199, or nonsense
+        for (String at : List.of("+300000-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "2200-01-01T00:00:00Z")) {
+            cases.add(json("next update at " + at, HttpMethod.POST, one + "/updates",
+                    "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"nextUpdateAt\": \"" + at + "\"}", 422,
+                    "nextUpdateAt", "invalid-field"));
+            cases.add(json("mitigated at " + at, HttpMethod.POST, one + "/resolve",
+                    "{\"resolution\": \"x\", \"mitigatedAt\": \"" + at + "\"}", 422, "mitigatedAt", "invalid-field"));
+        }
+        cases.add(json("next update in 1441 minutes", HttpMethod.POST, one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"nextUpdateInMinutes\": 1441}", 422,
+                "nextUpdateInMinutes", "invalid-field"));
+        cases.add(json("both next update forms", HttpMethod.POST, one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"nextUpdateInMinutes\": 5,"
+                        + " \"nextUpdateAt\": \"2199-01-01T00:00:00Z\"}", 422, "nextUpdateInMinutes", "invalid-field"));
+        // duplicate keys and unknown fields, endpoint by endpoint
+        Map<String, String[]> endpoints = new LinkedHashMap<>();
+        endpoints.put("declare", new String[] {incidents, "{\"title\": \"x\", \"severity\": \"P1\"", "title"});
+        endpoints.put("severity", new String[] {one + "/severity", "{\"severity\": \"CRITICAL\"", "severity"});
+        endpoints.put("status", new String[] {one + "/status", "{\"status\": \"FIXING\"", "status"});
+        endpoints.put("updates", new String[] {one + "/updates", "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\"",
+                "whatIsHappening"});
+        endpoints.put("notes", new String[] {one + "/notes", "{\"kind\": \"NOTE\", \"text\": \"x\"", "text"});
+        endpoints.put("customer-impact", new String[] {one + "/customer-impact", "{\"customerImpact\": true",
+                "customerImpact"});
+        endpoints.put("resolve", new String[] {one + "/resolve", "{\"resolution\": \"x\"", "resolution"});
+        endpoints.put("reopen", new String[] {done + "/reopen", "{\"reason\": \"x\"", "reason"});
+        endpoints.put("close", new String[] {done + "/close", "{\"debriefUrl\": \"https://d.example/1\"", "debriefUrl"});
+        endpoints.put("roles", new String[] {one + "/roles/COMMS_OWNER", "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}",
+                "assignee"});
+        endpoints.forEach((name, e) -> {
+            HttpMethod method = name.equals("roles") ? HttpMethod.PUT : HttpMethod.POST;
+            String duplicate = e[2].equals("assignee") ? ", \"assignee\": {\"id\": \"v\", \"name\": \"V\"}}"
+                    : e[2].equals("customerImpact") ? ", \"customerImpact\": false}" : ", \"" + e[2] + "\": \"y\"}";
+            cases.add(json("duplicate key on " + name, method, e[0], e[1] + duplicate, 400, null, "malformed-request"));
+            cases.add(json("unknown field on " + name, method, e[0], e[1] + ", \"sneaky\": 1}", 400, "sneaky",
+                    "malformed-request"));
+            cases.add(new Case("no body on " + name, method, e[0], MediaType.APPLICATION_JSON, null, null, 400, null,
+                    "malformed-request"));
+            cases.add(new Case("XML on " + name, method, e[0], MediaType.APPLICATION_XML, "<x/>", null, 415, null,
+                    "unsupported-media-type"));
+            cases.add(new Case("form on " + name, method, e[0], MediaType.APPLICATION_FORM_URLENCODED, "a=b", null, 415,
+                    null, "unsupported-media-type"));
+            cases.add(json("over 64 KiB on " + name, method, e[0], e[1] + ", \"pad\": \"" + "p".repeat(70_000) + "\"}",
+                    413, null, "payload-too-large"));
+        });
+        // wrong types
+        cases.add(json("string for customerImpact", HttpMethod.POST, one + "/customer-impact",
+                "{\"customerImpact\": \"yes\"}", 400, "customerImpact", "malformed-request"));
+        cases.add(json("number for customerImpact", HttpMethod.POST, one + "/customer-impact",
+                "{\"customerImpact\": 1}", 400, "customerImpact", "malformed-request"));
+        cases.add(json("text for minutes", HttpMethod.POST, one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"nextUpdateInMinutes\": \"ten\"}", 400,
+                "nextUpdateInMinutes", "malformed-request"));
+        cases.add(json("fraction for minutes", HttpMethod.POST, one + "/updates",
+                "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"nextUpdateInMinutes\": 2.5}", 400,
+                "nextUpdateInMinutes", "malformed-request"));
+        cases.add(json("array for note text", HttpMethod.POST, one + "/notes", "{\"kind\": \"NOTE\", \"text\": [\"x\"]}",
+                400, "text", "malformed-request"));
+        cases.add(json("number for status", HttpMethod.POST, one + "/status", "{\"status\": 2}", 400, "status",
+                "malformed-request"));
+        cases.add(json("string for assignee", HttpMethod.PUT, one + "/roles/COMMS_OWNER", "{\"assignee\": \"bob\"}", 400,
+                "assignee", "malformed-request"));
+        cases.add(json("object for services", HttpMethod.POST, one + "/customer-impact",
+                "{\"customerImpact\": true, \"affectedServices\": {\"a\": 1}}", 400, "affectedServices",
+                "malformed-request"));
+        cases.add(json("null body", HttpMethod.POST, one + "/notes", "null", 400, null, "malformed-request"));
+        // bad enums
+        cases.add(json("unknown audience", HttpMethod.POST, one + "/updates",
+                "{\"audience\": \"EVERYONE\", \"whatIsHappening\": \"x\"}", 400, "audience", "malformed-request"));
+        cases.add(json("severity as number", HttpMethod.POST, one + "/severity", "{\"severity\": 1}", 400, "severity",
+                "malformed-request"));
+        cases.add(json("unknown severity alias", HttpMethod.POST, one + "/severity", "{\"severity\": \"P9\"}", 400,
+                "severity", "malformed-request"));
+        // ids that are neither a UUID nor a reference: never reach SQL, never echoed
+        // an encoded NUL is refused by the request firewall before routing: 400
+        for (String id : List.of("%00", "a%00b")) {
+            cases.add(new Case("note on id " + id, HttpMethod.POST, incidents + "/" + id + "/notes",
+                    MediaType.APPLICATION_JSON, "{\"kind\": \"NOTE\", \"text\": \"x\"}", null, 400, null,
+                    "malformed-request"));
+            cases.add(new Case("read id " + id, HttpMethod.GET, incidents + "/" + id, null, null, null, 400, null,
+                    "malformed-request"));
+        }
+        for (String id : List.of("1'%20OR%20'1'='1", "DROP%20TABLE%20incident_view", "x".repeat(1_000),
+                "%3Cscript%3E", "INC-", "123e4567-e89b-12d3-a456-42661417400", "null")) {
+            cases.add(new Case("note on id " + abbreviate(id), HttpMethod.POST, incidents + "/" + id + "/notes",
+                    MediaType.APPLICATION_JSON, "{\"kind\": \"NOTE\", \"text\": \"x\"}", null, 404, null, "not-found"));
+            cases.add(new Case("read id " + abbreviate(id), HttpMethod.GET, incidents + "/" + id, null, null, null, 404,
+                    null, "not-found"));
+        }
+        cases.add(new Case("events of unknown reference", HttpMethod.GET, incidents + "/INC-99999999999999999999/events",
+                null, null, null, 404, null, "not-found"));
+        // query parameters and headers
+        for (String query : List.of("size=0", "size=201", "page=-1", "page=99999999999", "status=SLEEPING",
+                "severity=SEV9", "open=maybe", "size=ten")) {
+            cases.add(new Case("list with " + query, HttpMethod.GET, incidents + "?" + query, null, null, null, 400,
+                    null, "malformed-request"));
+        }
+        cases.add(new Case("Idempotency-Key over 200", HttpMethod.POST, incidents, MediaType.APPLICATION_JSON,
+                "{\"title\": \"x\", \"severity\": \"P1\"}", null, 400, "Idempotency-Key", "malformed-request",
+                Api.WRITER, Map.of("Idempotency-Key", "k".repeat(201))));
+        cases.add(new Case("source header from monitoring", HttpMethod.POST, incidents, MediaType.APPLICATION_JSON,
+                "{\"title\": \"x\", \"severity\": \"P1\"}", null, 400, "X-Firebreak-Source", "malformed-request",
+                Api.WRITER, Map.of("X-Firebreak-Source", "ALERTMANAGER")));
+        cases.add(new Case("negative If-Match", HttpMethod.POST, one + "/notes", MediaType.APPLICATION_JSON,
+                "{\"kind\": \"NOTE\", \"text\": \"x\"}", "\"-1\"", 400, "If-Match", "malformed-request"));
+        cases.add(new Case("overflowing If-Match", HttpMethod.POST, one + "/notes", MediaType.APPLICATION_JSON,
+                "{\"kind\": \"NOTE\", \"text\": \"x\"}", "\"99999999999999999999\"", 400, "If-Match",
+                "malformed-request"));
+        // monitoring endpoints: refused only when nothing usable was sent
+        String ingest = Api.INGEST;
+        cases.add(new Case("webhook integration name", HttpMethod.POST, "/api/v1/integrations/webhook/UPPER",
+                MediaType.APPLICATION_JSON, "{\"status\": \"firing\", \"title\": \"t\", \"dedupKey\": \"k\"}", null, 400,
+                "integration", "malformed-request", ingest, Map.of()));
+        cases.add(new Case("webhook without dedupKey", HttpMethod.POST, "/api/v1/integrations/webhook/catalogue",
+                MediaType.APPLICATION_JSON, "{\"status\": \"firing\", \"title\": \"t\"}", null, 422, "dedupKey",
+                "invalid-field", ingest, Map.of()));
+        cases.add(new Case("webhook unknown status", HttpMethod.POST, "/api/v1/integrations/webhook/catalogue",
+                MediaType.APPLICATION_JSON, "{\"status\": \"burning\", \"title\": \"t\", \"dedupKey\": \"k\"}", null,
+                400, "status", "malformed-request", ingest, Map.of()));
+        cases.add(new Case("webhook firing without title", HttpMethod.POST, "/api/v1/integrations/webhook/catalogue",
+                MediaType.APPLICATION_JSON, "{\"status\": \"firing\", \"dedupKey\": \"k\"}", null, 422, "title",
+                "invalid-field", ingest, Map.of()));
+        cases.add(new Case("alertmanager without groupKey", HttpMethod.POST, "/api/v1/integrations/alertmanager",
+                MediaType.APPLICATION_JSON, "{\"version\": \"4\", \"alerts\": []}", null, 422, "groupKey",
+                "invalid-field", ingest, Map.of()));
+        cases.add(new Case("alertmanager without alerts", HttpMethod.POST, "/api/v1/integrations/alertmanager",
+                MediaType.APPLICATION_JSON, "{\"version\": \"4\", \"groupKey\": \"g\", \"alerts\": []}", null, 422,
+                "alerts", "invalid-field", ingest, Map.of()));
+        cases.add(new Case("alertmanager alert of unknown status", HttpMethod.POST, "/api/v1/integrations/alertmanager",
+                MediaType.APPLICATION_JSON, "{\"groupKey\": \"g\", \"alerts\": [{\"status\": \"smouldering\"}]}", null,
+                422, "alerts[0].status", "invalid-field", ingest, Map.of()));
+        cases.add(new Case("alertmanager truncated JSON", HttpMethod.POST, "/api/v1/integrations/alertmanager",
+                MediaType.APPLICATION_JSON, "{\"groupKey\": ", null, 400, null, "malformed-request", ingest, Map.of()));
+        return cases;
+    }
+
+    private static Case json(String name, HttpMethod method, String path, String body, int status, String field,
+            String type) {
+        return new Case(name, method, path, MediaType.APPLICATION_JSON, body, null, status, field, type);
     }
 
     private long count(String table) {

@@ -7,6 +7,7 @@ import io.firebreak.support.security.Caller;
 import io.firebreak.command.web.CallerActors;
 
 import io.firebreak.command.api.Audience;
+import io.firebreak.command.application.AppliedButUnreadable;
 import io.firebreak.command.application.Declarations;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
@@ -236,23 +237,32 @@ public class IncidentController {
             Function<Long, Object> command) {
         Long expectedVersion = IfMatch.parse(ifMatch);
         Caller caller = Caller.of(exchange);
-        return existing(id)
+        if (!UUID_TEXT.matcher(id).matches()) {
+            return Mono.error(noSuchIncident());
+        }
+        return commands.inTurn(id, () -> existing(id)
                 .flatMap(current -> {
                     if (expectedVersion != null && expectedVersion != current.version()) {
                         return Mono.error(IfMatch.mismatch(expectedVersion, current.version()));
                     }
                     return commands.send(command.apply(expectedVersion), CallerActors.of(caller).toMetaData());
-                })
-                .then(existing(id))
+                }))
+                // the command is stored from here on: a failure to read it back must not be answered as a failure
+                .then(Mono.defer(() -> existing(id).onErrorMap(e -> new AppliedButUnreadable(id, e))))
                 .map(view -> ResponseEntity.ok().eTag(etag(view)).body(view));
     }
 
     private Mono<IncidentView> existing(String id) {
         if (!UUID_TEXT.matcher(id).matches()) {
-            return Mono.error(ApiProblem.notFound("incident " + id));
+            // neither an id nor a reference: answered without a query, and never echoed
+            return Mono.error(noSuchIncident());
         }
         return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> ApiProblem.notFound("incident " + id)))
                 .subscribeOn(blocking);
+    }
+
+    private static ApiProblem noSuchIncident() {
+        return ApiProblem.notFound("incident with this id (an incident id is a UUID or a reference INC-<n>)");
     }
 
     private Mono<IncidentView> find(String idOrReference) {

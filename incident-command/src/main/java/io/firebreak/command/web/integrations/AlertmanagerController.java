@@ -33,8 +33,6 @@ import reactor.core.publisher.Mono;
 public class AlertmanagerController {
 
     static final String INTEGRATION = "alertmanager";
-    // Alertmanager's zero time for "not resolved yet"
-    private static final Instant NOT_ENDED = Instant.parse("0001-01-02T00:00:00Z");
 
     private final AlertIngestion ingestion;
     private final IntegrationSettings settings;
@@ -70,7 +68,8 @@ public class AlertmanagerController {
             AlertmanagerPayload.Alert alert = payload.alerts().get(i);
             alerts.add(toAlert(alert, i));
             String service = alert.labels() == null ? null : alert.labels().get(settings.getServiceLabel());
-            if (service != null && !service.isBlank()) {
+            // a declaration lists at most 50 services; monitoring is never refused for more
+            if (service != null && !service.isBlank() && services.size() < 50) {
                 services.add(AlertText.clean(service, 100));
             }
         }
@@ -83,11 +82,13 @@ public class AlertmanagerController {
                 payload.groupLabels() == null ? null : payload.groupLabels().get("alertname"));
         String title = AlertText.clean(annotations.getOrDefault("summary", alertname), 200);
         String summary = AlertText.clean(annotations.get("description"), 5_000);
-        if (payload.externalURL() != null) {
-            summary = (summary == null ? "" : summary + "\n") + "Alertmanager: " + AlertText.clean(payload.externalURL(), 500);
+        String externalUrl = AlertText.url(payload.externalURL(), 500);
+        if (externalUrl != null) {
+            summary = (summary == null ? "" : summary + "\n") + "Alertmanager: " + externalUrl;
         }
-        return new AlertBatch(INTEGRATION, IncidentSource.ALERTMANAGER, payload.groupKey(),
-                title == null ? "Alert group " + shortHash(payload.groupKey()) : title, summary,
+        return new AlertBatch(INTEGRATION, IncidentSource.ALERTMANAGER, AlertText.clean(payload.groupKey().text(), 1_000),
+                payload.groupKey().identity(),
+                title == null ? "Alert group " + payload.groupKey().identity().substring(0, 12) : title, summary,
                 settings.severityOf(severityLabel), severityLabel == null ? "none" : AlertText.clean(severityLabel, 50),
                 List.copyOf(services), alerts);
     }
@@ -102,19 +103,17 @@ public class AlertmanagerController {
         } else {
             throw new InvalidFieldException(field + ".status", "'status' must be firing or resolved");
         }
-        if (alert.startsAt() == null) {
-            throw new InvalidFieldException(field + ".startsAt", "'startsAt' is required");
-        }
         Map<String, String> labels = alert.labels() == null ? Map.of() : alert.labels();
         String key = alert.fingerprint() != null && !alert.fingerprint().isBlank() ? alert.fingerprint()
                 : shortHash(new TreeMap<>(labels).toString());
         Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
         String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description",
                 labels.getOrDefault("alertname", key)));
-        Instant endsAt = alert.endsAt() == null || alert.endsAt().isBefore(NOT_ENDED) ? null : alert.endsAt();
+        // Alertmanager's zero time (not ended) and any other time out of bounds arrive as null (MonitoringTime)
+        Instant endsAt = alert.endsAt();
         return new AlertBatch.Alert(AlertText.clean(key, 200), status, AlertText.clean(summary, 1_000),
                 AlertText.labels(labels), alert.startsAt(), status == AlertStatus.RESOLVED ? endsAt : null,
-                AlertText.clean(alert.generatorURL(), 2_000));
+                AlertText.url(alert.generatorURL(), 2_000));
     }
 
     static String shortHash(String text) {

@@ -91,14 +91,16 @@ public class PagerDutyController {
             return Mono.just(invalid(errors));
         }
         String action = event.eventAction();
-        String dedupKey = event.dedupKey() == null || event.dedupKey().isBlank()
-                ? UUID.randomUUID().toString().replace("-", "") : event.dedupKey();
+        MonitoringKey key = event.dedupKey() == null || event.dedupKey().isBlank()
+                ? MonitoringKey.of(UUID.randomUUID().toString().replace("-", "")) : event.dedupKey();
+        // what is stored and echoed: the key redacted (PagerDuty's own limit of 255 applies to what was sent)
+        String dedupKey = AlertText.clean(key.text(), 255);
         String name = "pagerduty:" + integration.getName();
         Actor actor = new Actor(name, "PagerDuty Events (" + integration.getName() + ")", "INTEGRATION");
         Mono<?> work = switch (action) {
-            case "trigger" -> ingestion.ingest(triggerBatch(name, dedupKey, event), actor);
-            case "resolve" -> ingestion.ingest(resolveBatch(name, dedupKey), actor);
-            default -> ingestion.acknowledge(name, dedupKey, "Acknowledged through PagerDuty Events ("
+            case "trigger" -> ingestion.ingest(triggerBatch(name, dedupKey, key.identity(), event), actor);
+            case "resolve" -> ingestion.ingest(resolveBatch(name, dedupKey, key.identity()), actor);
+            default -> ingestion.acknowledge(name, key.identity(), "Acknowledged through PagerDuty Events ("
                     + integration.getName() + ")", actor);
         };
         return work.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -143,7 +145,8 @@ public class PagerDutyController {
         return errors;
     }
 
-    private static AlertBatch triggerBatch(String integration, String dedupKey, PagerDutyEvent event) {
+    private static AlertBatch triggerBatch(String integration, String dedupKey, String dedupKeyHash,
+            PagerDutyEvent event) {
         PagerDutyEvent.Payload payload = event.payload();
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("source", payload.source());
@@ -166,17 +169,18 @@ public class PagerDutyController {
         String title = AlertText.clean(payload.summary(), 200);
         AlertBatch.Alert alert = new AlertBatch.Alert(AlertText.clean(dedupKey, 255), AlertStatus.FIRING,
                 AlertText.clean(payload.summary(), 1_024), AlertText.labels(labels),
-                parseTimestamp(payload.timestamp()), null, AlertText.clean(link, 2_000));
+                MonitoringTime.parse(payload.timestamp()), null, AlertText.url(link, 2_000));
         List<String> services = payload.component() == null ? List.of() : List.of(AlertText.clean(payload.component(), 100));
-        return new AlertBatch(integration, IncidentSource.PAGERDUTY_EVENTS, dedupKey, title,
+        return new AlertBatch(integration, IncidentSource.PAGERDUTY_EVENTS, dedupKey, dedupKeyHash, title,
                 AlertText.clean(summary.toString(), 5_000), SEVERITY.get(payload.severity()), payload.severity(),
                 services, List.of(alert));
     }
 
-    private static AlertBatch resolveBatch(String integration, String dedupKey) {
+    private static AlertBatch resolveBatch(String integration, String dedupKey, String dedupKeyHash) {
         AlertBatch.Alert alert = new AlertBatch.Alert(AlertText.clean(dedupKey, 255), AlertStatus.RESOLVED, null,
                 Map.of(), null, Instant.now(), null);
-        return new AlertBatch(integration, IncidentSource.PAGERDUTY_EVENTS, dedupKey, null, null, Severity.MINOR,
+        return new AlertBatch(integration, IncidentSource.PAGERDUTY_EVENTS, dedupKey, dedupKeyHash, null, null,
+                Severity.MINOR,
                 "info", List.of(), List.of(alert));
     }
 

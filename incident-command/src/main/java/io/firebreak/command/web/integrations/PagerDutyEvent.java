@@ -13,7 +13,7 @@ import java.util.Map;
 public record PagerDutyEvent(
         @JsonProperty("routing_key") String routingKey,
         @JsonProperty("event_action") String eventAction,
-        @JsonProperty("dedup_key") String dedupKey,
+        @JsonProperty("dedup_key") MonitoringKey dedupKey,
         Payload payload,
         List<Map<String, Object>> links,
         List<Map<String, Object>> images,

@@ -46,7 +46,7 @@ public class WebhookController {
 
     /** The webhook body. {@code severity} takes Firebreak's labels or monitoring ones (critical, warning…). */
     @RedactSecrets
-    public record WebhookAlert(String status, String title, String dedupKey, String description, String severity,
+    public record WebhookAlert(String status, String title, MonitoringKey dedupKey, String description, String severity,
             Map<String, Object> metadata, String sourceUrl) {
     }
 
@@ -66,16 +66,18 @@ public class WebhookController {
         if (body.dedupKey() == null || body.dedupKey().isBlank() || body.dedupKey().length() > 255) {
             throw new InvalidFieldException("dedupKey", "'dedupKey' is required, at most 255 characters");
         }
+        String dedupKey = AlertText.clean(body.dedupKey().text(), 255);
         String title = AlertText.clean(body.title(), 200);
         if (status == AlertStatus.FIRING && title == null) {
             throw new InvalidFieldException("title", "'title' is required when firing");
         }
         Severity severity = body.severity() == null ? Severity.MINOR
                 : SeverityLabel.parse(body.severity()).orElseGet(() -> settings.severityOf(body.severity()));
-        AlertBatch.Alert alert = new AlertBatch.Alert(AlertText.clean(body.dedupKey(), 255), status,
+        AlertBatch.Alert alert = new AlertBatch.Alert(dedupKey, status,
                 title, AlertText.labels(body.metadata()), null,
-                status == AlertStatus.RESOLVED ? Instant.now() : null, AlertText.clean(body.sourceUrl(), 2_000));
-        AlertBatch batch = new AlertBatch("webhook:" + integration, IncidentSource.WEBHOOK, body.dedupKey(), title,
+                status == AlertStatus.RESOLVED ? Instant.now() : null, AlertText.url(body.sourceUrl(), 2_000));
+        AlertBatch batch = new AlertBatch("webhook:" + integration, IncidentSource.WEBHOOK, dedupKey,
+                body.dedupKey().identity(), title,
                 AlertText.clean(body.description(), 5_000), severity,
                 body.severity() == null ? "none" : AlertText.clean(body.severity(), 50), List.of(), List.of(alert));
         return ingestion.ingest(batch, CallerActors.of(caller));
