@@ -68,6 +68,8 @@ public final class OnCallRules {
                     r.id() != null && model.scheduleOfRotation(r.id()).filter(other -> !other.id().equals(s.id()))
                             .isPresent() ? violation(at + ".rotation.id", "belongs to another schedule") : null,
                     r.startDate() == null ? violation(at + ".rotation.startDate", "is required") : null,
+                    r.shiftLength() < 1 || r.shiftLength() > 1000
+                            ? violation(at + ".rotation.shiftLength", "must be 1 to 1000") : null,
                     r.timeZone() == null ? null : zone(at + ".rotation.timeZone", r.timeZone()),
                     r.participants().isEmpty() ? violation(at + ".rotation.participants",
                             "a rotation needs at least one person") : null);

@@ -17,12 +17,12 @@ import java.util.List;
  * exist that day (spring forward) moves later by the gap, one that happens twice takes the first. Hourly rotations
  * count absolute hours from the first hand-off.
  */
-public record Rotation(String id, String name, RotationType type, int shiftLength, LocalTime handoffTime,
+public record Rotation(String id, String name, RotationType type, Integer shiftLength, LocalTime handoffTime,
         LocalDate startDate, String timeZone, List<String> participants) {
 
     public Rotation {
         type = type == null ? RotationType.WEEKLY : type;
-        shiftLength = shiftLength <= 0 ? 1 : shiftLength;
+        shiftLength = shiftLength == null ? 1 : shiftLength;
         handoffTime = handoffTime == null ? LocalTime.of(9, 0) : handoffTime;
         participants = participants == null ? List.of() : List.copyOf(participants);
     }

@@ -5,9 +5,10 @@ package io.firebreak.notification.domain.oncall;
  * channel to tell (the team's when none) and whether customers use it directly.
  */
 public record Service(String id, String name, String teamId, SeverityPolicies escalationPolicies, String runbookUrl,
-        String slackChannel, boolean customerFacing) {
+        String slackChannel, Boolean customerFacing) {
 
     public Service {
         escalationPolicies = escalationPolicies == null ? SeverityPolicies.NONE : escalationPolicies;
+        customerFacing = customerFacing != null && customerFacing;
     }
 }

@@ -1,7 +1,11 @@
 package io.firebreak.notification.domain.oncall;
 
 /** One target of an escalation step: a kind and the id of the person, schedule, rotation, team or policy. */
-public record Target(TargetKind kind, String id, int offset) {
+public record Target(TargetKind kind, String id, Integer offset) {
+
+    public Target {
+        offset = offset == null ? 0 : offset;
+    }
 
     public static Target person(String id) {
         return new Target(TargetKind.PERSON, id, 0);
