@@ -232,7 +232,9 @@ public class Escalations {
      * request, each page a {@code PageTriggered} like any other. Nobody reachable is refused (422).
      */
     public List<OnDemandPage> pageOnDemand(String incidentId, OnDemandTarget kind, String id, String message,
-            String byName, Instant at) {
+            String byId, String byName, ActorKind byKind, Instant at) {
+        io.firebreak.schemas.incident.Actor actor = new io.firebreak.schemas.incident.Actor(byId, byName,
+                io.firebreak.schemas.incident.ActorKind.valueOf(byKind.name()));
         if (jdbc.queryForList("SELECT 1 FROM incident WHERE incident_id = ?", Integer.class, incidentId).isEmpty()) {
             throw ApiProblem.notFound("incident with this id");
         }
@@ -273,7 +275,7 @@ public class Escalations {
         List<OnDemandPage> paged = new ArrayList<>();
         for (Responder responder : responders.values()) {
             String pageId = page(incidentId, 0, round, responder, at, ":pager: " + byName + " pages you for an incident"
-                    + note);
+                    + note, actor);
             if (pageId != null) {
                 paged.add(new OnDemandPage(pageId, responder.person().id(), responder.person().name(), responder.via()));
             }
@@ -309,7 +311,7 @@ public class Escalations {
         expand(model, step.targets(), at, responders, channels, new HashSet<>(Set.of(policy.id())));
         for (Responder responder : responders.values()) {
             page(incidentId, level, round, responder, at, ":rotating_light: You are paged for an incident (level "
-                    + level + ").");
+                    + level + ").", PagingEvents.SYSTEM);
         }
         if (!channels.isEmpty()) {
             Map<String, Object> incident = incident(incidentId);
@@ -378,7 +380,8 @@ public class Escalations {
     }
 
     /** @return the new page's id, or null when this responder was already paged at this level and round */
-    private String page(String incidentId, int level, int round, Responder responder, Instant at, String dmText) {
+    private String page(String incidentId, int level, int round, Responder responder, Instant at, String dmText,
+            io.firebreak.schemas.incident.Actor actor) {
         String pageId = UUID.randomUUID().toString();
         int inserted = jdbc.update("""
                 INSERT INTO page (page_id, incident_id, level, round, responder_id, responder_name, rotation, state,
@@ -406,7 +409,7 @@ public class Escalations {
                 + " VALUES (?, ?, 'recorded', 'trigger', 'RECORDED', ?, ?) ON CONFLICT DO NOTHING",
                 pageId + ":recorded:trigger", pageId, ts(at), ts(at));
         events.triggered(incidentId, pageId, level, responder.person().id(), responder.person().name(),
-                responder.via(), channels, at);
+                responder.via(), channels, at, actor);
         log.info("page.triggered incident={} level={} round={} responder={}", incidentId, level, round,
                 responder.person().id());
         return pageId;

@@ -21,8 +21,10 @@ public class OnDemandPaging {
         this.clock = clock;
     }
 
-    public List<OnDemandPage> page(String incidentId, OnDemandTarget kind, String id, String message, String byName) {
-        return transaction.execute(status -> escalations.pageOnDemand(incidentId, kind, id, message, byName,
-                clock.instant()));
+    /** The page's {@code PageTriggered} names the person who paged as its actor. */
+    public List<OnDemandPage> page(String incidentId, OnDemandTarget kind, String id, String message,
+            Acknowledgements.Acknowledger by) {
+        return transaction.execute(status -> escalations.pageOnDemand(incidentId, kind, id, message, by.id(),
+                by.displayName(), by.kind(), clock.instant()));
     }
 }

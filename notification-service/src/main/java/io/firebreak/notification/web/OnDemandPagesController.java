@@ -1,5 +1,7 @@
 package io.firebreak.notification.web;
 
+import io.firebreak.notification.engine.Acknowledgements.Acknowledger;
+import io.firebreak.notification.engine.ActorKind;
 import io.firebreak.notification.engine.Escalations.OnDemandPage;
 import io.firebreak.notification.engine.OnDemandPaging;
 import io.firebreak.notification.engine.OnDemandTarget;
@@ -53,7 +55,8 @@ public class OnDemandPagesController {
             return Mono.error(ApiProblem.invalid("message", "'message' is at most 500 characters"));
         }
         return Mono.fromCallable(() -> ResponseEntity.status(HttpStatus.CREATED).body(new PagesView(id,
-                paging.page(id, body.target().kind(), body.target().id(), body.message(), caller.displayName()))))
+                paging.page(id, body.target().kind(), body.target().id(), body.message(), new Acknowledger(caller.id(),
+                        caller.displayName(), ActorKind.valueOf(caller.kind().name()))))))
                 .subscribeOn(blocking);
     }
 }

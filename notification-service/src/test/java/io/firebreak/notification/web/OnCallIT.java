@@ -224,7 +224,10 @@ class OnCallIT {
                 return triggered.size() == 2;
             });
             assertThat(triggered).extracting(t -> t.getResponder().getId()).containsExactly("a1-" + s, "em-" + s);
-            assertThat(triggered).allSatisfy(t -> assertThat(t.getLevel()).isZero());
+            assertThat(triggered).allSatisfy(t -> {
+                assertThat(t.getLevel()).isZero();
+                assertThat(t.getHeader().getActor().getId()).as("the person who paged").isEqualTo(TestTokens.WRITER_ID);
+            });
             await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
                     .map(c -> c.params().get("text")).anyMatch(t -> t.contains(TestTokens.WRITER_NAME + " pages you")
                             && t.contains("Checkout DB expert needed")));
