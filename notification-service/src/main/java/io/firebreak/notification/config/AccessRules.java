@@ -19,6 +19,25 @@ public class AccessRules {
                 .require(Scopes.INCIDENTS_READ, HttpMethod.GET,
                         "/api/v1/incidents/{id}/escalation",
                         "/api/v1/incidents/{id}/notifications")
+                .require(Scopes.INCIDENTS_READ, HttpMethod.GET,
+                        "/api/v1/oncall",
+                        "/api/v1/oncall/audit",
+                        "/api/v1/people", "/api/v1/people/{id}", "/api/v1/people/{id}/calendar.ics",
+                        "/api/v1/teams", "/api/v1/teams/{id}",
+                        "/api/v1/services", "/api/v1/services/{id}",
+                        "/api/v1/schedules", "/api/v1/schedules/{id}", "/api/v1/schedules/{id}/shifts",
+                        "/api/v1/schedules/{id}/calendar.ics", "/api/v1/schedules/{id}/overrides",
+                        "/api/v1/escalation-policies", "/api/v1/escalation-policies/{id}")
+                .require(Scopes.PAGING_WRITE, HttpMethod.POST,
+                        "/api/v1/people", "/api/v1/teams", "/api/v1/services", "/api/v1/schedules",
+                        "/api/v1/schedules/{id}/overrides", "/api/v1/escalation-policies",
+                        "/api/v1/incidents/{id}/pages")
+                .require(Scopes.PAGING_WRITE, HttpMethod.PUT,
+                        "/api/v1/people/{id}", "/api/v1/teams/{id}", "/api/v1/services/{id}", "/api/v1/schedules/{id}",
+                        "/api/v1/escalation-policies/{id}")
+                .require(Scopes.PAGING_WRITE, HttpMethod.DELETE,
+                        "/api/v1/people/{id}", "/api/v1/teams/{id}", "/api/v1/services/{id}", "/api/v1/schedules/{id}",
+                        "/api/v1/schedules/{id}/overrides/{overrideId}", "/api/v1/escalation-policies/{id}")
                 .require(Scopes.PAGING_ACK, HttpMethod.POST,
                         "/api/v1/pages/{pageId}/ack",
                         "/api/v1/incidents/{id}/ack")

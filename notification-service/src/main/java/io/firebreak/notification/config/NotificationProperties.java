@@ -10,14 +10,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code firebreak.notification.*}: Slack, the people and rotations that can be paged, escalation policies per
- * severity, delivery channels and reminder cadences.
+ * severity (the seed of the on-call model, used for incidents whose services are not in the catalog), the on-call
+ * configuration file, delivery channels and reminder cadences.
  */
 @ConfigurationProperties("firebreak.notification")
 public record NotificationProperties(
         @DefaultValue Slack slack,
         @DefaultValue Paging paging,
         @DefaultValue Reminders reminders,
-        @DefaultValue("http://127.0.0.1:8080") String incidentUrl) {
+        @DefaultValue("http://127.0.0.1:8080") String incidentUrl,
+        @DefaultValue("") String oncallFile,
+        @DefaultValue OnCall oncall) {
+
+    /**
+     * The on-call model's defaults: who "leadership" is for a Critical incident of a catalogued service (person
+     * ids), paged at once beside the owning team's on-call and engineering manager.
+     */
+    public record OnCall(@DefaultValue("founder") List<String> leadership) {
+    }
 
     /** Slack Web API. Without a bot token messages are recorded (visible in the API), not sent. */
     public record Slack(

@@ -1,18 +1,30 @@
 package io.firebreak.notification.engine;
 
 import io.firebreak.notification.config.NotificationProperties;
-import io.firebreak.notification.config.NotificationProperties.Level;
-import io.firebreak.notification.config.NotificationProperties.Person;
-import io.firebreak.notification.config.NotificationProperties.Policy;
-import io.firebreak.notification.config.NotificationProperties.Rotation;
-import io.firebreak.notification.domain.OnCall;
-import io.firebreak.notification.domain.Target;
+import io.firebreak.notification.domain.oncall.EscalationPolicy;
+import io.firebreak.notification.domain.oncall.EscalationStep;
+import io.firebreak.notification.domain.oncall.OnCallCalendar;
+import io.firebreak.notification.domain.oncall.OnCallModel;
+import io.firebreak.notification.domain.oncall.Person;
+import io.firebreak.notification.domain.oncall.Route;
+import io.firebreak.notification.domain.oncall.Routing;
+import io.firebreak.notification.domain.oncall.Schedule;
+import io.firebreak.notification.domain.oncall.Service;
+import io.firebreak.notification.domain.oncall.Severity;
+import io.firebreak.notification.domain.oncall.Target;
+import io.firebreak.notification.domain.oncall.Team;
+import io.firebreak.notification.oncall.OnCallStore;
+import io.firebreak.support.problem.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +32,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalation paging: page a level's targets, wait for an acknowledgement, then page the next level; repeat the
- * policy if configured. State and timers live in PostgreSQL, so a restart resumes where it was; every page has
- * a unique (incident, level, round, responder) row, so nothing is paged twice. All methods run in the caller's
- * transaction.
+ * Escalation paging on the on-call model: an incident's affected services pick the policy ({@link Routing}; the
+ * {@code default} policies seeded from {@code application.yml} for services not in the catalog); each step pages
+ * its targets together, waits for an acknowledgement, then pages the next step; a pass without one is announced and
+ * the policy repeats as configured, the last pass ends with "nobody acknowledged". State and timers live in
+ * PostgreSQL, so a restart resumes where it was; every page has a unique (incident, level, round, responder) row,
+ * so nothing is paged twice. Level 0 holds pages made by hand. All methods run in the caller's transaction.
  */
 @Component
 public class Escalations {
@@ -37,9 +51,15 @@ public class Escalations {
     private final Timers timers;
     private final PagingEvents events;
     private final SlackOutbox slack;
+    private final OnCallStore oncall;
+    private final Routing routing;
+    private final String incidentsChannel;
 
     public Escalations(JdbcTemplate jdbc, NotificationProperties properties, Timers timers, PagingEvents events,
-            SlackOutbox slack) {
+            SlackOutbox slack, OnCallStore oncall) {
+        this.oncall = oncall;
+        this.routing = new Routing(properties.oncall().leadership());
+        this.incidentsChannel = properties.slack().incidentsChannel();
         this.jdbc = jdbc;
         this.paging = properties.paging();
         this.slackEnabled = properties.slack().enabled();
@@ -52,19 +72,51 @@ public class Escalations {
         return paging.pageAtDeclaration().contains(severity);
     }
 
-    public void start(String incidentId, String severity, Instant at) {
-        Policy policy = policyFor(severity);
-        if (policy == null || policy.levels() == null || policy.levels().isEmpty()) {
+    /**
+     * Starts paging for an incident once: routed by its affected services and severity. Incidents of no catalogued
+     * service page with the default policy, and only at the severities {@code page-at-declaration} lists.
+     */
+    public void start(String incidentId, String severity, List<String> affectedServices, Instant at) {
+        OnCallModel model = oncall.model();
+        Severity level = Severity.valueOf(severity);
+        Route route = routing.route(model, affectedServices, level, at);
+        String ref;
+        EscalationPolicy policy;
+        if (route instanceof Route.TellChannel tell) {
+            Map<String, Object> incident = incident(incidentId);
+            slack.enqueue("route:" + incidentId + ":" + tell.channel(), incidentId, "#" + tell.channel(), "post",
+                    ":information_source: " + incident.get("reference") + " " + incident.get("title") + " ("
+                            + severity.toLowerCase(Locale.ROOT) + ", " + tell.service().name()
+                            + ") came in outside business hours, so nobody was paged. Join <#"
+                            + incident.get("channel_name") + "> when you are back." + runbook(tell.service()));
+            log.info("escalation.told_channel incident={} channel={}", incidentId, tell.channel());
+            return;
+        }
+        if (route instanceof Route.Escalate escalate) {
+            ref = escalate.ref();
+            policy = escalate.policy();
+        } else {
+            if (!pagesAtDeclaration(severity)) {
+                return;
+            }
+            policy = defaultPolicy(model, level);
+            ref = policy == null ? null : "policy:" + policy.id();
+        }
+        if (policy == null || policy.steps().isEmpty()) {
             return;
         }
         int inserted = jdbc.update("INSERT INTO escalation (incident_id, policy, state, level, round, started_at, updated_at)"
-                + " VALUES (?, ?, 'ACTIVE', 1, 0, ?, ?) ON CONFLICT DO NOTHING", incidentId, severity, ts(at), ts(at));
+                + " VALUES (?, ?, 'ACTIVE', 1, 0, ?, ?) ON CONFLICT DO NOTHING", incidentId, ref, ts(at), ts(at));
         if (inserted == 1) {
-            pageLevel(incidentId, policy, 1, 0, at);
+            log.info("escalation.started incident={} policy={}", incidentId, ref);
+            pageStep(incidentId, model, policy, 1, 0, at);
         }
     }
 
-    /** An ack timeout fired: page the next level, repeat, or give up. Stale timers (already acked, moved on) do nothing. */
+    /**
+     * An ack timeout fired: page the next step, or announce that nobody acknowledged and repeat the policy, or (no
+     * repeat left) stop with that announcement. Stale timers (already acked, moved on) do nothing.
+     */
     public void onAckTimeout(String incidentId, String payload, Instant now) {
         int level = Integer.parseInt(payload.split(":")[0]);
         int round = Integer.parseInt(payload.split(":")[1]);
@@ -78,21 +130,26 @@ public class Escalations {
                 || ((Number) escalation.get("round")).intValue() != round) {
             return;
         }
-        Policy policy = policyFor((String) escalation.get("policy"));
+        OnCallModel model = oncall.model();
+        EscalationPolicy policy = policyOf(model, (String) escalation.get("policy"));
         int nextLevel = level + 1;
         int nextRound = round;
-        if (nextLevel > policy.levels().size()) {
-            if (round >= policy.repeat()) {
+        if (policy == null || nextLevel > policy.steps().size()) {
+            if (policy == null || round >= policy.repeat()) {
                 jdbc.update("UPDATE escalation SET state = 'EXHAUSTED', updated_at = ? WHERE incident_id = ?", ts(now),
                         incidentId);
                 events.stopped(incidentId, "EXHAUSTED", now);
-                slack.enqueue("esc:" + incidentId + ":exhausted", incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
-                        ":warning: Nobody acknowledged the page at any escalation level. Escalation has stopped;"
-                                + " page someone by hand.");
+                announce(incidentId, "exhausted", ":warning: Nobody acknowledged the page at any escalation level"
+                        + (policy == null ? "" : " after " + (round + 1) + " pass" + (round == 0 ? "" : "es")
+                                + " through " + policy.name())
+                        + ". Escalation has stopped; page someone by hand.");
                 return;
             }
             nextLevel = 1;
             nextRound = round + 1;
+            announce(incidentId, "repeat:" + nextRound, ":warning: Nobody acknowledged after every step of "
+                    + policy.name() + "; paging from the first step again (pass " + (nextRound + 1) + " of "
+                    + (policy.repeat() + 1) + ").");
         }
         jdbc.update("UPDATE escalation SET level = ?, round = ?, updated_at = ? WHERE incident_id = ?", nextLevel,
                 nextRound, ts(now), incidentId);
@@ -100,12 +157,13 @@ public class Escalations {
         slack.enqueue("esc:" + incidentId + ":" + nextLevel + ":" + nextRound, incidentId, SlackOutbox.INCIDENT_CHANNEL,
                 "post", ":rotating_light: No acknowledgement in time: escalating to level " + nextLevel + ".");
         log.info("escalation.advanced incident={} from={} to={} round={}", incidentId, level, nextLevel, nextRound);
-        pageLevel(incidentId, policy, nextLevel, nextRound, now);
+        pageStep(incidentId, model, policy, nextLevel, nextRound, now);
     }
 
     /**
      * Acknowledges a page on behalf of an actor, who becomes the {@code PageAcknowledged} header's actor; the
-     * display name is what the page row, the event's {@code acknowledgedBy} and Slack show.
+     * display name is what the page row, the event's {@code acknowledgedBy} and Slack show. An escalation page stops
+     * the escalation; a page made by hand (level 0) is acknowledged alone.
      *
      * @return the page's incident, or empty when the page is unknown
      */
@@ -117,6 +175,16 @@ public class Escalations {
             return Optional.empty();
         }
         String incidentId = (String) pages.get(0).get("incident_id");
+        if (((Number) pages.get(0).get("level")).intValue() == 0) {
+            if (jdbc.update("UPDATE page SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?"
+                    + " WHERE page_id = ? AND state = 'TRIGGERED'", ts(now), by, pageId) == 1) {
+                events.acknowledged(incidentId, pageId, actorId, actorName, actorKind, now);
+                slack.enqueue("ack:" + pageId, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
+                        ":white_check_mark: " + by + " acknowledged the page made by hand for "
+                                + pages.get(0).get("responder_name") + ".");
+            }
+            return Optional.of(incidentId);
+        }
         int changed = jdbc.update("UPDATE escalation SET state = 'ACKNOWLEDGED', updated_at = ? WHERE incident_id = ?"
                 + " AND state = 'ACTIVE'", ts(now), incidentId);
         if (changed == 1) {
@@ -132,10 +200,10 @@ public class Escalations {
         return Optional.of(incidentId);
     }
 
-    /** The newest page of an incident, for acknowledging "the incident". */
+    /** The newest page of an incident for acknowledging "the incident": an escalation page before one made by hand. */
     public Optional<String> latestPage(String incidentId) {
-        return jdbc.queryForList("SELECT page_id FROM page WHERE incident_id = ? ORDER BY triggered_at DESC, round DESC,"
-                + " level DESC LIMIT 1", String.class, incidentId).stream().findFirst();
+        return jdbc.queryForList("SELECT page_id FROM page WHERE incident_id = ? ORDER BY (level > 0) DESC,"
+                + " triggered_at DESC, round DESC, level DESC LIMIT 1", String.class, incidentId).stream().findFirst();
     }
 
     /** The incident was resolved or closed: pending pages are cancelled and paging stops. */
@@ -155,44 +223,196 @@ public class Escalations {
         }
     }
 
-    private void pageLevel(String incidentId, Policy policy, int level, int round, Instant at) {
-        Level config = policy.levels().get(level - 1);
-        for (String target : config.targets()) {
-            Responder responder = resolve(Target.parse(target), at);
-            String pageId = UUID.randomUUID().toString();
-            int inserted = jdbc.update("""
-                    INSERT INTO page (page_id, incident_id, level, round, responder_id, responder_name, rotation, state,
-                        triggered_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'TRIGGERED', ?) ON CONFLICT DO NOTHING""",
-                    pageId, incidentId, level, round, responder.person().id(), responder.person().name(),
-                    responder.rotation(), ts(at));
-            if (inserted == 0) {
-                continue;
+    /** A page made by hand. */
+    public record OnDemandPage(String pageId, String responderId, String responderName, String via) {
+    }
+
+    /**
+     * Pages a person, or whoever is on call for a schedule, a team or a service, by hand: level 0, one round per
+     * request, each page a {@code PageTriggered} like any other. Nobody reachable is refused (422).
+     */
+    public List<OnDemandPage> pageOnDemand(String incidentId, OnDemandTarget kind, String id, String message,
+            String byId, String byName, ActorKind byKind, Instant at) {
+        io.firebreak.schemas.incident.Actor actor = new io.firebreak.schemas.incident.Actor(byId, byName,
+                io.firebreak.schemas.incident.ActorKind.valueOf(byKind.name()));
+        if (jdbc.queryForList("SELECT 1 FROM incident WHERE incident_id = ?", Integer.class, incidentId).isEmpty()) {
+            throw ApiProblem.notFound("incident with this id");
+        }
+        OnCallModel model = oncall.model();
+        Map<String, Responder> responders = new LinkedHashMap<>();
+        String what = switch (kind) {
+            case PERSON -> {
+                require(model.people().containsKey(id), "person");
+                add(responders, model, id, null);
+                yield model.people().get(id).name();
             }
-            List<String> channels = new ArrayList<>(List.of("recorded"));
-            if (!paging.pagerdutyRoutingKey().isBlank()) {
-                channels.add("pagerduty");
-                delivery(pageId, "pagerduty", "trigger", at);
+            case SCHEDULE -> {
+                require(model.schedules().containsKey(id), "schedule");
+                onCall(model, model.schedules().get(id), at, responders);
+                yield model.schedules().get(id).name();
             }
-            if (!paging.webhookUrl().isBlank()) {
-                channels.add("webhook");
-                delivery(pageId, "webhook", "trigger", at);
+            case TEAM -> {
+                require(model.teams().containsKey(id), "team");
+                teamOnCall(model, model.teams().get(id), at, responders);
+                yield model.teams().get(id).name();
             }
-            if (slackEnabled && responder.person().slackUserId() != null) {
-                channels.add("slack");
-                slack.enqueue("page:" + pageId, incidentId, "dm:" + responder.person().slackUserId(), "dm",
-                        ":rotating_light: You are paged for an incident (level " + level + "). Acknowledge: POST"
-                                + " /api/v1/pages/" + pageId + "/ack");
+            case SERVICE -> {
+                require(model.services().containsKey(id), "service");
+                Service service = model.services().get(id);
+                Team team = model.teams().get(service.teamId());
+                if (team != null) {
+                    teamOnCall(model, team, at, responders);
+                }
+                yield service.name();
             }
-            jdbc.update("INSERT INTO page_delivery (delivery_id, page_id, channel, action, state, next_attempt_at, sent_at)"
-                    + " VALUES (?, ?, 'recorded', 'trigger', 'RECORDED', ?, ?) ON CONFLICT DO NOTHING",
-                    pageId + ":recorded:trigger", pageId, ts(at), ts(at));
-            events.triggered(incidentId, pageId, level, responder.person().id(), responder.person().name(),
-                    responder.rotation(), channels, at);
-            log.info("page.triggered incident={} level={} round={} responder={}", incidentId, level, round,
-                    responder.person().id());
+        };
+        if (responders.isEmpty()) {
+            throw ApiProblem.invalid("target", "nobody is on call for it now");
+        }
+        int round = jdbc.queryForObject("SELECT COALESCE(MAX(round), -1) + 1 FROM page WHERE incident_id = ? AND level = 0",
+                Integer.class, incidentId);
+        String note = message == null || message.isBlank() ? "" : ": " + message.strip();
+        List<OnDemandPage> paged = new ArrayList<>();
+        for (Responder responder : responders.values()) {
+            String pageId = page(incidentId, 0, round, responder, at, ":pager: " + byName + " pages you for an incident"
+                    + note, actor);
+            if (pageId != null) {
+                paged.add(new OnDemandPage(pageId, responder.person().id(), responder.person().name(), responder.via()));
+            }
+        }
+        slack.enqueue("manual:" + incidentId + ":" + round, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
+                ":pager: " + byName + " paged " + what + " (" + String.join(", ", paged.stream()
+                        .map(OnDemandPage::responderName).toList()) + ")" + note);
+        log.info("page.on_demand incident={} kind={} round={} pages={}", incidentId, kind, round, paged.size());
+        return paged;
+    }
+
+    private static void require(boolean known, String what) {
+        if (!known) {
+            throw ApiProblem.invalid("target.id", "names no " + what);
+        }
+    }
+
+    private void teamOnCall(OnCallModel model, Team team, Instant at, Map<String, Responder> responders) {
+        Schedule schedule = team.scheduleId() == null ? null : model.schedules().get(team.scheduleId());
+        if (schedule != null) {
+            onCall(model, schedule, at, responders);
+        }
+        if (responders.isEmpty() && team.engineeringManager() != null) {
+            add(responders, model, team.engineeringManager(), null);
+        }
+    }
+
+    private void pageStep(String incidentId, OnCallModel model, EscalationPolicy policy, int level, int round,
+            Instant at) {
+        EscalationStep step = policy.steps().get(level - 1);
+        Map<String, Responder> responders = new LinkedHashMap<>();
+        Set<String> channels = new java.util.LinkedHashSet<>();
+        expand(model, step.targets(), at, responders, channels, new HashSet<>(Set.of(policy.id())));
+        for (Responder responder : responders.values()) {
+            page(incidentId, level, round, responder, at, ":rotating_light: You are paged for an incident (level "
+                    + level + ").", PagingEvents.SYSTEM);
+        }
+        if (!channels.isEmpty()) {
+            Map<String, Object> incident = incident(incidentId);
+            for (String channel : channels) {
+                slack.enqueue("esc:" + incidentId + ":" + level + ":" + round + ":#" + channel, incidentId, "#" + channel,
+                        "post", ":rotating_light: " + incident.get("reference") + " " + incident.get("title") + " ("
+                                + io.firebreak.notification.domain.SlackText.words((String) incident.get("severity")) + ") needs this team: join <#"
+                                + incident.get("channel_name") + ">.");
+            }
+        }
+        if (responders.isEmpty() && channels.isEmpty()) {
+            slack.enqueue("esc:" + incidentId + ":" + level + ":" + round + ":nobody", incidentId,
+                    SlackOutbox.INCIDENT_CHANNEL, "post", ":warning: Step " + level + " of " + policy.name()
+                            + " reached nobody (an empty schedule or a removed target).");
         }
         timers.schedule("ack:" + incidentId + ":" + level + ":" + round, ACK_TIMEOUT, incidentId,
-                at.plus(config.ackTimeout()), level + ":" + round);
+                at.plus(step.delay()), level + ":" + round);
+    }
+
+    /** A step's targets as people to page (by person id, once each) and team channels to tell. */
+    private void expand(OnCallModel model, List<Target> targets, Instant at, Map<String, Responder> responders,
+            Set<String> channels, Set<String> policiesSeen) {
+        for (Target target : targets) {
+            switch (target.kind()) {
+                case PERSON -> add(responders, model, target.id(), null);
+                case SCHEDULE -> {
+                    Schedule schedule = model.schedules().get(target.id());
+                    if (schedule != null) {
+                        onCall(model, schedule, at, responders);
+                    }
+                }
+                case ROTATION -> model.rotation(target.id()).ifPresent(rotation -> {
+                    String person = rotation.onCall(at, target.offset());
+                    if (person != null) {
+                        add(responders, model, person, rotation.id());
+                    }
+                });
+                case TEAM_CHANNEL -> {
+                    Team team = model.teams().get(target.id());
+                    if (team != null && team.slackChannel() != null) {
+                        channels.add(team.slackChannel());
+                    }
+                }
+                case POLICY -> {
+                    EscalationPolicy other = model.policies().get(target.id());
+                    if (other != null && policiesSeen.add(other.id()) && !other.steps().isEmpty()) {
+                        expand(model, other.steps().get(0).targets(), at, responders, channels, policiesSeen);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void onCall(OnCallModel model, Schedule schedule, Instant at, Map<String, Responder> responders) {
+        OnCallCalendar.at(schedule, model.overridesOf(schedule.id()), at)
+                .forEach(person -> add(responders, model, person, schedule.id()));
+    }
+
+    private static void add(Map<String, Responder> responders, OnCallModel model, String personId, String via) {
+        Person person = model.people().get(personId);
+        if (person == null) {
+            log.warn("page.unknown_person person={}", personId);
+            return;
+        }
+        responders.putIfAbsent(personId, new Responder(person, via));
+    }
+
+    /** @return the new page's id, or null when this responder was already paged at this level and round */
+    private String page(String incidentId, int level, int round, Responder responder, Instant at, String dmText,
+            io.firebreak.schemas.incident.Actor actor) {
+        String pageId = UUID.randomUUID().toString();
+        int inserted = jdbc.update("""
+                INSERT INTO page (page_id, incident_id, level, round, responder_id, responder_name, rotation, state,
+                    triggered_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'TRIGGERED', ?) ON CONFLICT DO NOTHING""",
+                pageId, incidentId, level, round, responder.person().id(), responder.person().name(),
+                responder.via(), ts(at));
+        if (inserted == 0) {
+            return null;
+        }
+        List<String> channels = new ArrayList<>(List.of("recorded"));
+        if (!paging.pagerdutyRoutingKey().isBlank()) {
+            channels.add("pagerduty");
+            delivery(pageId, "pagerduty", "trigger", at);
+        }
+        if (!paging.webhookUrl().isBlank()) {
+            channels.add("webhook");
+            delivery(pageId, "webhook", "trigger", at);
+        }
+        if (slackEnabled && responder.person().slackUserId() != null) {
+            channels.add("slack");
+            slack.enqueue("page:" + pageId, incidentId, "dm:" + responder.person().slackUserId(), "dm",
+                    dmText + " Acknowledge: POST /api/v1/pages/" + pageId + "/ack");
+        }
+        jdbc.update("INSERT INTO page_delivery (delivery_id, page_id, channel, action, state, next_attempt_at, sent_at)"
+                + " VALUES (?, ?, 'recorded', 'trigger', 'RECORDED', ?, ?) ON CONFLICT DO NOTHING",
+                pageId + ":recorded:trigger", pageId, ts(at), ts(at));
+        events.triggered(incidentId, pageId, level, responder.person().id(), responder.person().name(),
+                responder.via(), channels, at, actor);
+        log.info("page.triggered incident={} level={} round={} responder={}", incidentId, level, round,
+                responder.person().id());
+        return pageId;
     }
 
     private void delivery(String pageId, String channel, String action, Instant at) {
@@ -200,26 +420,39 @@ public class Escalations {
                 + " ON CONFLICT DO NOTHING", pageId + ":" + channel + ":" + action, pageId, channel, action, ts(at));
     }
 
-    private record Responder(Person person, String rotation) {
+    /** Who is paged, and through which schedule or rotation (null: named directly). */
+    private record Responder(Person person, String via) {
     }
 
-    private Responder resolve(Target target, Instant at) {
-        if (target.kind().equals("person")) {
-            return new Responder(paging.people().stream().filter(p -> p.id().equals(target.name())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No person '" + target.name() + "' configured")), null);
+    /** A stored policy reference; older escalations stored their severity, meaning its default policy. */
+    private EscalationPolicy policyOf(OnCallModel model, String ref) {
+        if (ref.indexOf(':') < 0) {
+            return defaultPolicy(model, Severity.valueOf(ref.equals("DEFAULT") ? "MINOR" : ref));
         }
-        Rotation rotation = paging.rotations().stream().filter(r -> r.name().equals(target.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No rotation '" + target.name() + "' configured"));
-        return new Responder(OnCall.pick(rotation.people(), rotation.start(), rotation.handoff(), at, target.offset()),
-                rotation.name());
+        return routing.resolve(model, ref).orElse(null);
     }
 
-    private Policy policyFor(String severity) {
-        if (paging.policies() == null) {
-            return null;
-        }
-        Policy policy = paging.policies().get(severity);
-        return policy != null ? policy : paging.policies().get("DEFAULT");
+    /** {@code default-<severity>}, else {@code default}: the policy for incidents of no catalogued service. */
+    private static EscalationPolicy defaultPolicy(OnCallModel model, Severity severity) {
+        EscalationPolicy specific = model.policies().get("default-" + severity.name().toLowerCase(Locale.ROOT));
+        return specific != null ? specific : model.policies().get("default");
+    }
+
+    /** Posts in the incident's channel and in #incidents. */
+    private void announce(String incidentId, String what, String text) {
+        slack.enqueue("esc:" + incidentId + ":" + what, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post", text);
+        Map<String, Object> incident = incident(incidentId);
+        slack.enqueue("esc:" + incidentId + ":" + what + ":announce", incidentId, "#" + incidentsChannel, "post",
+                incident.get("reference") + " " + incident.get("title") + ": " + text);
+    }
+
+    private Map<String, Object> incident(String incidentId) {
+        return jdbc.queryForMap("SELECT reference, title, severity, channel_name FROM incident WHERE incident_id = ?",
+                incidentId);
+    }
+
+    private static String runbook(Service service) {
+        return service.runbookUrl() == null ? "" : " Runbook: " + service.runbookUrl();
     }
 
     private static Timestamp ts(Instant instant) {

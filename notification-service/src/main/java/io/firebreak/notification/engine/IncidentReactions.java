@@ -57,9 +57,11 @@ public class IncidentReactions {
         String channel = SlackText.channelName(e.getChannelName());
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, title, severity, status, customer_impact, channel_name,
-                    declared_at, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    declared_at, last_sequence, affected_services) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
                 id, e.getReference(), e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getCustomerImpact(),
-                channel, Timestamp.from(h.getOccurredAt()), h.getSequence());
+                channel, Timestamp.from(h.getOccurredAt()), h.getSequence(),
+                e.getAffectedServices().toArray(String[]::new));
         String ev = h.getEventId();
         slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", channel);
         slack.enqueue(ev + ":topic", id, SlackOutbox.INCIDENT_CHANNEL, "topic",
@@ -80,10 +82,9 @@ public class IncidentReactions {
             timers.schedule("comms:" + id, Reminders.COMMS_MISSING, id,
                     h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
         }
-        if (escalations.pagesAtDeclaration(e.getSeverity().name())) {
-            // paged when this service learns of it: ack timeouts count from the page, not from the declaration
-            escalations.start(id, e.getSeverity().name(), clock.instant());
-        }
+        // routed by the affected services (the default policy pages only Major and Critical); paged when this
+        // service learns of it: ack timeouts count from the page, not from the declaration
+        escalations.start(id, e.getSeverity().name(), List.copyOf(e.getAffectedServices()), clock.instant());
     }
 
     public void on(SeverityChanged e) {
@@ -95,7 +96,7 @@ public class IncidentReactions {
         post(h, "severity", text);
         mirrorIfLoud(h, e.getTo().name(), text);
         if (escalations.pagesAtDeclaration(e.getTo().name()) && open(h.getIncidentId())) {
-            escalations.start(h.getIncidentId(), e.getTo().name(), clock.instant());
+            escalations.start(h.getIncidentId(), e.getTo().name(), affectedServices(h.getIncidentId()), clock.instant());
         }
     }
 
@@ -130,7 +131,8 @@ public class IncidentReactions {
 
     public void on(CustomerImpactChanged e) {
         EventHeader h = e.getHeader();
-        advance(h, "customer_impact = ?", e.getCustomerImpact());
+        advance(h, "customer_impact = ?, affected_services = ?", e.getCustomerImpact(),
+                e.getAffectedServices().toArray(String[]::new));
         post(h, "impact", ":busts_in_silhouette: Customer impact: " + (e.getCustomerImpact() ? "yes" : "no")
                 + "; affected: " + (e.getAffectedServices().isEmpty() ? "none" : String.join(", ", e.getAffectedServices())));
         if (e.getCustomerImpact()) {
@@ -222,6 +224,12 @@ public class IncidentReactions {
     private String severity(String incidentId) {
         return jdbc.queryForList("SELECT severity FROM incident WHERE incident_id = ?", String.class, incidentId).stream()
                 .findFirst().orElse(null);
+    }
+
+    private List<String> affectedServices(String incidentId) {
+        return jdbc.query("SELECT affected_services FROM incident WHERE incident_id = ?",
+                (rs, n) -> List.of((String[]) rs.getArray(1).getArray()), incidentId).stream().findFirst()
+                .orElse(List.of());
     }
 
     private boolean open(String incidentId) {

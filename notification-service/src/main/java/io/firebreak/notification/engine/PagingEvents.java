@@ -37,12 +37,13 @@ public class PagingEvents {
         this.outbox = outbox;
     }
 
+    /** {@code actor}: {@link #SYSTEM} for escalation pages, the person who paged for a page made by hand. */
     void triggered(String incidentId, String pageId, int level, String responderId, String responderName,
-            String rotation, List<String> channels, Instant at) {
+            String rotation, List<String> channels, Instant at, Actor actor) {
         String eventId = id();
         write(incidentId, eventId, new PageTriggered(eventId, incidentId, pageId, level,
                 new Responder(responderId, responderName, rotation), channels, at,
-                header(eventId, incidentId, at, SYSTEM)));
+                header(eventId, incidentId, at, actor)));
     }
 
     /** {@code acknowledgedBy} is the actor's display name, as it was before the header existed. */

@@ -19,8 +19,21 @@ public class EscalationQueries {
         this.jdbc = jdbc;
     }
 
-    /** The incident's escalation, or empty when it was never paged. */
+    /**
+     * The incident's escalation, or empty when it was never paged. An incident paged only by hand shows its pages
+     * with state {@code NONE} (no escalation running).
+     */
     public Optional<EscalationView> escalation(String incidentId) {
+        Optional<EscalationView> escalation = escalationRow(incidentId);
+        if (escalation.isPresent()) {
+            return escalation;
+        }
+        List<EscalationView.Page> pages = pages(incidentId);
+        return pages.isEmpty() ? Optional.empty()
+                : Optional.of(new EscalationView("NONE", 0, 0, null, null, null, incidentId, pages, List.of()));
+    }
+
+    private Optional<EscalationView> escalationRow(String incidentId) {
         // the row first, then its pages and timers: no query runs while another's result set is open
         return jdbc.query("""
                 SELECT state, level, round, policy, started_at, updated_at FROM escalation WHERE incident_id = ?""",

@@ -3,6 +3,8 @@ package io.firebreak.notification.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.firebreak.notification.domain.oncall.Target;
+import io.firebreak.notification.domain.oncall.TargetKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +31,10 @@ class OnCallTest {
 
     @Test
     void parsesTargets() {
-        assertThat(Target.parse("rotation:platform")).isEqualTo(new Target("rotation", "platform", 0));
-        assertThat(Target.parse("rotation:platform+1")).isEqualTo(new Target("rotation", "platform", 1));
-        assertThat(Target.parse("person:em")).isEqualTo(new Target("person", "em", 0));
-        assertThatThrownBy(() -> Target.parse("team:x")).isInstanceOf(IllegalArgumentException.class);
+        // the YAML targets of application.yml, now read into the on-call model's targets
+        assertThat(Target.parseLegacy("rotation:platform")).isEqualTo(new Target(TargetKind.ROTATION, "platform", 0));
+        assertThat(Target.parseLegacy("rotation:platform+1")).isEqualTo(new Target(TargetKind.ROTATION, "platform", 1));
+        assertThat(Target.parseLegacy("person:em")).isEqualTo(new Target(TargetKind.PERSON, "em", 0));
+        assertThatThrownBy(() -> Target.parseLegacy("team:x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

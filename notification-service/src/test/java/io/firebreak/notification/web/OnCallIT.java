@@ -1,0 +1,396 @@
+package io.firebreak.notification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.notification.oncall.Editor;
+import io.firebreak.notification.oncall.OnCallDocument;
+import io.firebreak.notification.oncall.OnCallFile;
+import io.firebreak.notification.support.Api;
+import io.firebreak.notification.support.FakeSlack;
+import io.firebreak.notification.support.FakeSlack.Call;
+import io.firebreak.notification.support.MutableClock;
+import io.firebreak.notification.support.NotificationIntegrationTest;
+import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.paging.PageTriggered;
+import io.firebreak.schemas.serde.FirebreakEventDeserializer;
+import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.support.testing.TestTokens;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The on-call model through HTTP with real PostgreSQL and Kafka: routing by service and severity, a SEV1 paging
+ * three people at once, overrides, the chain repeating and announcing exhaustion, paging by hand, calendar feeds,
+ * the validation refusals and the configuration file. Every item gets a fresh id: the database is shared with the
+ * other test classes, whose incidents name services the catalog must not know.
+ */
+@NotificationIntegrationTest
+class OnCallIT {
+
+    @Autowired
+    WebTestClient anonymous;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    OnCallFile onCallFile;
+
+    WebTestClient client;
+    String s;
+    final FakeSlack slack = FakeSlack.get();
+
+    @BeforeEach
+    void setUp() {
+        client = Api.asWriter(anonymous);
+        s = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** People a1, a2 (rotation), em, pm; a weekly schedule starting so that a1 is on call now; team and service. */
+    private void org(String teamChannel, String businessHours) {
+        for (String p : List.of("a1", "a2", "em", "pm", "x")) {
+            post("/api/v1/people", "{\"id\":\"" + p + "-" + s + "\",\"name\":\"" + p.toUpperCase() + " " + s
+                    + "\",\"slackUserId\":\"U" + p.toUpperCase() + "\"}", HttpStatus.CREATED);
+        }
+        String start = MutableClock.INSTANCE.instant().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        post("/api/v1/schedules", """
+                {"id":"sch-%1$s","name":"Schedule %1$s","timeZone":"Europe/Berlin","layers":[{"rotation":{
+                 "id":"rot-%1$s","name":"Weekly","type":"WEEKLY","shiftLength":1,"handoffTime":"00:00",
+                 "startDate":"%2$s","participants":["a1-%1$s","a2-%1$s"]}}]}""".formatted(s, start), HttpStatus.CREATED);
+        post("/api/v1/teams", """
+                {"id":"team-%1$s","name":"Team %1$s","slackChannel":"%2$s","businessHours":%3$s,
+                 "scheduleId":"sch-%1$s","engineeringManager":"em-%1$s","productManager":"pm-%1$s"}"""
+                .formatted(s, teamChannel, businessHours), HttpStatus.CREATED);
+        post("/api/v1/services", """
+                {"id":"svc-%1$s","name":"Service %1$s","teamId":"team-%1$s","runbookUrl":"https://runbooks.example/x",
+                 "customerFacing":true}""".formatted(s), HttpStatus.CREATED);
+    }
+
+    private static String always() {
+        return "{\"from\":\"00:00\",\"to\":\"23:59:59\",\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\","
+                + "\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"timeZone\":\"UTC\"}";
+    }
+
+    @Test
+    void aSev1OfACataloguedServicePagesOnCallManagerAndLeadershipAtOnce() {
+        org("team-" + s, always());
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+            story.declared("Checkout down", Severity.CRITICAL, true, "Service " + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 3);
+            Map<String, Object> escalation = escalation(story.incidentId);
+            assertThat(escalation.get("policy")).isEqualTo("team:team-" + s + ":CRITICAL");
+            assertThat(pages(story.incidentId)).allSatisfy(p -> assertThat(p.get("level")).isEqualTo(1))
+                    .extracting(p -> p.get("responderId")).containsExactlyInAnyOrder("a1-" + s, "em-" + s, "founder");
+            List<PageTriggered> triggered = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                paging.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(story.incidentId) && r.value() instanceof PageTriggered t) {
+                        triggered.add(t);
+                    }
+                });
+                return triggered.size() == 3;
+            });
+            assertThat(triggered).allSatisfy(t -> assertThat(t.getLevel()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aMajorPagesTheOnCallThenTheTeamsManagersAndAMinorOutOfHoursOnlyTellsTheTeamChannel() {
+        String tomorrowButOne = MutableClock.INSTANCE.instant().atZone(ZoneOffset.UTC).getDayOfWeek().plus(3).name();
+        org("team-" + s, "{\"from\":\"00:00\",\"to\":\"23:59:59\",\"days\":[\"" + tomorrowButOne
+                + "\"],\"timeZone\":\"UTC\"}");
+        try (IncidentStory major = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                IncidentStory minor = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            major.declared("Slow payments", Severity.MAJOR, true, "svc-" + s);
+            minor.declared("Odd log line", Severity.MINOR, false, "svc-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(major.incidentId).size() == 1);
+            assertThat(pages(major.incidentId).get(0).get("responderId")).isEqualTo("a1-" + s);
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(6));
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(major.incidentId).size() == 3);
+            assertThat(pages(major.incidentId).subList(1, 3)).extracting(p -> p.get("responderId"))
+                    .containsExactlyInAnyOrder("em-" + s, "pm-" + s);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#team-" + s, "outside business hours").isEmpty());
+            assertThat(posts("#team-" + s, "outside business hours").get(0).params().get("text"))
+                    .contains("Odd log line").contains("Runbook: https://runbooks.example/x");
+            client.get().uri("/api/v1/incidents/" + minor.incidentId + "/escalation").exchange().expectStatus()
+                    .isNotFound();
+        }
+    }
+
+    @Test
+    void anOverrideTakesEffectInWhoIsOnCallShiftsAndPages() {
+        org("team-" + s, always());
+        Instant now = MutableClock.INSTANCE.instant();
+        post("/api/v1/schedules/sch-" + s + "/overrides", """
+                {"kind":"REPLACE","addPerson":"x-%s","removePerson":"a1-%s","start":"%s","end":"%s"}"""
+                .formatted(s, s, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))), HttpStatus.CREATED);
+        client.get().uri(u -> u.path("/api/v1/oncall").queryParam("at", now.toString()).build()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.schedules[?(@.scheduleId == 'sch-" + s + "')].onCall[0].id").isEqualTo("x-" + s)
+                .jsonPath("$.services[?(@.serviceId == 'svc-" + s + "')].onCall[0].id").isEqualTo("x-" + s);
+        client.get().uri(u -> u.path("/api/v1/oncall").queryParam("at", now.plus(Duration.ofHours(3)).toString())
+                .build()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.schedules[?(@.scheduleId == 'sch-" + s + "')].onCall[0].id").isEqualTo("a1-" + s);
+        client.get().uri(u -> u.path("/api/v1/schedules/sch-" + s + "/shifts").queryParam("from", now.toString())
+                .queryParam("to", now.plus(Duration.ofHours(4)).toString()).build()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.shifts[0].personId").isEqualTo("x-" + s)
+                .jsonPath("$.shifts[1].personId").isEqualTo("a1-" + s);
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), now)) {
+            story.declared("Override in force", Severity.CRITICAL, true, "svc-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 3);
+            assertThat(pages(story.incidentId)).extracting(p -> p.get("responderId")).contains("x-" + s)
+                    .doesNotContain("a1-" + s);
+        }
+    }
+
+    @Test
+    void theChainRepeatsAndAnnouncesInIncidentsWhenNobodyAcknowledges() {
+        org("team-" + s, always());
+        post("/api/v1/escalation-policies", """
+                {"id":"pol-%1$s","name":"Policy %1$s","repeat":1,"steps":[{"delay":"PT1M","targets":[
+                 {"kind":"ROTATION","id":"rot-%1$s"},{"kind":"TEAM_CHANNEL","id":"team-%1$s"}]}]}""".formatted(s),
+                HttpStatus.CREATED);
+        put("/api/v1/services/svc-" + s, """
+                {"name":"Service %1$s","teamId":"team-%1$s","escalationPolicies":{"critical":"pol-%1$s"}}"""
+                .formatted(s), HttpStatus.OK);
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Nobody home", Severity.CRITICAL, true, "svc-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 1);
+            assertThat(escalation(story.incidentId).get("policy")).isEqualTo("policy:pol-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#team-" + s, "needs this team").isEmpty());
+            MutableClock.INSTANCE.advance(Duration.ofSeconds(70));
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 2);
+            assertThat(pages(story.incidentId).get(1)).containsEntry("round", 1).containsEntry("level", 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#incidents", "paging from the first step again")
+                    .isEmpty());
+            MutableClock.INSTANCE.advance(Duration.ofSeconds(70));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "EXHAUSTED".equals(escalation(story.incidentId).get("state")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> posts("#incidents", "Nobody acknowledged the page").stream()
+                    .anyMatch(c -> c.params().get("text").contains("Nobody home")));
+        }
+    }
+
+    @Test
+    void pagesSomeoneByHandAsAPageTriggeredLikeAnyOther() {
+        org("team-" + s, always());
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+            story.declared("Need an expert", Severity.MINOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri("/api/v1/incidents/" + story.incidentId
+                    + "/notifications").exchange().expectBody(Map.class).returnResult().getResponseBody() != null
+                    && !((List<?>) client.get().uri("/api/v1/incidents/" + story.incidentId + "/notifications").exchange()
+                            .expectBody(Map.class).returnResult().getResponseBody().get("slack")).isEmpty());
+            client.post().uri("/api/v1/incidents/" + story.incidentId + "/pages").bodyValue(
+                    "{\"target\":{\"kind\":\"TEAM\",\"id\":\"team-" + s + "\"},\"message\":\"Checkout DB expert needed\"}")
+                    .header("Content-Type", "application/json").exchange().expectStatus().isCreated().expectBody()
+                    .jsonPath("$.pages.length()").isEqualTo(1).jsonPath("$.pages[0].responderId").isEqualTo("a1-" + s);
+            client.post().uri("/api/v1/incidents/" + story.incidentId + "/pages").bodyValue(
+                    "{\"target\":{\"kind\":\"PERSON\",\"id\":\"em-" + s + "\"}}")
+                    .header("Content-Type", "application/json").exchange().expectStatus().isCreated();
+            problem(client.post().uri("/api/v1/incidents/" + story.incidentId + "/pages").bodyValue(
+                    "{\"target\":{\"kind\":\"SERVICE\",\"id\":\"nope-" + s + "\"}}")
+                    .header("Content-Type", "application/json").exchange(), "target.id");
+            List<PageTriggered> triggered = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                paging.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(story.incidentId) && r.value() instanceof PageTriggered t) {
+                        triggered.add(t);
+                    }
+                });
+                return triggered.size() == 2;
+            });
+            assertThat(triggered).extracting(t -> t.getResponder().getId()).containsExactly("a1-" + s, "em-" + s);
+            assertThat(triggered).allSatisfy(t -> {
+                assertThat(t.getLevel()).isZero();
+                assertThat(t.getHeader().getActor().getId()).as("the person who paged").isEqualTo(TestTokens.WRITER_ID);
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
+                    .map(c -> c.params().get("text")).anyMatch(t -> t.contains(TestTokens.WRITER_NAME + " pages you")
+                            && t.contains("Checkout DB expert needed")));
+            client.post().uri("/api/v1/pages/" + triggered.get(0).getPageId() + "/ack").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void calendarFeedsParseBackWithIcal4j() throws Exception {
+        org("team-" + s, always());
+        String ics = client.get().uri("/api/v1/schedules/sch-" + s + "/calendar.ics").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar").expectBody(String.class).returnResult()
+                .getResponseBody();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSizeGreaterThan(10);
+        assertThat(events.get(0).getSummary().getValue()).contains("on call: Schedule " + s);
+        assertThat(events).extracting(e -> e.getUid().orElseThrow().getValue()).doesNotHaveDuplicates();
+
+        String mine = client.get().uri("/api/v1/people/a2-" + s + "/calendar.ics").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<VEvent> shifts = new CalendarBuilder().build(new StringReader(mine)).getComponents("VEVENT");
+        assertThat(shifts).isNotEmpty().allSatisfy(e -> assertThat(e.getSummary().getValue())
+                .isEqualTo("On call: Schedule " + s));
+        client.get().uri("/api/v1/people/nobody-" + s + "/calendar.ics").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void refusesInvalidChangesWith422NamingTheFieldAndAuditsTheRest() {
+        org("team-" + s, always());
+        Instant now = MutableClock.INSTANCE.instant();
+        post("/api/v1/schedules/sch-" + s + "/overrides", """
+                {"kind":"ADD","addPerson":"x-%s","start":"%s","end":"%s"}"""
+                .formatted(s, now, now.plus(Duration.ofHours(2))), HttpStatus.CREATED);
+        problem(postRaw("/api/v1/schedules/sch-" + s + "/overrides", """
+                {"kind":"REPLACE","addPerson":"x-%s","removePerson":"a1-%s","start":"%s","end":"%s"}"""
+                .formatted(s, s, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)))), "start");
+        problem(postRaw("/api/v1/schedules/sch-" + s + "/overrides", """
+                {"kind":"ADD","addPerson":"ghost-%s","start":"%s","end":"%s"}"""
+                .formatted(s, now, now.plus(Duration.ofHours(1)))), "addPerson");
+        problem(postRaw("/api/v1/schedules", """
+                {"id":"bad-%1$s","name":"Bad","timeZone":"Europe/Atlantis","layers":[]}""".formatted(s)), "timeZone");
+        problem(postRaw("/api/v1/schedules", """
+                {"id":"bad-%1$s","name":"Bad","timeZone":"UTC","layers":[{"rotation":{"id":"bad-rot-%1$s",
+                 "startDate":"2026-01-01","participants":[]}}]}""".formatted(s)), "layers[0].rotation.participants");
+        problem(postRaw("/api/v1/teams", """
+                {"id":"bad-%1$s","name":"Bad","engineeringManager":"ghost-%1$s"}""".formatted(s)), "engineeringManager");
+        problem(postRaw("/api/v1/escalation-policies", """
+                {"id":"self-%1$s","name":"Self","steps":[{"targets":[{"kind":"POLICY","id":"self-%1$s"}]}]}"""
+                .formatted(s)), "steps[0].targets[0].id");
+        post("/api/v1/escalation-policies", """
+                {"id":"p1-%1$s","name":"P1","steps":[{"targets":[{"kind":"PERSON","id":"em-%1$s"}]}]}""".formatted(s),
+                HttpStatus.CREATED);
+        post("/api/v1/escalation-policies", """
+                {"id":"p2-%1$s","name":"P2","steps":[{"targets":[{"kind":"POLICY","id":"p1-%1$s"}]}]}""".formatted(s),
+                HttpStatus.CREATED);
+        problem(client.put().uri("/api/v1/escalation-policies/p1-" + s).header("Content-Type", "application/json")
+                .bodyValue("""
+                        {"name":"P1","steps":[{"targets":[{"kind":"POLICY","id":"p2-%1$s"}]}]}""".formatted(s))
+                .exchange(), "steps");
+        client.get().uri("/api/v1/escalation-policies/p1-" + s).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.steps[0].delay").isEqualTo("PT5M");
+        problem(postRaw("/api/v1/services", """
+                {"id":"svc2-%1$s","name":"S","teamId":"team-%1$s","runbookUrl":"ftp://x"}""".formatted(s)), "runbookUrl");
+        post("/api/v1/people", "{\"id\":\"a1-" + s + "\",\"name\":\"Again\"}", HttpStatus.CONFLICT);
+        client.delete().uri("/api/v1/people/em-" + s).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        put("/api/v1/people/x-" + s, "{\"name\":\"Xavier " + s + "\",\"email\":\"x@example.com\"}", HttpStatus.OK);
+        client.get().uri(u -> u.path("/api/v1/oncall/audit").queryParam("entity", "person").queryParam("id", "x-" + s)
+                .build()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].action").isEqualTo("UPDATE").jsonPath("$[0].actorName").isEqualTo(TestTokens.WRITER_NAME)
+                .jsonPath("$[0].actorId").isEqualTo(TestTokens.WRITER_ID).jsonPath("$[1].action").isEqualTo("CREATE");
+        Api.as(anonymous, TestTokens.READER).post().uri("/api/v1/people").header("Content-Type", "application/json")
+                .bodyValue("{\"id\":\"r-" + s + "\",\"name\":\"R\"}").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theConfigurationFileIsUpsertedIdempotentlyAndKeepsApiChangesUntilItChangesThem() throws Exception {
+        String yaml = """
+                people:
+                  - {id: f1-%1$s, name: File One}
+                  - {id: f2-%1$s, name: File Two}
+                schedules:
+                  - id: fsch-%1$s
+                    name: File schedule
+                    timeZone: America/New_York
+                    layers:
+                      - rotation: {id: frot-%1$s, type: DAILY, handoffTime: "09:00", startDate: 2026-01-01,
+                                   participants: [f1-%1$s, f2-%1$s]}
+                    overrides:
+                      - {id: fo-%1$s, kind: ADD, addPerson: f2-%1$s, start: 2026-12-24T00:00:00Z, end: 2026-12-25T00:00:00Z}
+                teams:
+                  - {id: fteam-%1$s, name: File team, slackChannel: file-team, scheduleId: fsch-%1$s}
+                services:
+                  - {id: fsvc-%1$s, name: File service %1$s, teamId: fteam-%1$s}
+                """.formatted(s);
+        Path file = Files.createTempFile("oncall", ".yml");
+        Files.writeString(file, yaml);
+        OnCallDocument document = onCallFile.read("file:" + file);
+        assertThat(onCallFile.apply(document, Editor.CONFIG_FILE)).isEqualTo(6);
+        assertThat(onCallFile.apply(document, Editor.CONFIG_FILE)).as("nothing changed, nothing written").isZero();
+        client.get().uri("/api/v1/schedules/fsch-" + s + "/overrides").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].id").isEqualTo("fo-" + s);
+
+        put("/api/v1/people/f1-" + s, "{\"name\":\"Renamed in the API\"}", HttpStatus.OK);
+        onCallFile.apply(onCallFile.read("file:" + file), Editor.CONFIG_FILE);
+        client.get().uri("/api/v1/people/f1-" + s).exchange().expectBody().jsonPath("$.name").isEqualTo("Renamed in the API");
+
+        Files.writeString(file, yaml.replace("File One", "File One renamed in the file"));
+        assertThat(onCallFile.apply(onCallFile.read("file:" + file), Editor.CONFIG_FILE)).isEqualTo(1);
+        client.get().uri("/api/v1/people/f1-" + s).exchange().expectBody().jsonPath("$.name")
+                .isEqualTo("File One renamed in the file");
+        client.get().uri(u -> u.path("/api/v1/oncall/audit").queryParam("entity", "person").queryParam("id", "f1-" + s)
+                .build()).exchange().expectBody().jsonPath("$[0].actorId").isEqualTo("config-file")
+                .jsonPath("$[1].actorId").isEqualTo(TestTokens.WRITER_ID);
+        Files.delete(file);
+    }
+
+    // --- helpers
+
+    private void post(String path, String json, HttpStatus expected) {
+        postRaw(path, json).expectStatus().isEqualTo(expected);
+    }
+
+    private WebTestClient.ResponseSpec postRaw(String path, String json) {
+        return client.post().uri(path).header("Content-Type", "application/json").bodyValue(json).exchange();
+    }
+
+    private void put(String path, String json, HttpStatus expected) {
+        client.put().uri(path).header("Content-Type", "application/json").bodyValue(json).exchange().expectStatus()
+                .isEqualTo(expected);
+    }
+
+    private static void problem(WebTestClient.ResponseSpec response, String field) {
+        response.expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.field").isEqualTo(field);
+    }
+
+    private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
+        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                broker.getBrokersAsString(), "group.id", "oncall-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class, "value.deserializer", FirebreakEventDeserializer.class));
+        consumer.subscribe(List.of(Topics.PAGING_EVENTS));
+        return consumer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> escalation(String incidentId) {
+        return client.get().uri("/api/v1/incidents/" + incidentId + "/escalation").exchange().expectBody(Map.class)
+                .returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> pages(String incidentId) {
+        Map<String, Object> escalation = escalation(incidentId);
+        return escalation == null || escalation.get("pages") == null ? List.of()
+                : (List<Map<String, Object>>) escalation.get("pages");
+    }
+
+    private List<Call> posts(String channel, String containing) {
+        return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.params().get("channel")))
+                .filter(c -> containing == null || c.params().get("text").contains(containing)).toList();
+    }
+
+}
