@@ -112,7 +112,12 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         boolean demo = List.of(args).contains("--demo");
         Path root = Path.of(System.getProperty("firebreak.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = create(root, System.getenv(), System.out);
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (demo) {
+            // the demo shows routing by service and severity: two teams, three services, a schedule with an override
+            env.putIfAbsent("FIREBREAK_ONCALL_FILE", "classpath:oncall/sample-org.yml");
+        }
+        LocalStack stack = create(root, env, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "firebreak-local-stop"));
         try {
             stack.start(demo);
