@@ -1,5 +1,7 @@
 package io.firebreak.notification.messaging;
 
+import io.firebreak.support.testing.ConsumerPipelineContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +30,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
  * incident never declared are skipped (nothing to post to), and no timer they scheduled is stuck.
  */
 @NotificationIntegrationTest
-class AdversarialEventsIT {
+class AdversarialEventsIT extends ConsumerPipelineContract {
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -38,22 +40,6 @@ class AdversarialEventsIT {
 
     @Autowired
     DeadLetters deadLetters;
-
-    @Autowired
-    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    io.firebreak.support.config.SupportProperties support;
-
-    /** Every consumed topic has its dead-letter topic created and can be listed and re-driven (issue 13). */
-    @Test
-    void listsEveryConsumedTopicInTheConsumerSettings() {
-        java.util.Set<String> consumed = new java.util.TreeSet<>();
-        listeners.getListenerContainers().forEach(container -> consumed.addAll(
-                java.util.Arrays.asList(container.getContainerProperties().getTopics())));
-        assertThat(consumed).isNotEmpty();
-        assertThat(support.consumer().topics()).containsExactlyInAnyOrderElementsOf(consumed);
-    }
 
     @Test
     void appliesEveryAdversarialButValidEventWithoutADeadLetter() {

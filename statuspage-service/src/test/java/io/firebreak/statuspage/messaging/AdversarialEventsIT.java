@@ -1,5 +1,7 @@
 package io.firebreak.statuspage.messaging;
 
+import io.firebreak.support.testing.ConsumerPipelineContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * zero dead letters; the page shows each incident's last state and still renders.
  */
 @StatusPageIntegrationTest
-class AdversarialEventsIT {
+class AdversarialEventsIT extends ConsumerPipelineContract {
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -39,22 +41,6 @@ class AdversarialEventsIT {
 
     @Autowired
     WebTestClient client;
-
-    @Autowired
-    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    io.firebreak.support.config.SupportProperties support;
-
-    /** Every consumed topic has its dead-letter topic created and can be listed and re-driven (issue 13). */
-    @Test
-    void listsEveryConsumedTopicInTheConsumerSettings() {
-        java.util.Set<String> consumed = new java.util.TreeSet<>();
-        listeners.getListenerContainers().forEach(container -> consumed.addAll(
-                java.util.Arrays.asList(container.getContainerProperties().getTopics())));
-        assertThat(consumed).isNotEmpty();
-        assertThat(support.consumer().topics()).containsExactlyInAnyOrderElementsOf(consumed);
-    }
 
     @Test
     void appliesEveryAdversarialButValidEventWithoutADeadLetter() {
