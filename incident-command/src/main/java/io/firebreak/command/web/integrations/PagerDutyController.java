@@ -64,7 +64,7 @@ public class PagerDutyController {
     }
 
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> enqueue(@RequestBody(required = false) String body) {
+    public Mono<ResponseEntity<PagerDutyAnswer>> enqueue(@RequestBody(required = false) String body) {
         PagerDutyEvent event;
         try {
             event = body == null ? null : reader.readValue(body);
@@ -83,8 +83,7 @@ public class PagerDutyController {
             // PagerDuty's own answer when a routing key sends too fast
             return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
-                    .body(Map.of("status", "throttle event", "message",
-                            "Requests for this service are arriving too quickly. Please retry later.")));
+                    .body(PagerDutyAnswer.throttled()));
         }
         List<String> errors = validate(event);
         if (!errors.isEmpty()) {
@@ -104,7 +103,7 @@ public class PagerDutyController {
                     + integration.getName() + ")", actor);
         };
         return work.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(Map.of("status", "success", "message", "Event processed", "dedup_key", dedupKey)));
+                .body(PagerDutyAnswer.accepted(dedupKey)));
     }
 
     private static List<String> validate(PagerDutyEvent event) {
@@ -213,8 +212,8 @@ public class PagerDutyController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> invalid(List<String> errors) {
+    private static ResponseEntity<PagerDutyAnswer> invalid(List<String> errors) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", "invalid event", "message", "Event object is invalid", "errors", errors));
+                .body(PagerDutyAnswer.invalid(errors));
     }
 }
