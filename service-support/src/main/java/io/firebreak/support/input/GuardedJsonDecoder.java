@@ -13,11 +13,6 @@ public final class GuardedJsonDecoder extends JacksonJsonDecoder {
         super(mapper);
     }
 
-    /** A reader for monitoring input read by hand (not through the decoder): its text is redacted, not refused. */
-    public static ObjectReader redacting(ObjectReader reader) {
-        return reader.withAttribute(GuardedStringDeserializer.REDACT, Boolean.TRUE);
-    }
-
     @Override
     protected ObjectReader customizeReader(ObjectReader reader, ResolvableType elementType, Map<String, Object> hints) {
         ObjectReader customized = super.customizeReader(reader, elementType, hints);

@@ -1,6 +1,5 @@
 package io.firebreak.support.security;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -28,9 +27,5 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     @Override
     public String getName() {
         return caller.id();
-    }
-
-    List<String> scopes() {
-        return List.copyOf(caller.scopes());
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.context.ApplicationContext;
@@ -191,9 +190,5 @@ public final class Routes {
         @Override
         public void unknown(RequestPredicate predicate) {
         }
-    }
-
-    static Optional<Route> find(Set<Route> routes, HttpMethod method, String pattern) {
-        return routes.stream().filter(r -> r.method().equals(method) && r.pattern().equals(pattern)).findFirst();
     }
 }

@@ -1,6 +1,5 @@
 package io.firebreak.command.web.integrations;
 
-import io.firebreak.support.input.GuardedJsonDecoder;
 import org.springframework.http.HttpHeaders;
 
 import io.firebreak.command.api.Actor;
@@ -57,9 +56,10 @@ public class PagerDutyController {
             IngestRateLimiter limiter) {
         this.ingestion = ingestion;
         this.settings = settings;
-        this.reader = GuardedJsonDecoder.redacting(jsonMapper.readerFor(PagerDutyEvent.class)
+        // read by hand, with the plain mapper: PagerDuty's own leniency, text redacted by AlertText below
+        this.reader = jsonMapper.readerFor(PagerDutyEvent.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .without(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION));
+                .without(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.limiter = limiter;
     }
 
