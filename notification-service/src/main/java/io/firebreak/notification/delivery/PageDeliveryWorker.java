@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class PageDeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PageDeliveryWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final NotificationProperties.Paging paging;
@@ -43,11 +44,19 @@ public class PageDeliveryWorker {
     @Scheduled(fixedDelayString = "${firebreak.notification.paging.delivery-poll-interval:500ms}")
     public synchronized void deliverDue() {
         Instant now = clock.instant();
+        // Claim by lease: due deliveries are pushed LEASE into the future in one statement (SKIP LOCKED), so a second
+        // instance polling at the same moment takes other rows; a crash mid-send leaves the row to be retried after
+        // the lease, with the same dedup key / delivery id, so the receiver can drop the repeat.
         List<Map<String, Object>> due = jdbc.queryForList("""
+                WITH claimed AS (
+                    UPDATE page_delivery SET next_attempt_at = ? WHERE delivery_id IN (
+                        SELECT delivery_id FROM page_delivery WHERE state = 'PENDING' AND next_attempt_at <= ?
+                        ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+                    RETURNING *)
                 SELECT d.*, p.incident_id, p.level, p.responder_id, p.responder_name, i.reference, i.title, i.severity
-                FROM page_delivery d JOIN page p ON p.page_id = d.page_id JOIN incident i ON i.incident_id = p.incident_id
-                WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT 50""",
-                Timestamp.from(now));
+                FROM claimed d JOIN page p ON p.page_id = d.page_id JOIN incident i ON i.incident_id = p.incident_id
+                ORDER BY d.next_attempt_at""",
+                Timestamp.from(now.plus(LEASE)), Timestamp.from(now));
         for (Map<String, Object> delivery : due) {
             try {
                 HttpRequest request = switch ((String) delivery.get("channel")) {
