@@ -3,7 +3,6 @@ package io.firebreak.command.web;
 import io.firebreak.command.application.AppliedButUnreadable;
 import io.firebreak.command.application.CommandOutcomeUnknown;
 import io.firebreak.command.application.CommandsBusy;
-import io.firebreak.command.application.Failures;
 import io.firebreak.command.application.IdempotencyKeyReusedException;
 import org.axonframework.common.AxonException;
 import org.springframework.dao.DataAccessException;
@@ -12,7 +11,6 @@ import io.firebreak.command.domain.IncidentRuleViolation;
 import io.firebreak.command.domain.InvalidFieldException;
 import io.firebreak.command.domain.SecretRejectedException;
 import java.net.URI;
-import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -29,7 +27,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import io.firebreak.support.problem.InfrastructureFailure;
 import io.firebreak.support.problem.ProblemType;
+import io.firebreak.support.problem.Problems;
+import org.axonframework.common.AxonTransientException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
@@ -50,44 +51,39 @@ public class CommandProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
 
-    /** 503 when nothing changed: a burst refused, or the database out of reach. (Not yet in ProblemType.) */
-    static final URI UNAVAILABLE = URI.create(ProblemType.BASE + "unavailable");
-    /** 503 when a commit was cut off and the change may or may not be stored. (Not yet in ProblemType.) */
-    static final URI OUTCOME_UNKNOWN = URI.create(ProblemType.BASE + "outcome-unknown");
-
     @ExceptionHandler(SecretRejectedException.class)
     ResponseEntity<ProblemDetail> secret(SecretRejectedException e, ServerWebExchange exchange) {
         log.warn("security.secret_rejected path={} field={} kind={}", exchange.getRequest().getPath(), e.field(),
                 e.kind().code());
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.SECRET_DETECTED.uri(),
+        ProblemDetail problem = Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.SECRET_DETECTED,
                 e.getMessage(), e.field(), exchange);
         problem.setProperty("secretKind", e.kind().code());
-        return respond(problem);
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidFieldException e, ServerWebExchange exchange) {
-        return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.INVALID_FIELD.uri(), e.getMessage(),
+        return Problems.respond(Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.INVALID_FIELD, e.getMessage(),
                 e.field(), exchange));
     }
 
     @ExceptionHandler(IncidentRuleViolation.class)
     ResponseEntity<ProblemDetail> rule(IncidentRuleViolation e, ServerWebExchange exchange) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemType.RULE_VIOLATED.uri(), e.getMessage(), e.field(),
+        ProblemDetail problem = Problems.detail(HttpStatus.CONFLICT, ProblemType.RULE_VIOLATED, e.getMessage(), e.field(),
                 exchange);
         problem.setProperty("rule", e.rule());
-        return respond(problem);
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e, ServerWebExchange exchange) {
-        return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.IDEMPOTENCY_KEY_REUSED.uri(), e.getMessage(),
+        return Problems.respond(Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(),
                 "Idempotency-Key", exchange));
     }
 
     @ExceptionHandler(RateLimitExceeded.class)
     ResponseEntity<ProblemDetail> rateLimited(RateLimitExceeded e, ServerWebExchange exchange) {
-        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED.uri(), e.getMessage(),
+        ProblemDetail problem = Problems.detail(HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED, e.getMessage(),
                 null, exchange);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds())).body(problem);
@@ -95,12 +91,12 @@ public class CommandProblemHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e, ServerWebExchange exchange) {
-        return respond(problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND.uri(), "No such incident", null, exchange));
+        return Problems.respond(Problems.detail(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "No such incident", null, exchange));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> versionConflict(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
-        return respond(problem(HttpStatus.PRECONDITION_FAILED, ProblemType.VERSION_MISMATCH.uri(),
+        return Problems.respond(Problems.detail(HttpStatus.PRECONDITION_FAILED, ProblemType.VERSION_MISMATCH,
                 "The incident changed since version " + e.getExpectedVersion() + "; re-read it and try again",
                 "If-Match", exchange));
     }
@@ -133,64 +129,21 @@ public class CommandProblemHandler {
     }
 
     /**
-     * The database (or Axon's lock) could not be had: a transaction that never began or was rolled back changed
-     * nothing, so 503 says so and invites a retry; a commit cut off half-way is "unknown", never "nothing changed";
-     * anything else is our fault, with an error id and no claim about what changed.
+     * The database (or Axon's lock) could not be had: classified as in every service (service-support's
+     * InfrastructureFailure), with Axon's transient failures (a lock not acquired) as "rolled back, retry".
      */
     @ExceptionHandler({DataAccessException.class, TransactionException.class, AxonException.class})
     ResponseEntity<ProblemDetail> infrastructure(Exception e, ServerWebExchange exchange) {
-        switch (Failures.of(e)) {
-            case OUTCOME_UNKNOWN -> {
-                log.warn("request.outcome_unknown path={} error={}", exchange.getRequest().getPath(),
-                        rootCause(e).toString());
-                return unavailable("The change may or may not have been stored (the database failed while"
-                        + " committing). Check the incident, or retry with If-Match or the same Idempotency-Key,"
-                        + " which is safe.", 1, null, exchange);
-            }
-            case NOTHING_CHANGED_RETRY -> {
-                log.warn("request.unavailable path={} error={}", exchange.getRequest().getPath(),
-                        rootCause(e).toString());
-                return unavailable("Firebreak is overloaded or its database is unreachable; nothing was changed."
-                        + " Retry in a moment.", 1, false, exchange);
-            }
-            default -> {
-                String errorId = UUID.randomUUID().toString();
-                log.error("request.failed errorId={} path={} error={}", errorId, exchange.getRequest().getPath(),
-                        e.getClass().getName(), e);
-                ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL.uri(),
-                        "Something went wrong on our side. Quote error id " + errorId, null, exchange);
-                problem.setProperty("errorId", errorId);
-                return respond(problem);
-            }
-        }
+        return Problems.infrastructure(e, InfrastructureFailure.of(e, AxonTransientException.class), exchange, log);
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(String detail, long retryAfterSeconds, Boolean changed,
             ServerWebExchange exchange) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
-                changed == null ? OUTCOME_UNKNOWN : UNAVAILABLE, detail, null, exchange);
-        problem.setProperty("changed", changed == null ? "unknown" : changed);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
+        return Problems.unavailable(detail, retryAfterSeconds, changed, exchange);
     }
 
     private static Throwable rootCause(Throwable e) {
-        return Failures.rootCause(e);
+        return InfrastructureFailure.rootCause(e);
     }
 
-    private static ProblemDetail problem(HttpStatus status, URI type, String detail, String field,
-            ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
-        return problem;
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 }

@@ -1,13 +1,14 @@
 package io.firebreak.support.problem;
 
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -116,19 +117,23 @@ public class ProblemHandler {
         return Problems.respond(Problems.detail(status, type, detail, null, exchange));
     }
 
+    /** The pool exhausted by a burst, the database out of reach, a commit cut off: see {@link InfrastructureFailure}. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> infrastructure(Exception e, ServerWebExchange exchange) {
+        return Problems.infrastructure(e, InfrastructureFailure.of(e), exchange, log);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
         ApiProblem refused = refusal(e);
         if (refused != null) {
             return problem(refused, exchange);
         }
-        String errorId = UUID.randomUUID().toString();
-        log.error("request.failed errorId={} path={} error={}", errorId, exchange.getRequest().getPath(),
-                e.getClass().getName(), e);
-        ProblemDetail problem = Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
-                "Something went wrong on our side. Quote error id " + errorId, null, exchange);
-        problem.setProperty("errorId", errorId);
-        return Problems.respond(problem);
+        InfrastructureFailure meaning = InfrastructureFailure.of(e);
+        if (meaning != InfrastructureFailure.UNEXPECTED) {
+            return Problems.infrastructure(e, meaning, exchange, log);
+        }
+        return Problems.internal(e, exchange, log);
     }
 
     /** An {@link ApiProblem} raised while decoding the body (the input policy), wrapped by Jackson and WebFlux. */

@@ -21,6 +21,10 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized"),
     FORBIDDEN("forbidden"),
     RATE_LIMITED("rate-limited"),
+    /** 503: refused before anything was touched (a burst, the database out of reach); {@code changed: false}. */
+    UNAVAILABLE("unavailable"),
+    /** 503: a commit was cut off; the change may or may not be stored; {@code changed: "unknown"}. */
+    OUTCOME_UNKNOWN("outcome-unknown"),
     INTERNAL("internal-error");
 
     public static final String BASE = "https://firebreak.dev/problems/";
