@@ -3,8 +3,8 @@
 # Under steady load (≈ 5 commands/s through the API): kill -9 of each service and of the broker (the launcher's
 # supervisor restarts them), then the broker paused with SIGSTOP; after each, the time until every projection has
 # caught up, and the event store, the topic and every projection compared by event id.
-#   deploy/drill.sh                       (DRILL_PAUSE_SECONDS=30; the services' own consumer settings)
-#   DRILL_SESSION_TIMEOUT_MS=10000 deploy/drill.sh   as CI runs it (consumers' session timeout 10 s)
+#   deploy/drill.sh                       (DRILL_PAUSE_SECONDS=30; the services' own consumer settings: session 10 s)
+#   DRILL_PAUSE_SECONDS=10 deploy/drill.sh   the pause CI's FaultDrillsIT uses
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

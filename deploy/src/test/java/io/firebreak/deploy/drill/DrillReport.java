@@ -33,7 +33,7 @@ final class DrillReport {
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores (").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append("), broker pause ").append(pause.toSeconds()).append(" s, consumers' session timeout ")
-                .append(sessionTimeoutMs > 0 ? sessionTimeoutMs / 1000 + " s (set for the drill)" : "45 s (the default)")
+                .append(sessionTimeoutMs > 0 ? sessionTimeoutMs / 1000 + " s (set for the drill)" : "10 s (the services' own, from service-support's firebreak-defaults.yml)")
                 .append(", load ≈ 5 commands/s.\n\n")
                 .append("| Fault | Restarted after | Recovered (from fault) | Recovered (from broker's return) | Accepted during"
                         + " | Lost | Duplicated on topic | Sequence gaps | Dead letters |\n")

@@ -37,9 +37,9 @@ class FaultDrillsIT {
 
     static final Duration PAUSE = Duration.ofSeconds(Long.getLong("drill.pause.seconds", 10));
     /**
-     * The consumers' Kafka session timeout for the drill (0: the services' own default, 45 s). A killed consumer keeps
-     * its partitions until its session expires, so this bounds a projection's recovery; CI uses 10 s to stay in its
-     * time budget, {@code deploy/drill.sh} measures the default.
+     * The consumers' Kafka session timeout for the drill (0: the services' own setting, 10 s from service-support's
+     * firebreak-defaults.yml). A killed consumer keeps its partitions until its session expires, so this bounds a
+     * projection's recovery; {@code deploy/drill.sh} measures the services' own setting.
      */
     static final long SESSION_TIMEOUT_MS = Long.getLong("drill.consumer.session.timeout.ms", 10_000);
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(150);

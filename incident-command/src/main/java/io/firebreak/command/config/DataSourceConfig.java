@@ -90,19 +90,23 @@ public class DataSourceConfig {
     /** The publisher's token store and transactions on its own pool. */
     @Bean
     public ConfigurerModule publisherOnItsOwnPool(@Qualifier("publisherDataSource") HikariDataSource dataSource,
-            TokenSchema tokenSchema) {
+            TokenSchema tokenSchema, PublisherSettings settings) {
         TransactionManager transactions = transactionManager(dataSource);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTransactionManager(IncidentEventPublisher.GROUP, c -> transactions)
                 .registerTokenStore(IncidentEventPublisher.GROUP, c -> tokenStore(dataSource, tokenSchema,
-                        c.serializer())));
+                        c.serializer(), settings.nodeId())));
     }
 
-    private static TokenStore tokenStore(HikariDataSource dataSource, TokenSchema schema, Serializer serializer) {
+    private static TokenStore tokenStore(HikariDataSource dataSource, TokenSchema schema, Serializer serializer,
+            String nodeId) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider(dataSource))
-                // a batch may retry Kafka for up to 30 s and more (PublisherSettings.retryWindow) while holding the claim
+                // a batch may retry Kafka for up to 30 s and more (PublisherSettings.retryWindow) while holding the claim;
+                // a crashed instance's claim is taken back at once by its relaunch (same node id), and by another
+                // instance only after this timeout
                 .claimTimeout(java.time.Duration.ofSeconds(60))
+                .nodeId(nodeId)
                 .schema(schema)
                 .serializer(serializer)
                 .build();

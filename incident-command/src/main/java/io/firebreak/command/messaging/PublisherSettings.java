@@ -14,11 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            doubles up to 60 s (so a broker outage would otherwise delay catching up by up to a
  *                            minute after the broker returns); with one attempt of up to 15 s on top, below Axon's 60 s unit-of-work timeout
  * @param retryBackoff        the pause between two attempts of one batch
+ * @param nodeId              who holds the publisher's token claim: stable across restarts of one instance (host and
+ *                            port by default), so an instance relaunched after a crash takes its claim back at once
+ *                            instead of waiting for the claim timeout; unique among running instances, because two
+ *                            live processes cannot listen on one host's port
  */
 @ConfigurationProperties("firebreak.publisher")
 public record PublisherSettings(@DefaultValue("15s") Duration sendTimeout,
         @DefaultValue("incident-command-publisher-") String transactionIdPrefix,
         @DefaultValue("200ms") Duration fetchDelay,
         @DefaultValue("30s") Duration retryWindow,
-        @DefaultValue("500ms") Duration retryBackoff) {
+        @DefaultValue("500ms") Duration retryBackoff,
+        @DefaultValue("incident-command-local") String nodeId) {
 }

@@ -12,89 +12,76 @@ import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.statuspage.readmodel.StatusModelStore;
 import io.firebreak.statuspage.readmodel.StatusProjection;
-import java.util.function.Consumer;
+import io.firebreak.support.kafka.BatchApplier;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.kafka.annotation.KafkaHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Consumes {@value Topics#INCIDENT_EVENTS}: one handler per event the page cares about; roles, notes and
- * alerts are ignored (they are never public). Each event applies in one database transaction together with
- * its dedupe record; the page snapshot is rebuilt after it commits.
+ * Consumes {@value Topics#INCIDENT_EVENTS} a poll at a time: the events the page cares about are applied in one
+ * transaction per poll, each with its dedupe record (service-support's BatchApplier); roles, notes and alerts are
+ * ignored (they are never public). The page snapshot is rebuilt once per poll after it commits, not once per event,
+ * which is what lets the page catch up quickly after an outage.
  */
 @Component
-@KafkaListener(id = "statuspage-incident-events", topics = Topics.INCIDENT_EVENTS, groupId = "statuspage-service")
 public class IncidentEventsListener {
 
     private final StatusProjection projection;
     private final StatusModelStore model;
-    private final TransactionTemplate transaction;
+    private final BatchApplier batches;
 
     public IncidentEventsListener(StatusProjection projection, StatusModelStore model,
             PlatformTransactionManager transactionManager) {
         this.projection = projection;
         this.model = model;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.batches = new BatchApplier(transactionManager);
     }
 
-    @KafkaHandler
-    void on(IncidentDeclared event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(SeverityChanged event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(StatusChanged event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(UpdatePosted event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(CustomerImpactChanged event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(IncidentResolved event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(IncidentReopened event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler
-    void on(IncidentClosed event) {
-        apply(event, projection::on);
-    }
-
-    @KafkaHandler(isDefault = true)
-    void ignore(Object event) {
-        // roles, notes and alerts are internal; nothing of them is public
-    }
-
-    private <E extends SpecificRecord> void apply(E event, Consumer<E> handler) {
-        Boolean applied = transaction.execute(status -> {
-            if (!projection.firstDelivery(IncidentEvents.header(event))) {
-                return false;
+    @KafkaListener(id = "statuspage-incident-events", topics = Topics.INCIDENT_EVENTS, groupId = "statuspage-service",
+            batch = "true")
+    void on(List<ConsumerRecord<String, SpecificRecord>> records) {
+        boolean[] changed = {false};
+        try {
+            batches.apply(records, event -> changed[0] |= apply(event));
+        } finally {
+            if (changed[0]) {
+                model.refresh();
             }
-            handler.accept(event);
-            return true;
-        });
-        if (Boolean.TRUE.equals(applied)) {
-            model.refresh();
         }
+    }
+
+    /** True when the event was applied (public and first delivered). */
+    private boolean apply(SpecificRecord event) {
+        if (!isPublic(event) || !projection.firstDelivery(IncidentEvents.header(event))) {
+            return false;
+        }
+        if (event instanceof IncidentDeclared declared) {
+            projection.on(declared);
+        } else if (event instanceof SeverityChanged changed) {
+            projection.on(changed);
+        } else if (event instanceof StatusChanged changed) {
+            projection.on(changed);
+        } else if (event instanceof UpdatePosted update) {
+            projection.on(update);
+        } else if (event instanceof CustomerImpactChanged impact) {
+            projection.on(impact);
+        } else if (event instanceof IncidentResolved resolved) {
+            projection.on(resolved);
+        } else if (event instanceof IncidentReopened reopened) {
+            projection.on(reopened);
+        } else if (event instanceof IncidentClosed closed) {
+            projection.on(closed);
+        }
+        return true;
+    }
+
+    private static boolean isPublic(SpecificRecord event) {
+        return event instanceof IncidentDeclared || event instanceof SeverityChanged || event instanceof StatusChanged
+                || event instanceof UpdatePosted || event instanceof CustomerImpactChanged
+                || event instanceof IncidentResolved || event instanceof IncidentReopened
+                || event instanceof IncidentClosed;
     }
 }
