@@ -33,6 +33,18 @@ final class AlertStorm {
         return payloads;
     }
 
+    /** One firing alert in its own group, with the given Alertmanager {@code severity} label. */
+    static String single(String group, String severity) {
+        return "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"bench\",\"groupKey\":\"{}:{alertname=\\\""
+                + group + "\\\"}\",\"truncatedAlerts\":0,\"groupLabels\":{\"alertname\":\"" + group + "\"},"
+                + "\"commonLabels\":{\"alertname\":\"" + group + "\",\"severity\":\"" + severity + "\",\"service\":\"search\"},"
+                + "\"commonAnnotations\":{\"summary\":\"" + group + " firing\"},\"externalURL\":\"http://alertmanager:9093\","
+                + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"" + group + "\",\"severity\":\""
+                + severity + "\",\"service\":\"search\"},\"annotations\":{\"summary\":\"" + group + " firing\"},"
+                + "\"startsAt\":\"2026-11-25T01:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\","
+                + "\"generatorURL\":\"http://prometheus:9090/graph\",\"fingerprint\":\"" + group + "\"}]}";
+    }
+
     private static String payload(String run, int group, int alerts) {
         StringBuilder json = new StringBuilder("{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"bench\",")
                 .append("\"groupKey\":\"{}:{alertname=\\\"Storm").append(run).append('-').append(group).append("\\\"}\",")
