@@ -37,6 +37,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Contact methods and notification rules end to end: people through the API (and the configuration file), pages
@@ -196,6 +198,37 @@ class ContactMethodsIT {
             assertThat(mail.getHeader("X-Firebreak-Page")[0]).isEqualTo(pageId);
             assertThat(mail.getContent().toString()).contains("Incident channel: https://slack.com/app_redirect?channel="
                     + channelId, "Acknowledge: POST /api/v1/pages/" + pageId + "/ack");
+        }
+    }
+
+    @Test
+    void aPersonsOwnWebhookAndPagerDutyServiceAreCalledAtOnceWithoutRules() throws Exception {
+        String routingKey = "pd" + s + "0".repeat(22);
+        person("""
+                {"id":"h-%1$s","name":"Hal %1$s","contactMethods":[{"id":"pd","kind":"PAGERDUTY","address":"%2$s"},
+                 {"id":"hook","kind":"WEBHOOK","address":"%3$s"}]}""".formatted(s, routingKey,
+                providers.webhookUrl("h-" + s)));
+        try (IncidentStory story = incident("Search slow " + s, Severity.MINOR)) {
+            String pageId = page(story.incidentId, "h-" + s);
+            String reference = reference(story.incidentId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> providers.pagerDuty(routingKey).size() == 1
+                    && providers.webhook("h-" + s).size() == 1);
+            Request event = providers.pagerDuty(routingKey).get(0);
+            assertThat(event.status()).as("the stand-in found the documented event shape").isEqualTo(202);
+            JsonNode pd = JsonMapper.builder().build().readTree(event.body());
+            assertThat(pd.path("event_action").asString()).isEqualTo("trigger");
+            assertThat(pd.path("dedup_key").asString()).isEqualTo(pageId + ":h-" + s);
+            assertThat(pd.path("payload").path("summary").asString()).isEqualTo("[Minor] " + reference + " Search slow " + s);
+            assertThat(pd.path("links").get(0).path("href").asString()).startsWith("https://slack.com/app_redirect?channel=");
+
+            Request hook = providers.webhook("h-" + s).get(0);
+            assertThat(hook.status()).isEqualTo(204);
+            JsonNode body = JsonMapper.builder().build().readTree(hook.body());
+            assertThat(body.path("kind").asString()).isEqualTo("firebreak.page");
+            assertThat(body.path("pages").get(0).path("pageId").asString()).isEqualTo(pageId);
+            assertThat(body.path("pages").get(0).path("reference").asString()).isEqualTo(reference);
+            assertThat(body.path("pages").get(0).path("channelLink").asString()).startsWith("https://slack.com/");
+            assertThat(body.path("pages").get(0).path("ackUrl").isNull()).as("no AckLinkIssuer here").isTrue();
         }
     }
 

@@ -13,14 +13,17 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stand-ins for the contact-method providers, started once per JVM: a Twilio-compatible API that checks what
  * Twilio checks (HTTP Basic auth with the account SID and token, the SID in the path, a form-encoded POST with
  * To/From and Body or Twiml, E.164 numbers) and answers as Twilio does (201 with a resource, or 401/400 with
- * Twilio's error body); an ntfy server that takes POSTs to a topic and answers with the message it published; and
+ * Twilio's error body); PagerDuty Events v2 (checking the event's documented fields); a webhook receiver; an ntfy server that takes POSTs to a topic and answers with the message it published; and
  * GreenMail, a real SMTP server. Whatever a stand-in refuses is recorded too, so a test can show nothing was refused.
  */
 public final class FakeProviders {
@@ -44,11 +47,16 @@ public final class FakeProviders {
     private final GreenMail smtp;
     private final List<Request> twilio = new CopyOnWriteArrayList<>();
     private final List<Request> ntfy = new CopyOnWriteArrayList<>();
+    private final List<Request> pagerDuty = new CopyOnWriteArrayList<>();
+    private final List<Request> webhooks = new CopyOnWriteArrayList<>();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     private FakeProviders() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/2010-04-01/", this::twilio);
         server.createContext("/ntfy/", this::ntfy);
+        server.createContext("/v2/enqueue", this::pagerDuty);
+        server.createContext("/hooks/", this::webhook);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-providers");
             thread.setDaemon(true);
@@ -95,6 +103,23 @@ public final class FakeProviders {
     public List<Request> twilio(String resource, String to) {
         return twilio.stream().filter(r -> r.accepted() && r.path().endsWith("/" + resource + ".json")
                 && to.equals(r.form().get("To"))).toList();
+    }
+
+    public String pagerDutyUrl() {
+        return baseUrl() + "/v2/enqueue";
+    }
+
+    public String webhookUrl(String name) {
+        return baseUrl() + "/hooks/" + name;
+    }
+
+    /** PagerDuty events (accepted or refused) for one routing key. */
+    public List<Request> pagerDuty(String routingKey) {
+        return pagerDuty.stream().filter(r -> r.body().contains("\"" + routingKey + "\"")).toList();
+    }
+
+    public List<Request> webhook(String name) {
+        return webhooks.stream().filter(r -> r.path().equals("/hooks/" + name)).toList();
     }
 
     public List<Request> ntfy(String topic) {
@@ -145,6 +170,52 @@ public final class FakeProviders {
         respond(exchange, status, status == 200
                 ? "{\"id\":\"sPs71M8A2T\",\"time\":1700000000,\"event\":\"message\",\"topic\":\"" + topic + "\"}"
                 : "{\"code\":40001,\"http\":400,\"error\":\"invalid request\"}");
+    }
+
+    /**
+     * PagerDuty Events API v2: a JSON event with a 32-character routing key, an event action, and for a trigger a
+     * payload with summary (at most 1024 characters), source and severity (critical, error, warning or info).
+     * Answers 202 with the dedup key, or 400 "Event object is invalid".
+     */
+    private void pagerDuty(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        int status = 400;
+        String dedupKey = null;
+        try {
+            JsonNode event = json.readTree(body);
+            JsonNode payload = event.path("payload");
+            String action = event.path("event_action").asString("");
+            boolean valid = exchange.getRequestMethod().equals("POST")
+                    && String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json")
+                    && event.path("routing_key").asString("").length() == 32
+                    && Set.of("trigger", "acknowledge", "resolve").contains(action)
+                    && (!action.equals("trigger") || !payload.path("summary").asString("").isBlank()
+                            && payload.path("summary").asString("").length() <= 1024
+                            && !payload.path("source").asString("").isBlank()
+                            && Set.of("critical", "error", "warning", "info").contains(payload.path("severity").asString("")))
+                    && (action.equals("trigger") || !event.path("dedup_key").asString("").isBlank());
+            if (valid) {
+                status = 202;
+                dedupKey = event.path("dedup_key").asString("");
+            }
+        } catch (RuntimeException notJson) {
+            status = 400;
+        }
+        pagerDuty.add(new Request("/v2/enqueue", headers(exchange), Map.of(), body, status));
+        respond(exchange, status, status == 202
+                ? "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"" + dedupKey + "\"}"
+                : "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[]}");
+    }
+
+    /** A receiver of Firebreak's own webhook: JSON in, 204 out. */
+    private void webhook(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
+                .startsWith("application/json");
+        webhooks.add(new Request(exchange.getRequestURI().getPath(), headers(exchange), Map.of(), body,
+                json ? 204 : 415));
+        exchange.sendResponseHeaders(json ? 204 : 415, -1);
+        exchange.close();
     }
 
     private static Map<String, String> headers(HttpExchange exchange) {

@@ -11,6 +11,7 @@ public class NotificationInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         FakeProviders providers = FakeProviders.get();
         TestPropertyValues.of("firebreak.notification.slack.api-url=" + FakeSlack.get().apiUrl(),
+                "firebreak.notification.paging.pagerduty-events-url=" + providers.pagerDutyUrl(),
                 "firebreak.notification.contact.email.host=127.0.0.1",
                 "firebreak.notification.contact.email.port=" + providers.smtpPort(),
                 "firebreak.notification.contact.email.from=firebreak@acme.test",
