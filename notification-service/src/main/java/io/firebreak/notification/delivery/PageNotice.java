@@ -13,6 +13,11 @@ import java.util.stream.Collectors;
 public record PageNotice(String pageId, String incidentId, String personId, String reference, String title,
         String severity, int level, URI channelLink, URI ackUrl) {
 
+    /** Twilio's limit for a message body. */
+    static final int MAX_SMS = 1600;
+    /** A call reads at most this many pages (TwiML is limited to 4000 characters; people hang up sooner). */
+    static final int MAX_SPOKEN = 5;
+
     /** "[Critical] INC-7 Checkout down" */
     public String subject() {
         return "[" + SlackText.words(severity) + "] " + reference + " " + title;
@@ -38,15 +43,18 @@ public record PageNotice(String pageId, String incidentId, String personId, Stri
             return "Firebreak page: " + n.subject() + (n.channelLink == null ? "" : " " + n.channelLink)
                     + " Ack: " + n.acknowledge();
         }
-        return "Firebreak: " + notices.size() + " pages: " + notices.stream()
+        String text = "Firebreak: " + notices.size() + " pages: " + notices.stream()
                 .map(n -> n.subject() + " (ack: " + n.acknowledge() + ")").collect(Collectors.joining("; "));
+        return text.length() <= MAX_SMS ? text : text.substring(0, MAX_SMS - 1) + "…";
     }
 
     /** What a voice call says (no links: they are in the SMS, e-mail and push). */
     public static String speech(List<PageNotice> notices) {
         return "This is Firebreak. " + (notices.size() == 1 ? "You are paged for " : "You have " + notices.size()
-                + " pages: ") + notices.stream().map(n -> SlackText.words(n.severity) + " incident " + spoken(n.reference)
-                        + ", " + n.title).collect(Collectors.joining(". ")) + ". Acknowledge in Slack or in the app.";
+                + " pages: ") + notices.stream().limit(MAX_SPOKEN).map(n -> SlackText.words(n.severity) + " incident "
+                        + spoken(n.reference) + ", " + n.title).collect(Collectors.joining(". "))
+                + (notices.size() > MAX_SPOKEN ? ", and " + (notices.size() - MAX_SPOKEN) + " more" : "")
+                + ". Acknowledge in Slack or in the app.";
     }
 
     /** "INC-7" read as "INC 7" rather than "INC minus 7". */

@@ -122,6 +122,15 @@ class ContactMethodsIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(state(pageId, "voice")));
             assertThat(providers.twilio("Calls", phone)).as("the ack came before the call was due").isEmpty();
             assertThat(providers.ntfy(topic)).hasSize(1);
+            client.get().uri("/api/v1/incidents/" + story.incidentId + "/notifications").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.contacts[0].method").isEqualTo("phone-push")
+                    .jsonPath("$.contacts[0].state").isEqualTo("SENT")
+                    .jsonPath("$.contacts[1].kind").isEqualTo("SMS")
+                    .jsonPath("$.contacts[1].state").isEqualTo("SENT")
+                    .jsonPath("$.contacts[2].kind").isEqualTo("VOICE")
+                    .jsonPath("$.contacts[2].state").isEqualTo("CANCELLED")
+                    .jsonPath("$.contacts[2].address").doesNotExist();
         }
     }
 
