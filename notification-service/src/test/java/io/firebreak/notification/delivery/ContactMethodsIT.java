@@ -242,6 +242,29 @@ class ContactMethodsIT {
     }
 
     @Test
+    void aSlackDmRuleWaitsItsTurnInsteadOfGoingOutWithThePage() {
+        String user = "USL" + s.toUpperCase();
+        person("""
+                {"id":"sl-%1$s","name":"Sam %1$s","slackUserId":"%2$s",
+                 "notificationRules":[{"contactMethod":"slack-dm","afterMinutes":1}]}""".formatted(s, user));
+        try (IncidentStory story = incident("Disk full " + s, Severity.MINOR)) {
+            String pageId = page(story.incidentId, "sl-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING".equals(state(pageId, "slack-dm")));
+            assertThat(jdbc.queryForList("SELECT 1 FROM slack_message WHERE target = ?", Integer.class, "dm:" + user))
+                    .as("a person with rules is not DMed with the page").isEmpty();
+
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> FakeSlack.get().calls("chat.postMessage").stream()
+                    .anyMatch(c -> ("D" + user).equals(c.params().get("channel"))));
+            String text = FakeSlack.get().calls("chat.postMessage").stream()
+                    .filter(c -> ("D" + user).equals(c.params().get("channel"))).findFirst().orElseThrow()
+                    .params().get("text");
+            assertThat(text).contains(reference(story.incidentId), "Disk full " + s, "Minor",
+                    "/api/v1/pages/" + pageId + "/ack");
+        }
+    }
+
+    @Test
     void refusesBadContactMethodsWith422NamingTheField() {
         refused("""
                 {"id":"b-%s","name":"B","contactMethods":[{"id":"m","kind":"EMAIL","address":"not-an-address"}]}""",
