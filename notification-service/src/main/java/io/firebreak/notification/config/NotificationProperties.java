@@ -20,7 +20,52 @@ public record NotificationProperties(
         @DefaultValue Reminders reminders,
         @DefaultValue("http://127.0.0.1:8080") String incidentUrl,
         @DefaultValue("") String oncallFile,
-        @DefaultValue OnCall oncall) {
+        @DefaultValue OnCall oncall,
+        @DefaultValue Contact contact) {
+
+    /**
+     * Reaching people by their contact methods: the providers (SMTP, a Twilio-compatible API, ntfy), how often
+     * the worker looks for due deliveries, the throttle per SMS/voice method and the link to an incident's channel
+     * ({@code {channel}} is replaced by the Slack channel id).
+     */
+    public record Contact(
+            @DefaultValue Email email,
+            @DefaultValue Twilio twilio,
+            @DefaultValue Ntfy ntfy,
+            @DefaultValue Throttle throttle,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("https://slack.com/app_redirect?channel={channel}") String slackChannelLink) {
+    }
+
+    /** SMTP; without a host, e-mail deliveries are skipped. */
+    public record Email(@DefaultValue("") String host, @DefaultValue("25") int port, @DefaultValue("") String username,
+            @DefaultValue("") String password, @DefaultValue("false") boolean startTls,
+            @DefaultValue("firebreak@localhost") String from) {
+
+        public boolean enabled() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /** A Twilio-compatible REST API for SMS and voice calls; without credentials and a sender they are skipped. */
+    public record Twilio(@DefaultValue("https://api.twilio.com") String baseUrl, @DefaultValue("") String accountSid,
+            @DefaultValue("") String authToken, @DefaultValue("") String from) {
+
+        public boolean enabled() {
+            return !accountSid.isBlank() && !authToken.isBlank() && !from.isBlank();
+        }
+    }
+
+    /** ntfy push: the topic URL is each method's address; an access token for protected topics is optional. */
+    public record Ntfy(@DefaultValue("") String accessToken, @DefaultValue("urgent") String priority) {
+    }
+
+    /**
+     * At most one message per window to one SMS or voice number; pages inside the window are bundled into the next
+     * message (never dropped).
+     */
+    public record Throttle(@DefaultValue("1m") Duration sms, @DefaultValue("1m") Duration voice) {
+    }
 
     /**
      * The on-call model's defaults: who "leadership" is for a Critical incident of a catalogued service (person

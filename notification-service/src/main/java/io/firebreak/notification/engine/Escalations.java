@@ -54,10 +54,12 @@ public class Escalations {
     private final OnCallStore oncall;
     private final Routing routing;
     private final String incidentsChannel;
+    private final NotificationRules rules;
 
     public Escalations(JdbcTemplate jdbc, NotificationProperties properties, Timers timers, PagingEvents events,
-            SlackOutbox slack, OnCallStore oncall) {
+            SlackOutbox slack, OnCallStore oncall, NotificationRules rules) {
         this.oncall = oncall;
+        this.rules = rules;
         this.routing = new Routing(properties.oncall().leadership());
         this.incidentsChannel = properties.slack().incidentsChannel();
         this.jdbc = jdbc;
@@ -400,11 +402,13 @@ public class Escalations {
             channels.add("webhook");
             delivery(pageId, "webhook", "trigger", at);
         }
-        if (slackEnabled && responder.person().slackUserId() != null) {
+        if (slackEnabled && responder.person().slackUserId() != null
+                && NotificationRules.pageSendsSlackDm(responder.person())) {
             channels.add("slack");
             slack.enqueue("page:" + pageId, incidentId, "dm:" + responder.person().slackUserId(), "dm",
                     dmText + " Acknowledge: POST /api/v1/pages/" + pageId + "/ack");
         }
+        rules.schedule(pageId, incidentId, responder.person(), at);
         jdbc.update("INSERT INTO page_delivery (delivery_id, page_id, channel, action, state, next_attempt_at, sent_at)"
                 + " VALUES (?, ?, 'recorded', 'trigger', 'RECORDED', ?, ?) ON CONFLICT DO NOTHING",
                 pageId + ":recorded:trigger", pageId, ts(at), ts(at));

@@ -190,7 +190,8 @@ public class OnCallDirectory {
     private static <T> T withId(OnCallKind kind, T item, String id) {
         Object copy;
         if (item instanceof Person p) {
-            copy = new Person(id, p.name(), p.slackUserId(), p.email(), p.phone());
+            copy = new Person(id, p.name(), p.slackUserId(), p.email(), p.phone(), p.contactMethods(),
+                    p.notificationRules());
         } else if (item instanceof Team t) {
             copy = new Team(id, t.name(), t.slackChannel(), t.businessHours(), t.scheduleId(), t.engineeringManager(),
                     t.productManager());

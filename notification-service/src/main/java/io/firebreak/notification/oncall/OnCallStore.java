@@ -1,5 +1,6 @@
 package io.firebreak.notification.oncall;
 
+import io.firebreak.notification.domain.oncall.ContactMethod;
 import io.firebreak.notification.domain.oncall.EscalationPolicy;
 import io.firebreak.notification.domain.oncall.OnCallModel;
 import io.firebreak.notification.domain.oncall.Override;
@@ -71,19 +72,16 @@ public class OnCallStore {
         return jdbc.update("DELETE FROM " + kind.table() + " WHERE id = ?", id) == 1;
     }
 
-    /** The person's Slack id, e-mail and phone as contact methods (SMS and voice share the phone number). */
+    /**
+     * The person's contact methods as rows (the listed ones and those their Slack id, e-mail and phone imply), so
+     * deliveries and throttles can refer to one by its row id {@code <person>:<method>}.
+     */
     private void contactMethods(Person person, Instant at) {
         jdbc.update("DELETE FROM contact_method WHERE person_id = ?", person.id());
-        insertMethod(person.id(), "SLACK_DM", person.slackUserId(), at);
-        insertMethod(person.id(), "EMAIL", person.email(), at);
-        insertMethod(person.id(), "SMS", person.phone(), at);
-        insertMethod(person.id(), "VOICE", person.phone(), at);
-    }
-
-    private void insertMethod(String personId, String kind, String address, Instant at) {
-        if (address != null && !address.isBlank()) {
+        for (ContactMethod method : person.methods()) {
             jdbc.update("INSERT INTO contact_method (id, person_id, kind, address, created_at) VALUES (?, ?, ?, ?, ?)",
-                    personId + ":" + kind, personId, kind, address, Timestamp.from(at));
+                    person.id() + ":" + method.id(), person.id(), method.kind().name(), method.address(),
+                    Timestamp.from(at));
         }
     }
 

@@ -63,7 +63,16 @@ public class EscalationQueries {
                         rs.getString("action"), rs.getString("state"), rs.getInt("attempts"), instant(rs, "sent_at"),
                         rs.getString("error")),
                 incidentId);
-        return new NotificationsView(incidentId, slack, pages);
+        List<NotificationsView.ContactDelivery> contacts = jdbc.query("""
+                SELECT delivery_id, page_id, person_id, method_id, kind, due_at, state, attempts, sent_at, bundled_into,
+                       error
+                FROM contact_delivery WHERE incident_id = ? ORDER BY due_at, delivery_id""",
+                (rs, n) -> new NotificationsView.ContactDelivery(rs.getString("delivery_id"), rs.getString("page_id"),
+                        rs.getString("person_id"), rs.getString("method_id"), rs.getString("kind"),
+                        instant(rs, "due_at"), rs.getString("state"), rs.getInt("attempts"), instant(rs, "sent_at"),
+                        rs.getString("bundled_into"), rs.getString("error")),
+                incidentId);
+        return new NotificationsView(incidentId, slack, pages, contacts);
     }
 
     private List<EscalationView.Page> pages(String incidentId) {

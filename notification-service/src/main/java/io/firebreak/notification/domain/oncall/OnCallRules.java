@@ -1,6 +1,7 @@
 package io.firebreak.notification.domain.oncall;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -22,17 +23,91 @@ public final class OnCallRules {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,79}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
+    private static final Pattern ROUTING_KEY = Pattern.compile("[A-Za-z0-9]{32}");
     public static final int MAX_REPEAT = 10;
 
     private OnCallRules() {
     }
 
     public static Optional<Violation> person(Person p) {
-        return first(id("id", p.id()), required("name", p.name()),
-                p.email() != null && !p.email().matches("[^@\\s]+@[^@\\s]+")
+        List<Violation> found = new ArrayList<>();
+        add(found, id("id", p.id()), required("name", p.name()),
+                p.email() != null && !EMAIL.matcher(p.email()).matches()
                         ? violation("email", "must be an e-mail address") : null,
-                p.phone() != null && !p.phone().matches("\\+[0-9]{6,15}")
+                p.phone() != null && !E164.matcher(p.phone()).matches()
                         ? violation("phone", "must be an E.164 number such as +4930123456") : null);
+        Set<String> methodIds = new HashSet<>();
+        if (p.slackUserId() != null) {
+            methodIds.add("slack-dm");
+        }
+        if (p.email() != null) {
+            methodIds.add("email");
+        }
+        if (p.phone() != null) {
+            methodIds.addAll(List.of("sms", "voice"));
+        }
+        for (int i = 0; i < p.contactMethods().size(); i++) {
+            String at = "contactMethods[" + i + "]";
+            ContactMethod m = p.contactMethods().get(i);
+            if (m == null) {
+                add(found, violation(at, "is required"));
+                continue;
+            }
+            add(found, id(at + ".id", m.id()),
+                    m.id() != null && !methodIds.add(m.id()) ? violation(at + ".id", "is used twice (slack-dm, email,"
+                            + " sms and voice name the methods of the person's own Slack id, e-mail and phone)") : null,
+                    m.kind() == null ? violation(at + ".kind", "must be one of SLACK_DM, EMAIL, SMS, VOICE, PUSH,"
+                            + " WEBHOOK, PAGERDUTY") : address(at + ".address", m.kind(), m.address()));
+        }
+        Set<String> known = new HashSet<>();
+        p.methods().forEach(m -> known.add(m.id()));
+        for (int i = 0; i < p.notificationRules().size(); i++) {
+            String at = "notificationRules[" + i + "]";
+            NotificationRule r = p.notificationRules().get(i);
+            if (r == null) {
+                add(found, violation(at, "is required"));
+                continue;
+            }
+            add(found, r.contactMethod() == null || !known.contains(r.contactMethod())
+                            ? violation(at + ".contactMethod", "names none of the person's contact methods") : null,
+                    r.afterMinutes() < 0 || r.afterMinutes() > NotificationRule.MAX_AFTER_MINUTES
+                            ? violation(at + ".afterMinutes", "must be 0 to " + NotificationRule.MAX_AFTER_MINUTES) : null);
+        }
+        return found.stream().findFirst();
+    }
+
+    /** The address a contact method of this kind needs. */
+    private static Violation address(String field, ContactMethodKind kind, String address) {
+        if (address == null || address.isBlank()) {
+            return violation(field, "is required");
+        }
+        return switch (kind) {
+            case EMAIL -> EMAIL.matcher(address).matches() ? null : violation(field, "must be an e-mail address");
+            case SMS, VOICE -> E164.matcher(address).matches() ? null
+                    : violation(field, "must be an E.164 number such as +4930123456");
+            case SLACK_DM -> SLACK_USER.matcher(address).matches() ? null
+                    : violation(field, "must be a Slack user id such as U012AB3CD");
+            case PUSH -> httpUrl(address, true) ? null
+                    : violation(field, "must be an ntfy topic URL (http or https) such as https://ntfy.sh/my-topic");
+            case WEBHOOK -> httpUrl(address, false) ? null : violation(field, "must be an http or https URL");
+            case PAGERDUTY -> ROUTING_KEY.matcher(address).matches() ? null
+                    : violation(field, "must be a PagerDuty Events v2 routing key (32 letters and digits)");
+        };
+    }
+
+    /** An absolute http(s) URL with a host; a topic URL also needs a topic (a path below the server). */
+    private static boolean httpUrl(String value, boolean topic) {
+        try {
+            URI uri = new URI(value);
+            return uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("http")
+                    || uri.getScheme().equalsIgnoreCase("https")) && uri.getHost() != null
+                    && (!topic || uri.getPath() != null && uri.getPath().length() > 1);
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     public static Optional<Violation> team(OnCallModel model, Team t) {
