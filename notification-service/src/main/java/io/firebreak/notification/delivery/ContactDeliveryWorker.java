@@ -46,7 +46,8 @@ public class ContactDeliveryWorker {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${firebreak.notification.contact.poll-interval:500ms}")
+    // a due page waits at most one interval for its first attempt: part of alert → page (BENCHMARKS.md, p99 < 1 s)
+    @Scheduled(fixedDelayString = "${firebreak.notification.contact.poll-interval:200ms}")
     public void poll() {
         deliverDue();
     }
