@@ -20,6 +20,8 @@ public class AccessRules {
                 // (AckLinks.PATH, spelled out: config does not depend on acklink, which reads the properties)
                 .permit(HttpMethod.GET, "/ack/{token}")
                 .permit(HttpMethod.POST, "/ack/{token}")
+                // PagerDuty sends no bearer token: the handler verifies X-PagerDuty-Signature (PagerDutyWebhookController)
+                .permit(HttpMethod.POST, "/api/v1/integrations/pagerduty/webhooks")
                 .require(Scopes.INCIDENTS_READ, HttpMethod.GET,
                         "/api/v1/incidents/{id}/escalation",
                         "/api/v1/incidents/{id}/notifications")

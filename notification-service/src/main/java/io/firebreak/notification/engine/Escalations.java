@@ -208,19 +208,33 @@ public class Escalations {
 
     /** The incident was resolved or closed: pending pages are cancelled and paging stops. */
     public void stop(String incidentId, Instant now) {
+        stop(incidentId, null, now);
+    }
+
+    /**
+     * Paging for the incident stops: the escalation (if running) ends as RESOLVED and every page still waiting for
+     * an acknowledgement, escalation or by hand, is cancelled and resolved in PagerDuty, except
+     * {@code resolvedInPagerDuty}, the page whose PagerDuty incident is already resolved (null: none).
+     */
+    public void stop(String incidentId, String resolvedInPagerDuty, Instant now) {
         int changed = jdbc.update("UPDATE escalation SET state = 'RESOLVED', updated_at = ? WHERE incident_id = ?"
                 + " AND state = 'ACTIVE'", ts(now), incidentId);
         timers.cancel(incidentId, ACK_TIMEOUT);
-        if (changed == 1) {
-            for (String pageId : jdbc.queryForList("SELECT page_id FROM page WHERE incident_id = ? AND state = 'TRIGGERED'",
-                    String.class, incidentId)) {
-                jdbc.update("UPDATE page SET state = 'CANCELLED' WHERE page_id = ?", pageId);
-                if (!paging.pagerdutyRoutingKey().isBlank()) {
-                    delivery(pageId, "pagerduty", "resolve", now);
-                }
+        for (String pageId : jdbc.queryForList("UPDATE page SET state = 'CANCELLED' WHERE incident_id = ?"
+                + " AND state = 'TRIGGERED' RETURNING page_id", String.class, incidentId)) {
+            if (!paging.pagerdutyRoutingKey().isBlank() && !pageId.equals(resolvedInPagerDuty)) {
+                delivery(pageId, "pagerduty", "resolve", now);
             }
+        }
+        if (changed == 1) {
             events.stopped(incidentId, "RESOLVED", now);
         }
+    }
+
+    /** The incident of a page, if the page exists. */
+    public Optional<String> incidentOf(String pageId) {
+        return jdbc.queryForList("SELECT incident_id FROM page WHERE page_id = ?", String.class, pageId).stream()
+                .findFirst();
     }
 
     /** A page made by hand. */
