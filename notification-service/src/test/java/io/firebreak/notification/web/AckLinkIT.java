@@ -24,6 +24,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * one is refused, each with an HTML page and a 4xx.
  */
 @NotificationIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class AckLinkIT {
 
     @Autowired
@@ -48,7 +52,7 @@ class AckLinkIT {
     AckLinks links;
 
     @Test
-    void theSignedLinkAcknowledgesOnceAndStopsTheChain() {
+    void theSignedLinkAcknowledgesOnceAndStopsTheChain(CapturedOutput logs) {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
                 KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
             story.declared("Card payments failing", Severity.CRITICAL, true, "payments");
@@ -91,6 +95,9 @@ class AckLinkIT {
             assertThat(events).filteredOn(PageAcknowledged.class::isInstance).singleElement()
                     .satisfies(e -> assertThat(((PageAcknowledged) e).getHeader().getActor()).as("the link's person")
                             .isEqualTo(new Actor(person, first.get("responderName").toString(), ActorKind.HUMAN)));
+            String token = link.getRawPath().substring("/ack/".length());
+            assertThat(logs.getAll()).as("the link is a credential: never logged").contains("ack_link.redeemed")
+                    .doesNotContain(token.substring(token.indexOf('.') + 1)).doesNotContain(token.substring(0, 20));
         }
     }
 

@@ -29,6 +29,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -42,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * page of the incident; bad or missing signatures, stale and replayed deliveries change nothing.
  */
 @NotificationIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class PagerDutyWebhookIT {
 
     /** The subscription secret of application-test.yml. */
@@ -94,7 +98,7 @@ class PagerDutyWebhookIT {
     }
 
     @Test
-    void badOrMissingSignaturesAndStaleEventsChangeNothing() {
+    void badOrMissingSignaturesAndStaleEventsChangeNothing(CapturedOutput logs) {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Search is slow", Severity.MAJOR, true, "search");
             String id = story.incidentId;
@@ -121,6 +125,8 @@ class PagerDutyWebhookIT {
             // during a secret rotation PagerDuty signs with both; one match is enough
             post(body, sign(body, "the-old-secret") + "," + sign(body, SECRET)).expectStatus().isOk();
             assertThat(escalation(id).get("state")).isEqualTo("ACKNOWLEDGED");
+            assertThat(logs.getAll()).contains("pagerduty_webhook.refused").doesNotContain(sign(body, SECRET).substring(3))
+                    .doesNotContain(sign(body, "another-secret").substring(3)).doesNotContain(SECRET);
         }
     }
 
