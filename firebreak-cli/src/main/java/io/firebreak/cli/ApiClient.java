@@ -11,17 +11,27 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** A thin HTTP client of the incident API, for the CLI. */
+/** A thin HTTP client of one Firebreak service's API (incident-command or notification-service), for the CLI. */
 final class ApiClient {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final String service;
+    private final String urlVariable;
 
+    /** incident-command at {@code baseUrl} (set by {@code FIREBREAK_URL}). */
     ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, "incident-command", "FIREBREAK_URL");
+    }
+
+    /** {@code service} at {@code baseUrl}, which the environment variable {@code urlVariable} sets. */
+    ApiClient(String baseUrl, String token, String service, String urlVariable) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
+        this.service = service;
+        this.urlVariable = urlVariable;
     }
 
     String baseUrl() {
@@ -62,7 +72,7 @@ final class ApiClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new CliException(CliException.UNREACHABLE, "cannot reach " + baseUrl + " (" + e.getMessage()
-                    + "); is incident-command running? Set FIREBREAK_URL.");
+                    + "); is " + service + " running? Set " + urlVariable + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(CliException.UNREACHABLE, "interrupted");

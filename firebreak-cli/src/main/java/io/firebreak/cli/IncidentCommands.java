@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code firebreak incident ...}. */
 @Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, inspect and run incidents.",
         subcommands = {IncidentCommands.Open.class, IncidentCommands.ListIncidents.class, IncidentCommands.Show.class,
-                IncidentCommands.Update.class, IncidentCommands.Status.class, IncidentCommands.Resolve.class})
+                IncidentCommands.Update.class, IncidentCommands.Status.class, IncidentCommands.Resolve.class, IncidentCommands.Page.class})
 class IncidentCommands implements Runnable {
 
     private static Map<String, String> environment = Map.of();
@@ -43,11 +43,21 @@ class IncidentCommands implements Runnable {
         boolean json;
 
         ApiClient api() {
+            return new ApiClient(environment.getOrDefault("FIREBREAK_URL", "http://127.0.0.1:8080"), token());
+        }
+
+        /** notification-service (paging): {@code FIREBREAK_NOTIFICATION_URL}, the same token. */
+        ApiClient notificationApi() {
+            return new ApiClient(environment.getOrDefault("FIREBREAK_NOTIFICATION_URL", "http://localhost:8081"),
+                    token(), "notification-service", "FIREBREAK_NOTIFICATION_URL");
+        }
+
+        static String token() {
             String token = environment.get("FIREBREAK_TOKEN");
             if (token == null || token.isBlank()) {
                 throw new CliException(CliException.CONFIGURATION, "FIREBREAK_TOKEN is not set");
             }
-            return new ApiClient(environment.getOrDefault("FIREBREAK_URL", "http://127.0.0.1:8080"), token);
+            return token;
         }
 
         PrintWriter out() {
@@ -231,6 +241,63 @@ class IncidentCommands implements Runnable {
             JsonNode incident = api.post("/api/v1/incidents/" + api.idOf(reference) + "/resolve",
                     Map.of("resolution", resolution));
             print(incident, incident.path("reference").asText() + " resolved");
+        }
+    }
+
+    @Command(name = "page", mixinStandardHelpOptions = true,
+            description = "Page someone by hand for an incident: a person, or whoever is on call for a team, schedule"
+                    + " or service (notification-service).")
+    static class Page extends ApiCommand {
+
+        @Parameters(index = "0", paramLabel = "INC-n", description = "The incident reference (or id).")
+        String reference;
+
+        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        /** Exactly one: whom to page. */
+        static class Target {
+
+            @Option(names = "--person", paramLabel = "ID", description = "A person, by id.")
+            String person;
+
+            @Option(names = "--team", paramLabel = "ID", description = "The team's on-call.")
+            String team;
+
+            @Option(names = "--schedule", paramLabel = "ID", description = "Whoever the schedule has on call.")
+            String schedule;
+
+            @Option(names = "--service", paramLabel = "ID", description = "The on-call of the service's owning team.")
+            String service;
+
+            Map<String, String> asJson() {
+                String kind = person != null ? "PERSON" : team != null ? "TEAM" : schedule != null ? "SCHEDULE" : "SERVICE";
+                String id = person != null ? person : team != null ? team : schedule != null ? schedule : service;
+                return Map.of("kind", kind, "id", id);
+            }
+        }
+
+        @Option(names = "--message", description = "What the people paged should know (at most 500 characters).")
+        String message;
+
+        @Override
+        public void run() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("target", target.asJson());
+            if (message != null) {
+                body.put("message", message);
+            }
+            String incidentId = api().idOf(reference);
+            JsonNode paged = notificationApi().post("/api/v1/incidents/" + incidentId + "/pages", body);
+            if (json) {
+                Output.json(out(), paged);
+                return;
+            }
+            out().println("Paged " + paged.path("pages").size() + " for " + reference);
+            List<List<String>> rows = new ArrayList<>();
+            paged.path("pages").forEach(p -> rows.add(List.of(p.path("responderName").asText(),
+                    p.path("via").asText("-"), p.path("pageId").asText())));
+            Output.table(out(), List.of("PAGED", "VIA", "PAGE"), rows);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.paging.EscalationAdvanced;
 import io.firebreak.schemas.paging.EscalationStopped;
 import io.firebreak.schemas.paging.PageAcknowledged;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import io.firebreak.support.testing.IncidentStory;
@@ -122,7 +123,9 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
         String pageId = UUID.randomUUID().toString();
         PageTriggered triggered = new PageTriggered(UUID.randomUUID().toString(), incidentId, pageId, Integer.MAX_VALUE,
                 new Responder(AdversarialEvents.longText(500), AdversarialEvents.longText(2_000), null),
-                AdversarialEvents.services(500), AdversarialEvents.LATEST, null);
+                AdversarialEvents.services(500), AdversarialEvents.LATEST, null, PageTargetKind.PERSON,
+                AdversarialEvents.longText(500), AdversarialEvents.longText(500), Integer.MAX_VALUE, Integer.MAX_VALUE,
+                AdversarialEvents.longText(2_000));
         events.add(triggered);
         events.add(triggered); // redelivered
         events.add(new EscalationAdvanced(UUID.randomUUID().toString(), incidentId, Integer.MIN_VALUE,

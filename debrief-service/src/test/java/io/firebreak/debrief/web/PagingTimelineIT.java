@@ -12,6 +12,7 @@ import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageAcknowledged;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
@@ -66,7 +67,8 @@ class PagingTimelineIT {
             story.declared("Paged incident", Severity.CRITICAL, true, "checkout");
             producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, id, new PageTriggered(pageEventId,
                     id, pageId, 1, new Responder("blake", "Blake", "platform"), List.of("recorded"),
-                    start.plusSeconds(60), pageHeader))).get();
+                    start.plusSeconds(60), pageHeader, PageTargetKind.ROTATION, "platform", "default", 1, 0, null)))
+                    .get();
             producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, id, ack)).get();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> entries(id).size() == 3);

@@ -7,6 +7,7 @@ import io.firebreak.debrief.support.Api;
 import io.firebreak.debrief.readmodel.ProjectionReset;
 import io.firebreak.debrief.support.DebriefIntegrationTest;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
@@ -108,7 +109,7 @@ class ProjectionReplayIT {
             b = second.incidentId;
             producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, a, new PageTriggered(UUID.randomUUID().toString(),
                     a, UUID.randomUUID().toString(), 1, new Responder("blake", "Blake", "platform"), List.of("recorded"),
-                    Instant.now(), null))).get();
+                    Instant.now(), null, PageTargetKind.ROTATION, "platform", "default", 1, 0, null))).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 4 && entries(b) == 2);
         client.put().uri("/api/v1/incidents/" + a + "/debrief/sections/summary").contentType(MediaType.APPLICATION_JSON)

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code firebreak.notification.*}: Slack, the people and rotations that can be paged, escalation policies per
  * severity (the seed of the on-call model, used for incidents whose services are not in the catalog), the on-call
- * configuration file, delivery channels and reminder cadences.
+ * configuration file, delivery channels and reminder cadences; the public URL people reach this service at (acknowledge
+ * links), the acknowledge links' key and lifetime, and the PagerDuty webhook subscription.
  */
 @ConfigurationProperties("firebreak.notification")
 public record NotificationProperties(
@@ -21,7 +22,10 @@ public record NotificationProperties(
         @DefaultValue("http://127.0.0.1:8080") String incidentUrl,
         @DefaultValue("") String oncallFile,
         @DefaultValue OnCall oncall,
-        @DefaultValue Contact contact) {
+        @DefaultValue Contact contact,
+        @DefaultValue("http://localhost:8081") String publicUrl,
+        @DefaultValue AckLink ackLink,
+        @DefaultValue PagerDutyWebhooks pagerdutyWebhooks) {
 
     /**
      * Reaching people by their contact methods: the providers (SMTP, a Twilio-compatible API, ntfy), how often
@@ -33,7 +37,7 @@ public record NotificationProperties(
             @DefaultValue Twilio twilio,
             @DefaultValue Ntfy ntfy,
             @DefaultValue Throttle throttle,
-            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("200ms") Duration pollInterval,
             @DefaultValue("https://slack.com/app_redirect?channel={channel}") String slackChannelLink) {
     }
 
@@ -65,6 +69,21 @@ public record NotificationProperties(
      * message (never dropped).
      */
     public record Throttle(@DefaultValue("1m") Duration sms, @DefaultValue("1m") Duration voice) {
+    }
+
+    /**
+     * Signed acknowledge links ({@code <public-url>/ack/<token>}): the HMAC-SHA256 key, shared by every instance (so
+     * there is no default outside the {@code local} profile; start-up fails without one), and how long a link stays
+     * valid.
+     */
+    public record AckLink(@DefaultValue("") String secret, @DefaultValue("1h") Duration ttl) {
+    }
+
+    /**
+     * PagerDuty webhooks v3: the subscription's signing secret (blank: every delivery is refused), how old an event
+     * may be when it arrives, and how long delivered event ids are remembered to refuse replays.
+     */
+    public record PagerDutyWebhooks(@DefaultValue("") String secret, @DefaultValue("5m") Duration maxAge) {
     }
 
     /**

@@ -14,6 +14,7 @@ import io.firebreak.notification.domain.oncall.Severity;
 import io.firebreak.notification.domain.oncall.Target;
 import io.firebreak.notification.domain.oncall.Team;
 import io.firebreak.notification.oncall.OnCallStore;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.support.problem.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -210,19 +211,33 @@ public class Escalations {
 
     /** The incident was resolved or closed: pending pages are cancelled and paging stops. */
     public void stop(String incidentId, Instant now) {
+        stop(incidentId, null, now);
+    }
+
+    /**
+     * Paging for the incident stops: the escalation (if running) ends as RESOLVED and every page still waiting for
+     * an acknowledgement, escalation or by hand, is cancelled and resolved in PagerDuty, except
+     * {@code resolvedInPagerDuty}, the page whose PagerDuty incident is already resolved (null: none).
+     */
+    public void stop(String incidentId, String resolvedInPagerDuty, Instant now) {
         int changed = jdbc.update("UPDATE escalation SET state = 'RESOLVED', updated_at = ? WHERE incident_id = ?"
                 + " AND state = 'ACTIVE'", ts(now), incidentId);
         timers.cancel(incidentId, ACK_TIMEOUT);
-        if (changed == 1) {
-            for (String pageId : jdbc.queryForList("SELECT page_id FROM page WHERE incident_id = ? AND state = 'TRIGGERED'",
-                    String.class, incidentId)) {
-                jdbc.update("UPDATE page SET state = 'CANCELLED' WHERE page_id = ?", pageId);
-                if (!paging.pagerdutyRoutingKey().isBlank()) {
-                    delivery(pageId, "pagerduty", "resolve", now);
-                }
+        for (String pageId : jdbc.queryForList("UPDATE page SET state = 'CANCELLED' WHERE incident_id = ?"
+                + " AND state = 'TRIGGERED' RETURNING page_id", String.class, incidentId)) {
+            if (!paging.pagerdutyRoutingKey().isBlank() && !pageId.equals(resolvedInPagerDuty)) {
+                delivery(pageId, "pagerduty", "resolve", now);
             }
+        }
+        if (changed == 1) {
             events.stopped(incidentId, "RESOLVED", now);
         }
+    }
+
+    /** The incident of a page, if the page exists. */
+    public Optional<String> incidentOf(String pageId) {
+        return jdbc.queryForList("SELECT incident_id FROM page WHERE page_id = ?", String.class, pageId).stream()
+                .findFirst();
     }
 
     /** A page made by hand. */
@@ -245,7 +260,7 @@ public class Escalations {
         String what = switch (kind) {
             case PERSON -> {
                 require(model.people().containsKey(id), "person");
-                add(responders, model, id, null);
+                add(responders, model, id, null, new Aim(PageTargetKind.PERSON, id));
                 yield model.people().get(id).name();
             }
             case SCHEDULE -> {
@@ -277,7 +292,8 @@ public class Escalations {
         List<OnDemandPage> paged = new ArrayList<>();
         for (Responder responder : responders.values()) {
             String pageId = page(incidentId, 0, round, responder, at, ":pager: " + byName + " pages you for an incident"
-                    + note, actor);
+                    + note, actor, new PagingEvents.PageContext(PageTargetKind.valueOf(kind.name()), id, null, null,
+                            round, message == null || message.isBlank() ? null : message.strip()));
             if (pageId != null) {
                 paged.add(new OnDemandPage(pageId, responder.person().id(), responder.person().name(), responder.via()));
             }
@@ -301,7 +317,8 @@ public class Escalations {
             onCall(model, schedule, at, responders);
         }
         if (responders.isEmpty() && team.engineeringManager() != null) {
-            add(responders, model, team.engineeringManager(), null);
+            add(responders, model, team.engineeringManager(), null,
+                    new Aim(PageTargetKind.PERSON, team.engineeringManager()));
         }
     }
 
@@ -313,7 +330,8 @@ public class Escalations {
         expand(model, step.targets(), at, responders, channels, new HashSet<>(Set.of(policy.id())));
         for (Responder responder : responders.values()) {
             page(incidentId, level, round, responder, at, ":rotating_light: You are paged for an incident (level "
-                    + level + ").", PagingEvents.SYSTEM);
+                    + level + ").", PagingEvents.SYSTEM, new PagingEvents.PageContext(responder.aim().kind(),
+                            responder.aim().id(), policy.id(), level, round, null));
         }
         if (!channels.isEmpty()) {
             Map<String, Object> incident = incident(incidentId);
@@ -338,7 +356,7 @@ public class Escalations {
             Set<String> channels, Set<String> policiesSeen) {
         for (Target target : targets) {
             switch (target.kind()) {
-                case PERSON -> add(responders, model, target.id(), null);
+                case PERSON -> add(responders, model, target.id(), null, new Aim(PageTargetKind.PERSON, target.id()));
                 case SCHEDULE -> {
                     Schedule schedule = model.schedules().get(target.id());
                     if (schedule != null) {
@@ -348,7 +366,8 @@ public class Escalations {
                 case ROTATION -> model.rotation(target.id()).ifPresent(rotation -> {
                     String person = rotation.onCall(at, target.offset());
                     if (person != null) {
-                        add(responders, model, person, rotation.id());
+                        add(responders, model, person, rotation.id(),
+                                new Aim(PageTargetKind.ROTATION, rotation.id()));
                     }
                 });
                 case TEAM_CHANNEL -> {
@@ -369,21 +388,23 @@ public class Escalations {
 
     private static void onCall(OnCallModel model, Schedule schedule, Instant at, Map<String, Responder> responders) {
         OnCallCalendar.at(schedule, model.overridesOf(schedule.id()), at)
-                .forEach(person -> add(responders, model, person, schedule.id()));
+                .forEach(person -> add(responders, model, person, schedule.id(),
+                        new Aim(PageTargetKind.SCHEDULE, schedule.id())));
     }
 
-    private static void add(Map<String, Responder> responders, OnCallModel model, String personId, String via) {
+    private static void add(Map<String, Responder> responders, OnCallModel model, String personId, String via,
+            Aim aim) {
         Person person = model.people().get(personId);
         if (person == null) {
             log.warn("page.unknown_person person={}", personId);
             return;
         }
-        responders.putIfAbsent(personId, new Responder(person, via));
+        responders.putIfAbsent(personId, new Responder(person, via, aim));
     }
 
     /** @return the new page's id, or null when this responder was already paged at this level and round */
     private String page(String incidentId, int level, int round, Responder responder, Instant at, String dmText,
-            io.firebreak.schemas.incident.Actor actor) {
+            io.firebreak.schemas.incident.Actor actor, PagingEvents.PageContext context) {
         String pageId = UUID.randomUUID().toString();
         int inserted = jdbc.update("""
                 INSERT INTO page (page_id, incident_id, level, round, responder_id, responder_name, rotation, state,
@@ -413,7 +434,7 @@ public class Escalations {
                 + " VALUES (?, ?, 'recorded', 'trigger', 'RECORDED', ?, ?) ON CONFLICT DO NOTHING",
                 pageId + ":recorded:trigger", pageId, ts(at), ts(at));
         events.triggered(incidentId, pageId, level, responder.person().id(), responder.person().name(),
-                responder.via(), channels, at, actor);
+                responder.via(), channels, at, actor, context);
         log.info("page.triggered incident={} level={} round={} responder={}", incidentId, level, round,
                 responder.person().id());
         return pageId;
@@ -425,7 +446,11 @@ public class Escalations {
     }
 
     /** Who is paged, and through which schedule or rotation (null: named directly). */
-    private record Responder(Person person, String via) {
+    private record Responder(Person person, String via, Aim aim) {
+    }
+
+    /** The target that led to a responder: an escalation step's target, or what was paged by hand. */
+    private record Aim(PageTargetKind kind, String id) {
     }
 
     /** A stored policy reference; older escalations stored their severity, meaning its default policy. */

@@ -6,6 +6,7 @@ import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.paging.EscalationAdvanced;
 import io.firebreak.schemas.paging.EscalationStopped;
 import io.firebreak.schemas.paging.PageAcknowledged;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import io.firebreak.support.outbox.Outbox;
@@ -37,13 +38,22 @@ public class PagingEvents {
         this.outbox = outbox;
     }
 
+    /**
+     * Why a page went out: the target that led to the responder, the policy and step (null for a page made by
+     * hand), the round, and the note of the person who paged by hand.
+     */
+    record PageContext(PageTargetKind targetKind, String targetId, String policyId, Integer step, int round,
+            String message) {
+    }
+
     /** {@code actor}: {@link #SYSTEM} for escalation pages, the person who paged for a page made by hand. */
     void triggered(String incidentId, String pageId, int level, String responderId, String responderName,
-            String rotation, List<String> channels, Instant at, Actor actor) {
+            String rotation, List<String> channels, Instant at, Actor actor, PageContext context) {
         String eventId = id();
         write(incidentId, eventId, new PageTriggered(eventId, incidentId, pageId, level,
                 new Responder(responderId, responderName, rotation), channels, at,
-                header(eventId, incidentId, at, actor)));
+                header(eventId, incidentId, at, actor), context.targetKind(), context.targetId(), context.policyId(),
+                context.step(), context.round(), context.message()));
     }
 
     /** {@code acknowledgedBy} is the actor's display name, as it was before the header existed. */

@@ -13,6 +13,7 @@ import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.serde.FirebreakEventDeserializer;
 import io.firebreak.support.testing.IncidentStory;
@@ -113,7 +114,23 @@ class OnCallIT {
                 });
                 return triggered.size() == 3;
             });
-            assertThat(triggered).allSatisfy(t -> assertThat(t.getLevel()).isEqualTo(1));
+            assertThat(triggered).allSatisfy(t -> {
+                assertThat(t.getLevel()).isEqualTo(1);
+                assertThat(t.getStep()).isEqualTo(1);
+                assertThat(t.getRound()).isZero();
+                assertThat(t.getPolicyId()).as("the team's Critical policy").isNotNull();
+                assertThat(t.getMessage()).isNull();
+            });
+            assertThat(triggered).filteredOn(t -> t.getResponder().getId().equals("a1-" + s)).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.getTargetKind()).isEqualTo(PageTargetKind.SCHEDULE);
+                        assertThat(t.getTargetId()).isEqualTo("sch-" + s);
+                    });
+            assertThat(triggered).filteredOn(t -> t.getResponder().getId().equals("founder")).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.getTargetKind()).isEqualTo(PageTargetKind.PERSON);
+                        assertThat(t.getTargetId()).isEqualTo("founder");
+                    });
         }
     }
 
@@ -227,7 +244,17 @@ class OnCallIT {
             assertThat(triggered).allSatisfy(t -> {
                 assertThat(t.getLevel()).isZero();
                 assertThat(t.getHeader().getActor().getId()).as("the person who paged").isEqualTo(TestTokens.WRITER_ID);
+                assertThat(t.getPolicyId()).as("no policy paged by hand").isNull();
+                assertThat(t.getStep()).isNull();
             });
+            assertThat(triggered.get(0).getTargetKind()).isEqualTo(PageTargetKind.TEAM);
+            assertThat(triggered.get(0).getTargetId()).isEqualTo("team-" + s);
+            assertThat(triggered.get(0).getRound()).isZero();
+            assertThat(triggered.get(0).getMessage()).isEqualTo("Checkout DB expert needed");
+            assertThat(triggered.get(1).getTargetKind()).isEqualTo(PageTargetKind.PERSON);
+            assertThat(triggered.get(1).getTargetId()).isEqualTo("em-" + s);
+            assertThat(triggered.get(1).getRound()).as("the second request").isEqualTo(1);
+            assertThat(triggered.get(1).getMessage()).isNull();
             await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
                     .map(c -> c.params().get("text")).anyMatch(t -> t.contains(TestTokens.WRITER_NAME + " pages you")
                             && t.contains("Checkout DB expert needed")));

@@ -15,6 +15,7 @@ import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import java.io.IOException;
@@ -128,20 +129,60 @@ class SingleObjectEventCodecTest {
     }
 
     @Test
-    void readsAVersion4PageTriggeredWithItsHeader() {
-        EventHeader header = new EventHeader("e-4", "i-1", 2L, SampleEvents.T0,
-                new Actor("notification-service", "Firebreak escalation", ActorKind.SYSTEM));
-        PageTriggered event = new PageTriggered("e-4", "i-1", "p-2", 2, new Responder("casey", "Casey", null),
-                List.of("recorded"), SampleEvents.T0, header);
+    void readsAVersion4PageTriggeredWithItsHeaderAndNoTarget() throws IOException {
+        Schema v4 = released("io.firebreak.schemas.paging.PageTriggered", 4);
+        assertThat(v4.getField("targetKind")).as("version 4 had no target").isNull();
+        GenericRecord old = new GenericData.Record(v4);
+        GenericRecord responder = new GenericData.Record(v4.getField("responder").schema());
+        responder.put("id", "casey");
+        responder.put("name", "Casey");
+        responder.put("rotation", null);
+        Schema headerSchema = v4.getField("header").schema().getTypes().get(1);
+        GenericRecord header = new GenericData.Record(headerSchema);
+        header.put("eventId", "e-4");
+        header.put("incidentId", "i-1");
+        header.put("sequence", 2L);
+        header.put("occurredAt", SampleEvents.T0.toEpochMilli());
+        GenericRecord actor = new GenericData.Record(headerSchema.getField("actor").schema());
+        actor.put("id", "notification-service");
+        actor.put("displayName", "Firebreak escalation");
+        actor.put("kind", new GenericData.EnumSymbol(actor.getSchema().getField("kind").schema(), "SYSTEM"));
+        header.put("actor", actor);
+        old.put("eventId", "e-4");
+        old.put("incidentId", "i-1");
+        old.put("pageId", "p-2");
+        old.put("level", 2);
+        old.put("responder", responder);
+        old.put("channels", List.of("recorded"));
+        old.put("occurredAt", SampleEvents.T0.toEpochMilli());
+        old.put("header", header);
+        byte[] oldBytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v4).encode(old).array();
+
+        assertThat(codec.decode(oldBytes)).isInstanceOfSatisfying(PageTriggered.class, e -> {
+            assertThat(e.getHeader().getSequence()).isEqualTo(2L);
+            assertThat(e.getHeader().getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
+            assertThat(e.getTargetKind()).as("not recorded before version 5").isEqualTo(PageTargetKind.UNKNOWN);
+            assertThat(e.getTargetId()).isNull();
+            assertThat(e.getPolicyId()).isNull();
+            assertThat(e.getStep()).isNull();
+            assertThat(e.getRound()).isNull();
+            assertThat(e.getMessage()).isNull();
+        });
+    }
+
+    @Test
+    void writesAPageTriggeredWithItsTargetAsVersion5() {
+        EventHeader header = new EventHeader("e-5", "i-1", 3L, SampleEvents.T0,
+                new Actor("u-tess", "Tess", ActorKind.HUMAN));
+        PageTriggered event = new PageTriggered("e-5", "i-1", "p-3", 0, new Responder("casey", "Casey", "payments"),
+                List.of("recorded"), SampleEvents.T0, header, PageTargetKind.TEAM, "payments", null, null, 1,
+                "Card payments fail after deploy 42");
         byte[] bytes = codec.encode(event);
 
         String onTheWire = java.util.HexFormat.of().formatHex(Arrays.copyOfRange(bytes, 2, 10));
         assertThat(ReleasedSchemas.bundled().byFingerprint(onTheWire)).get().extracting(SchemaVersion::version)
-                .as("written with the version 4 schema").isEqualTo(4);
-        assertThat(codec.decode(bytes)).isEqualTo(event).isInstanceOfSatisfying(PageTriggered.class, e -> {
-            assertThat(e.getHeader().getSequence()).isEqualTo(2L);
-            assertThat(e.getHeader().getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
-        });
+                .as("written with the version 5 schema").isEqualTo(5);
+        assertThat(codec.decode(bytes)).isEqualTo(event);
         assertThat(IncidentEvents.header(event)).isEqualTo(header);
     }
 
