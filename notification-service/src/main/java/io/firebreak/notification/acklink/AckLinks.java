@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * redeemed (the nonce is recorded), not here. Tokens are credentials: never log them.
  */
 @Component
-public class AckLinks {
+public class AckLinks implements AckLinkIssuer {
 
     /** The link route; the token is its only variable. */
     public static final String PATH = "/ack/{token}";
@@ -57,6 +57,7 @@ public class AckLinks {
     }
 
     /** A link acknowledging {@code pageId} as {@code personId}, valid for the configured lifetime from now. */
+    @Override
     public URI issue(String pageId, String personId) {
         if (pageId == null || pageId.isBlank() || personId == null || personId.isBlank()) {
             throw new IllegalArgumentException("a link needs a page and a person");

@@ -1,5 +1,6 @@
 package io.firebreak.notification.delivery;
 
+import io.firebreak.notification.acklink.AckLinkIssuer;
 import io.firebreak.notification.config.NotificationProperties;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,5 +1,7 @@
 package io.firebreak.notification.engine;
 
+import io.firebreak.notification.acklink.AckLinkIssuer;
+import org.springframework.beans.factory.ObjectProvider;
 import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.domain.oncall.EscalationPolicy;
 import io.firebreak.notification.domain.oncall.EscalationStep;
@@ -57,8 +59,11 @@ public class Escalations {
     private final String incidentsChannel;
     private final NotificationRules rules;
 
+    private final ObjectProvider<AckLinkIssuer> ackLinks;
+
     public Escalations(JdbcTemplate jdbc, NotificationProperties properties, Timers timers, PagingEvents events,
-            SlackOutbox slack, OnCallStore oncall, NotificationRules rules) {
+            SlackOutbox slack, OnCallStore oncall, NotificationRules rules, ObjectProvider<AckLinkIssuer> ackLinks) {
+        this.ackLinks = ackLinks;
         this.oncall = oncall;
         this.rules = rules;
         this.routing = new Routing(properties.oncall().leadership());
@@ -402,6 +407,13 @@ public class Escalations {
         responders.putIfAbsent(personId, new Responder(person, via, aim));
     }
 
+    /** The signed link to acknowledge from the DM (no token needed), else the API call. */
+    private String acknowledge(String pageId, String personId) {
+        AckLinkIssuer issuer = ackLinks.getIfAvailable();
+        return issuer == null ? "Acknowledge: POST /api/v1/pages/" + pageId + "/ack"
+                : "<" + issuer.issue(pageId, personId) + "|Acknowledge>";
+    }
+
     /** @return the new page's id, or null when this responder was already paged at this level and round */
     private String page(String incidentId, int level, int round, Responder responder, Instant at, String dmText,
             io.firebreak.schemas.incident.Actor actor, PagingEvents.PageContext context) {
@@ -427,7 +439,7 @@ public class Escalations {
                 && NotificationRules.pageSendsSlackDm(responder.person())) {
             channels.add("slack");
             slack.enqueue("page:" + pageId, incidentId, "dm:" + responder.person().slackUserId(), "dm",
-                    dmText + " Acknowledge: POST /api/v1/pages/" + pageId + "/ack");
+                    dmText + " " + acknowledge(pageId, responder.person().id()));
         }
         rules.schedule(pageId, incidentId, responder.person(), at);
         jdbc.update("INSERT INTO page_delivery (delivery_id, page_id, channel, action, state, next_attempt_at, sent_at)"

@@ -106,7 +106,7 @@ class ContactMethodsIT {
                     .containsEntry("click", "https://slack.com/app_redirect?channel=" + channelId)
                     .containsEntry("actions", "view, Open channel, https://slack.com/app_redirect?channel=" + channelId);
             assertThat(push.body()).contains(reference, "Checkout down " + s, "Critical",
-                    "Acknowledge: POST /api/v1/pages/" + pageId + "/ack");
+                    "Acknowledge: https://oncall.acme.test/ack/");
             assertThat(providers.twilio("Messages", phone)).as("the SMS waits two minutes").isEmpty();
 
             MutableClock.INSTANCE.advance(Duration.ofMinutes(2));
@@ -205,8 +205,17 @@ class ContactMethodsIT {
             assertThat(mail.getSubject()).isEqualTo("Firebreak page: [Major] " + reference(story.incidentId)
                     + " Mail relay down " + s);
             assertThat(mail.getHeader("X-Firebreak-Page")[0]).isEqualTo(pageId);
-            assertThat(mail.getContent().toString()).contains("Incident channel: https://slack.com/app_redirect?channel="
-                    + channelId, "Acknowledge: POST /api/v1/pages/" + pageId + "/ack");
+            String text = mail.getContent().toString();
+            assertThat(text).contains("Incident channel: https://slack.com/app_redirect?channel=" + channelId,
+                    "Acknowledge: https://oncall.acme.test/ack/");
+            // the link in the mail acknowledges the page from a phone: no token, a confirmation page, then done
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://oncall\\.acme\\.test(/ack/\\S+)")
+                    .matcher(text);
+            assertThat(link.find()).isTrue();
+            anonymous.get().uri(link.group(1)).exchange().expectStatus().isOk();
+            anonymous.post().uri(link.group(1)).exchange().expectStatus().isOk();
+            assertThat(jdbc.queryForObject("SELECT state FROM page WHERE page_id = ?", String.class, pageId))
+                    .isEqualTo("ACKNOWLEDGED");
         }
     }
 
@@ -237,7 +246,7 @@ class ContactMethodsIT {
             assertThat(body.path("pages").get(0).path("pageId").asString()).isEqualTo(pageId);
             assertThat(body.path("pages").get(0).path("reference").asString()).isEqualTo(reference);
             assertThat(body.path("pages").get(0).path("channelLink").asString()).startsWith("https://slack.com/");
-            assertThat(body.path("pages").get(0).path("ackUrl").isNull()).as("no AckLinkIssuer here").isTrue();
+            assertThat(body.path("pages").get(0).path("ackUrl").asString()).startsWith("https://oncall.acme.test/ack/");
         }
     }
 
