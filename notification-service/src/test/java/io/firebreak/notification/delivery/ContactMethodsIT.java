@@ -104,7 +104,9 @@ class ContactMethodsIT {
                     .containsEntry("priority", "urgent")
                     .containsEntry("authorization", "Bearer tk_testaccesstoken")
                     .containsEntry("click", "https://slack.com/app_redirect?channel=" + channelId)
-                    .containsEntry("actions", "view, Open channel, https://slack.com/app_redirect?channel=" + channelId);
+                    .hasEntrySatisfying("actions", actions -> assertThat(actions)
+                            .startsWith("view, Acknowledge, https://oncall.acme.test/ack/")
+                            .endsWith("view, Open channel, https://slack.com/app_redirect?channel=" + channelId));
             assertThat(push.body()).contains(reference, "Checkout down " + s, "Critical",
                     "Acknowledge: https://oncall.acme.test/ack/");
             assertThat(providers.twilio("Messages", phone)).as("the SMS waits two minutes").isEmpty();
@@ -114,7 +116,7 @@ class ContactMethodsIT {
             Request sms = providers.twilio("Messages", phone).get(0);
             assertThat(sms.form()).containsEntry("From", FakeProviders.FROM).containsKeys("To", "From", "Body");
             assertThat(sms.form().get("Body")).contains(reference, "Checkout down " + s, "Critical",
-                    "https://slack.com/app_redirect?channel=" + channelId, "/api/v1/pages/" + pageId + "/ack");
+                    "https://slack.com/app_redirect?channel=" + channelId, "Ack: https://oncall.acme.test/ack/");
             assertThat(state(pageId, "voice")).isEqualTo("PENDING");
 
             client.post().uri("/api/v1/pages/" + pageId + "/ack").exchange().expectStatus().isOk();
@@ -269,7 +271,7 @@ class ContactMethodsIT {
                     .filter(c -> ("D" + user).equals(c.params().get("channel"))).findFirst().orElseThrow()
                     .params().get("text");
             assertThat(text).contains(reference(story.incidentId), "Disk full " + s, "Minor",
-                    "/api/v1/pages/" + pageId + "/ack");
+                    "Acknowledge: https://oncall.acme.test/ack/");
         }
     }
 
@@ -382,11 +384,12 @@ class ContactMethodsIT {
                     }));
                 }
                 start.countDown();
-                int byTheTwo = claimed.get(0).get(30, TimeUnit.SECONDS) + claimed.get(1).get(30, TimeUnit.SECONDS);
+                // what they return also counts other tests' rows that the clock's jump made due: judged per topic below
+                claimed.get(0).get(30, TimeUnit.SECONDS);
+                claimed.get(1).get(30, TimeUnit.SECONDS);
                 await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM"
                         + " contact_delivery WHERE page_id = ? AND method_id LIKE 'race%' AND state = 'SENT'",
                         Integer.class, pageId) == 20);
-                assertThat(byTheTwo).as("the scheduled worker may take some, never more than all").isBetween(0, 20);
                 assertThat(topics).allSatisfy(topic -> assertThat(providers.ntfy(topic)).hasSize(1));
             } finally {
                 pool.shutdownNow();
