@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Consumes {@value Topics#INCIDENT_EVENTS}: one handler per event the page cares about; roles, notes and
  * alerts are ignored (they are never public). Each event applies in one database transaction together with
- * its dedupe record; the page snapshot is rebuilt after it commits.
+ * its dedupe record and the page's revision; the page snapshot is rebuilt after it commits.
  */
 @Component
 @KafkaListener(id = "statuspage-incident-events", topics = Topics.INCIDENT_EVENTS, groupId = "statuspage-service")
@@ -91,6 +91,7 @@ public class IncidentEventsListener {
                 return false;
             }
             handler.accept(event);
+            model.changed();
             return true;
         });
         if (Boolean.TRUE.equals(applied)) {
