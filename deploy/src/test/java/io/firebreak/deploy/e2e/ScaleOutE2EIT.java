@@ -7,6 +7,9 @@ import io.firebreak.deploy.drill.Ledger;
 import io.firebreak.deploy.drill.SteadyLoad;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Scale-out: the seeds' scenario against two instances of every service ({@code FIREBREAK_INSTANCES=2}: one
  * database, one broker, one consumer group per service), every request going to the next instance in turn. Then:
  * no Slack message, PagerDuty event or webhook page was sent twice, every projection has processed every stored
- * event and nothing was dead-lettered; and a rolling restart (instance 1 of every service stopped gracefully and
+ * event and nothing was dead-lettered; the live feed of one incident-command instance shows an incident declared on
+ * the other; and a rolling restart (instance 1 of every service stopped gracefully and
  * started again, then instance 2) under steady load loses nothing: every accepted command is stored, every stored
  * event is on the topic once and in every projection, no sequence gaps.
  */
@@ -109,6 +113,34 @@ class ScaleOutE2EIT extends SeedsScenario {
 
     @Test
     @Order(Order.DEFAULT + 2)
+    void theLiveFeedOfOneInstanceShowsWhatAnotherStored() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> feed = HTTP.send(HttpRequest.newBuilder(
+                URI.create(testStack.url("incident-command", 2) + "/api/v1/incidents/stream"))
+                .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try {
+                feed.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream was closed below
+            }
+        }, "live-feed-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String id = post(testStack.url("incident-command", 1) + "/api/v1/incidents",
+                    "{\"title\": \"Declared on instance 1\", \"severity\": \"MINOR\"}", 201).path("id").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream()
+                    .anyMatch(line -> line.startsWith("data:") && line.contains(id)));
+        } finally {
+            feed.body().close();
+        }
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 3)
     void aRollingRestartUnderSteadyLoadLosesNothing() throws Exception {
         Ledger ledger = ledger();
         List<String> commands = List.of(testStack.url("incident-command", 1), testStack.url("incident-command", 2));

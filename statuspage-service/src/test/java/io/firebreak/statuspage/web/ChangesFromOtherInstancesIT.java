@@ -6,6 +6,7 @@ import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.Severity;
@@ -47,19 +48,33 @@ class ChangesFromOtherInstancesIT {
         String incidentId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         IncidentDeclared declared = new IncidentDeclared(new EventHeader(UUID.randomUUID().toString(), incidentId, 0L,
-                now, new Actor("u-ana", "Ana Lead", ActorKind.HUMAN)), "INC-90210", "Checkout is down",
-                "internal summary", Severity.CRITICAL, IncidentStatus.INVESTIGATING, true, List.of("checkout"),
-                IncidentSource.ALERTMANAGER, "group", "CRITICAL", now, "inc-checkout-is-down");
+                now, new Actor("u-ana", "Ana Lead", ActorKind.HUMAN)), "INC-90210", "E-mail is not delivered",
+                "internal summary", Severity.CRITICAL, IncidentStatus.INVESTIGATING, true, List.of("email"),
+                IncidentSource.ALERTMANAGER, "group", "CRITICAL", now, "inc-email-is-not-delivered");
+        IncidentResolved resolved = new IncidentResolved(new EventHeader(UUID.randomUUID().toString(), incidentId, 1L,
+                now, new Actor("u-ana", "Ana Lead", ActorKind.HUMAN)), "mail relay restarted", now, now);
 
-        // what another instance's consumer does: apply the event and bump the page's revision in one transaction;
-        // this instance neither consumed the event nor refreshed after it
+        appliedByAnotherInstance(declared.getHeader(), () -> projection.on(declared));
+        await().atMost(Duration.ofSeconds(10)).until(() -> unresolved().contains(incidentId));
+
+        appliedByAnotherInstance(resolved.getHeader(), () -> projection.on(resolved));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !unresolved().contains(incidentId));
+    }
+
+    /**
+     * What another instance's consumer does: apply the event and bump the page's revision in one transaction; this
+     * instance neither consumed the event nor refreshed after it.
+     */
+    private void appliedByAnotherInstance(EventHeader header, Runnable apply) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            projection.firstDelivery(declared.getHeader());
-            projection.on(declared);
+            projection.firstDelivery(header);
+            apply.run();
             store.changed();
         });
+    }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.get().uri("/api/v2/incidents/unresolved.json")
-                .exchange().expectBody(String.class).returnResult().getResponseBody().contains(incidentId));
+    private String unresolved() {
+        return client.get().uri("/api/v2/incidents/unresolved.json").exchange().expectBody(String.class).returnResult()
+                .getResponseBody();
     }
 }
