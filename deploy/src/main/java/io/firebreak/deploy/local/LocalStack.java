@@ -33,6 +33,8 @@ public final class LocalStack {
     private final Supervisor supervisor;
     private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final java.util.Map<String, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, SupervisedProcess.Launcher> launchers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(StackLayout layout, PrintStream out, java.util.Map<String, String> env) {
         this.layout = layout;
@@ -82,6 +84,34 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Stops one component gracefully (SIGTERM; SIGKILL after 30 s), as a rolling restart or a scale-in would, and
+     * keeps the supervisor from restarting it: e.g. {@code incident-command-2}, the second instance.
+     */
+    public void stopGracefully(String component) throws Exception {
+        SupervisedProcess process = supervisor.release(component);
+        process.close();
+        writePids();
+        progress.step(component + " stopped");
+    }
+
+    /** Starts a component stopped with {@link #stopGracefully} again, waits until it is healthy and supervises it. */
+    public void startAgain(String component) throws Exception {
+        SupervisedProcess.Launcher launcher = launchers.get(component);
+        if (launcher == null) {
+            throw new IllegalArgumentException("No component " + component);
+        }
+        SupervisedProcess process = launcher.launch();
+        try {
+            process.awaitHealthy(Supervisor.HEALTHY_WITHIN);
+        } catch (Exception e) {
+            process.close();
+            throw e;
+        }
+        supervise(process, launcher);
+        progress.step(component + " is healthy again");
+    }
+
     /** How often the supervisor restarted a component. */
     public int restarts(String component) {
         return supervisor.restarts(component);
@@ -105,8 +135,24 @@ public final class LocalStack {
         return layout.kafkaBootstrap();
     }
 
+    /** The first instance's port. */
     public int port(String module) {
         return layout.portOf(module);
+    }
+
+    /** The port of one instance of a service (1 for the first). */
+    public int port(String module, int instance) {
+        return layout.portOf(module, instance);
+    }
+
+    /** How many instances of every service run ({@code FIREBREAK_INSTANCES}, default 1). */
+    public int instances() {
+        return layout.instances();
+    }
+
+    /** The supervised component name of one instance of a service: the module, or {@code <module>-<n>} from the second on. */
+    public String component(String module, int instance) {
+        return new StackLayout.Service(module, instance, 0).name();
     }
 
     public static void main(String[] args) throws Exception {
@@ -146,17 +192,21 @@ public final class LocalStack {
             supervise(LocalKafka.start(layout, brokerClasspath()), () -> LocalKafka.launch(layout, brokerClasspath()));
         }
         List<ServiceProcess> services = new ArrayList<>();
+        // every instance is launched at once, as replicas are on a cluster: with FIREBREAK_INSTANCES > 1 the
+        // instances of one service migrate its schema and create its topics concurrently
         for (StackLayout.Service service : layout.services()) {
-            progress.step("Starting " + service.module() + " on port " + service.port());
+            progress.step("Starting " + service.name() + " on port " + service.port());
             services.add(ServiceProcess.start(layout, service, env));
         }
         Duration launched = progress.elapsed();
         try {
             for (ServiceProcess service : services) {
                 service.awaitHealthy(Duration.ofSeconds(180));
-                readyAfter.put(service.module(), progress.elapsed().minus(launched));
-                progress.step(service.module() + " is healthy");
-                supervise(service, () -> ServiceProcess.start(layout, service.service(), env));
+                readyAfter.put(service.name(), progress.elapsed().minus(launched));
+                progress.step(service.name() + " is healthy");
+                SupervisedProcess.Launcher launcher = () -> ServiceProcess.start(layout, service.service(), env);
+                launchers.put(service.name(), launcher);
+                supervise(service, launcher);
             }
         } catch (Exception e) {
             services.forEach(ServiceProcess::requestStop);
@@ -287,6 +337,19 @@ public final class LocalStack {
                          "nextUpdateInMinutes": 30}""")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** With more than one instance of every service, where the others listen; otherwise nothing. */
+    private String instancesLine() {
+        int instances = layout.instances();
+        if (instances == 1) {
+            return "";
+        }
+        return "\n  Instances       " + instances + " of every service, each further one on the port + "
+                + StackLayout.INSTANCE_PORT_STEP + " (e.g. incident-command on "
+                + java.util.stream.IntStream.rangeClosed(1, instances)
+                        .mapToObj(i -> Integer.toString(layout.portOf("incident-command", i)))
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
     private String banner(Duration took) {
         int api = layout.portOf("incident-command");
         return String.join("\n",
@@ -300,7 +363,7 @@ public final class LocalStack {
                 "  Notifications   http://127.0.0.1:" + layout.portOf("notification-service") + "/actuator/health",
                 "  Kafka           " + layout.kafkaBootstrap() + "    PostgreSQL 127.0.0.1:" + layout.postgresPort()
                         + " (user postgres; data in .firebreak/)",
-                "  Logs            .firebreak/logs/",
+                "  Logs            .firebreak/logs/" + instancesLine(),
                 "",
                 "Try it:",
                 "  export FIREBREAK_URL=http://127.0.0.1:" + api + " FIREBREAK_TOKEN=" + StackLayout.DEV_TOKEN,

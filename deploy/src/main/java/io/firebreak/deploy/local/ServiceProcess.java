@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** One Firebreak service as its own JVM, with the {@code local} profile, logging to {@code .firebreak/logs}. */
+/**
+ * One instance of a Firebreak service as its own JVM, with the {@code local} profile, logging to
+ * {@code .firebreak/logs/<name>.log}.
+ */
 final class ServiceProcess implements SupervisedProcess, AutoCloseable {
 
     /** Lean JVM settings: the whole stack should idle well under 2.5 GB. */
@@ -35,7 +38,7 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
     static ServiceProcess start(StackLayout layout, StackLayout.Service service, Map<String, String> passThrough)
             throws IOException {
         Path jar = jarOf(layout.root(), service.module());
-        Path log = layout.logs().resolve(service.module() + ".log");
+        Path log = layout.logs().resolve(service.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -73,7 +76,7 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited (code " + process.exitValue()
+                throw new IllegalStateException(service.name() + " exited (code " + process.exitValue()
                         + "); see " + log);
             }
             try {
@@ -86,7 +89,7 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service.module() + " was not healthy within " + timeout + "; see " + log);
+        throw new IllegalStateException(service.name() + " was not healthy within " + timeout + "; see " + log);
     }
 
     static Path jarOf(Path root, String module) throws IOException {
@@ -98,13 +101,9 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         }
     }
 
-    String module() {
-        return service.module();
-    }
-
     @Override
     public String name() {
-        return service.module();
+        return service.name();
     }
 
     @Override

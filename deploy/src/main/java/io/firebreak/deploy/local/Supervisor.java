@@ -99,6 +99,19 @@ final class Supervisor {
         return slot == null ? 0 : slot.restarts;
     }
 
+    /**
+     * Stops watching one component and hands back its current process, for a deliberate stop (a rolling restart):
+     * its exit is not a crash, and a restart already under way closes what it launched. {@link #supervise} watches
+     * it again once started anew.
+     */
+    synchronized SupervisedProcess release(String name) {
+        Slot slot = slots.remove(name);
+        if (slot == null) {
+            throw new IllegalArgumentException("No supervised component " + name);
+        }
+        return slot.current;
+    }
+
     /** Ends supervision and hands back the current process of every component, in the order they were added. */
     synchronized List<SupervisedProcess> stop() {
         stopping = true;
@@ -113,7 +126,7 @@ final class Supervisor {
 
     private void exited(Slot slot, SupervisedProcess process, int code) {
         synchronized (this) {
-            if (stopping || slot.current != process) {
+            if (stopping || slot.current != process || slots.get(slot.name) != slot) {
                 return;
             }
         }
@@ -129,7 +142,7 @@ final class Supervisor {
 
     private void relaunch(Slot slot, RestartBackOff.Restart restart, int code, Instant crashedAt) {
         synchronized (this) {
-            if (stopping) {
+            if (stopping || slots.get(slot.name) != slot) {
                 return;
             }
         }
@@ -144,7 +157,7 @@ final class Supervisor {
         }
         boolean stopNow;
         synchronized (this) {
-            stopNow = stopping;
+            stopNow = stopping || slots.get(slot.name) != slot;
             if (!stopNow) {
                 slot.current = fresh;
                 slot.restarts++;

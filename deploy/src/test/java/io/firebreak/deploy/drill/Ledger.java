@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Compares, by event id, the event store ({@code incident_command.domain_event_entry}), the incident topic and each
  * projection's {@code processed_event}; counts what sits in dead-letter topics.
  */
-final class Ledger {
+public final class Ledger {
 
     static final String TOPIC = "firebreak.incident-events";
 
@@ -40,18 +40,18 @@ final class Ledger {
             "debrief", Set.of());
 
     /** One stored event. */
-    record Stored(String eventId, String incidentId, long sequence, String type) {
+    public record Stored(String eventId, String incidentId, long sequence, String type) {
     }
 
     /** What one comparison found. */
-    record Findings(int events, int lostOnTopic, int duplicatedOnTopic, int gapsOnTopic, int gapsInStore,
+    public record Findings(int events, int lostOnTopic, int duplicatedOnTopic, int gapsOnTopic, int gapsInStore,
             Map<String, Integer> lostInProjection, int acceptedNotStored) {
 
-        int lost() {
+        public int lost() {
             return lostOnTopic + lostInProjection.values().stream().mapToInt(Integer::intValue).sum() + acceptedNotStored;
         }
 
-        int gaps() {
+        public int gaps() {
             return gapsOnTopic + gapsInStore;
         }
     }
@@ -59,13 +59,13 @@ final class Ledger {
     private final String jdbcUrl;
     private final String bootstrap;
 
-    Ledger(String jdbcUrl, String bootstrap) {
+    public Ledger(String jdbcUrl, String bootstrap) {
         this.jdbcUrl = jdbcUrl;
         this.bootstrap = bootstrap;
     }
 
     /** The event store now. */
-    List<Stored> store() throws SQLException {
+    public List<Stored> store() throws SQLException {
         List<Stored> stored = new ArrayList<>();
         try (Connection db = connect(); Statement statement = db.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT event_identifier, aggregate_identifier, sequence_number,"
@@ -80,7 +80,7 @@ final class Ledger {
     }
 
     /** Per projection, the stored events (of the types it records) that it has not processed. */
-    Map<String, Integer> missingInProjections(List<Stored> stored) throws SQLException {
+    public Map<String, Integer> missingInProjections(List<Stored> stored) throws SQLException {
         Map<String, Integer> missing = new HashMap<>();
         try (Connection db = connect(); Statement statement = db.createStatement()) {
             for (Map.Entry<String, Set<String>> projection : IGNORED_TYPES.entrySet()) {
@@ -99,12 +99,12 @@ final class Ledger {
     }
 
     /** Whether every projection has processed every one of these stored events. */
-    boolean caughtUp(List<Stored> stored) throws SQLException {
+    public boolean caughtUp(List<Stored> stored) throws SQLException {
         return missingInProjections(stored).values().stream().allMatch(n -> n == 0);
     }
 
     /** The full comparison of the given store snapshot with the topic and the projections. */
-    Findings compare(List<Stored> stored, Set<SteadyLoad.Accepted> accepted) throws Exception {
+    public Findings compare(List<Stored> stored, Set<SteadyLoad.Accepted> accepted) throws Exception {
         Map<String, Integer> onTopic = new HashMap<>();
         Map<String, List<Long>> topicSequences = new HashMap<>();
         for (EventHeader header : topic()) {
@@ -149,7 +149,7 @@ final class Ledger {
     }
 
     /** Every committed record on the incident topic, in partition order. */
-    List<EventHeader> topic() {
+    public List<EventHeader> topic() {
         List<EventHeader> headers = new ArrayList<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                 "group.id", "drill-ledger-" + UUID.randomUUID(), "enable.auto.commit", "false",
@@ -174,7 +174,7 @@ final class Ledger {
     }
 
     /** Records in every dead-letter topic ({@code <topic>.<service>.DLT}), by topic. */
-    Map<String, Long> deadLetters() throws Exception {
+    public Map<String, Long> deadLetters() throws Exception {
         Map<String, Long> counts = new HashMap<>();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".DLT"))

@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
  * incident and version must be in the event store), a 4xx <em>refused</em>, a 5xx or a timeout <em>unknown</em> (the
  * store decides; the command is not repeated, except a declaration, which carries an {@code Idempotency-Key} and is
  * retried with it until it gets an answer). A refused connection means nothing was sent: the same command is tried
- * again on the next tick.
+ * again on the next tick. With several instances of incident-command, each command goes to the next one in turn, so a
+ * command refused a connection by a stopped instance goes to another on the next tick.
  */
-final class SteadyLoad implements AutoCloseable {
+public final class SteadyLoad implements AutoCloseable {
 
     /** One accepted command: the incident and the version (sequence of its last event) the 2xx reported. */
-    record Accepted(String incidentId, long version) {
+    public record Accepted(String incidentId, long version) {
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -47,7 +48,8 @@ final class SteadyLoad implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
-    private final String command;
+    private final List<String> commands;
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledExecutorService workers;
     private final Set<Accepted> accepted = ConcurrentHashMap.newKeySet();
     private final Set<String> incidents = ConcurrentHashMap.newKeySet();
@@ -59,7 +61,12 @@ final class SteadyLoad implements AutoCloseable {
 
     /** {@code workers} independent walkers, each sending one command per {@code interval}. */
     SteadyLoad(String command, int workers, Duration interval) {
-        this.command = command;
+        this(List.of(command), workers, interval);
+    }
+
+    /** As above, the commands spread over several instances of incident-command (their base URLs) in turn. */
+    public SteadyLoad(List<String> commands, int workers, Duration interval) {
+        this.commands = List.copyOf(commands);
         this.workers = Executors.newScheduledThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "drill-load");
             thread.setDaemon(true);
@@ -83,7 +90,7 @@ final class SteadyLoad implements AutoCloseable {
                     declare();
                 } else {
                     String[] command = LIFE.get(next);
-                    Outcome outcome = send(SteadyLoad.this.command + "/api/v1/incidents/" + incident + "/" + command[0],
+                    Outcome outcome = send(command() + "/api/v1/incidents/" + incident + "/" + command[0],
                             command[1], null);
                     if (outcome != Outcome.NOT_SENT) {
                         next++;
@@ -103,7 +110,7 @@ final class SteadyLoad implements AutoCloseable {
                 declarationKey = "drill-" + UUID.randomUUID();
             }
             String[] id = new String[1];
-            Outcome outcome = send(command + "/api/v1/incidents", "{\"title\":\"Drill incident\",\"severity\":\"MINOR\","
+            Outcome outcome = send(command() + "/api/v1/incidents", "{\"title\":\"Drill incident\",\"severity\":\"MINOR\","
                     + "\"affectedServices\":[\"search\"]}", body -> id[0] = match(ID, body), declarationKey);
             if (outcome == Outcome.ACCEPTED) {
                 incident = id[0];
@@ -117,6 +124,11 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     private enum Outcome { ACCEPTED, REFUSED, UNKNOWN, NOT_SENT }
+
+    /** The instance of incident-command for the next command. */
+    private String command() {
+        return commands.get(Math.floorMod(turn.getAndIncrement(), commands.size()));
+    }
 
     private Outcome send(String url, String json, String idempotencyKey) {
         return send(url, json, null, idempotencyKey);
@@ -170,32 +182,32 @@ final class SteadyLoad implements AutoCloseable {
         return matcher.group(1);
     }
 
-    Set<Accepted> accepted() {
+    public Set<Accepted> accepted() {
         return Set.copyOf(accepted);
     }
 
-    Set<String> incidents() {
+    public Set<String> incidents() {
         return Set.copyOf(incidents);
     }
 
-    long refused() {
+    public long refused() {
         return refused.get();
     }
 
-    Map<String, Long> refusals() {
+    public Map<String, Long> refusals() {
         return Map.copyOf(refusals);
     }
 
-    long unknown() {
+    public long unknown() {
         return unknown.get();
     }
 
-    long notSent() {
+    public long notSent() {
         return notSent.get();
     }
 
     /** Whether a command was accepted after the given {@link System#nanoTime()}. */
-    boolean acceptedSince(long nanoTime) {
+    public boolean acceptedSince(long nanoTime) {
         return lastAcceptedAt.get() - nanoTime > 0;
     }
 

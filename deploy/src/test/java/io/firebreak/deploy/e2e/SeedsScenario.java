@@ -43,13 +43,24 @@ abstract class SeedsScenario {
     static SlackStandIn slack;
     static TestStack testStack;
     static LocalStack stack;
-    static String command;
-    static String notification;
-    static String statuspage;
-    static String debrief;
+    /** The scenario's incident, once declared. */
+    static String scenarioIncident;
+    /** Requests so far per service: with several instances, each request goes to the next one (round robin). */
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> SENT =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Where PostgreSQL and Kafka come from: environment entries for the stack (empty: it starts its own). */
     abstract Map<String, String> infrastructure();
+
+    /** The stack's ports: {@link TestStack#start}'s {@code portBase}. */
+    int portBase() {
+        return 22000;
+    }
+
+    /** Further settings of the stack, e.g. {@code FIREBREAK_INSTANCES}. */
+    Map<String, String> settings() {
+        return Map.of();
+    }
 
     @BeforeAll
     void startStack() throws Exception {
@@ -57,12 +68,32 @@ abstract class SeedsScenario {
         Map<String, String> env = new java.util.HashMap<>(infrastructure());
         env.putAll(Map.of("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e", "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
                 "FIREBREAK_ACK_TIMEOUT", "3s"));
-        testStack = TestStack.start(22000, env);
+        env.putAll(settings());
+        SENT.clear();
+        testStack = TestStack.start(portBase(), env);
         stack = testStack.stack();
-        command = testStack.url("incident-command");
-        notification = testStack.url("notification-service");
-        statuspage = testStack.url("statuspage-service");
-        debrief = testStack.url("debrief-service");
+    }
+
+    /** The base URL of a service for the next request: its instances take turns. */
+    static String next(String module) {
+        int turn = SENT.computeIfAbsent(module, m -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement();
+        return testStack.url(module, 1 + turn % stack.instances());
+    }
+
+    static String command() {
+        return next("incident-command");
+    }
+
+    static String notification() {
+        return next("notification-service");
+    }
+
+    static String statuspage() {
+        return next("statuspage-service");
+    }
+
+    static String debrief() {
+        return next("debrief-service");
     }
 
     @AfterAll
@@ -79,13 +110,14 @@ abstract class SeedsScenario {
     void theSeedsScenarioEndToEnd() throws Exception {
         // Alertmanager declares a Critical incident
         String payload = fixture().replace("\"groupKey\":\"{}:{", "\"groupKey\":\"{}/" + UUID.randomUUID() + ":{");
-        JsonNode ingested = post(command + "/api/v1/integrations/alertmanager", payload, 200);
+        JsonNode ingested = post(command() + "/api/v1/integrations/alertmanager", payload, 200);
         String id = ingested.path("incidentId").asText();
+        scenarioIncident = id;
         assertThat(ingested.path("declared").asBoolean()).isTrue();
-        JsonNode incident = get(command + "/api/v1/incidents/" + id);
+        JsonNode incident = get(command() + "/api/v1/incidents/" + id);
         assertThat(incident.path("severity").asText()).isEqualTo("CRITICAL");
         String channel = incident.path("channelName").asText();
-        post(command + "/api/v1/incidents/" + id + "/customer-impact",
+        post(command() + "/api/v1/incidents/" + id + "/customer-impact",
                 "{\"customerImpact\": true, \"affectedServices\": [\"checkout\"]}", 200);
 
         // Slack: the channel, the pinned summary and both announcements
@@ -97,60 +129,61 @@ abstract class SeedsScenario {
         await().atMost(Duration.ofSeconds(60)).until(() -> pages(id).size() >= 2);
         JsonNode second = pages(id).get(1);
         assertThat(second.path("level").asInt()).isEqualTo(2);
-        post(notification + "/api/v1/pages/" + second.path("pageId").asText() + "/ack", "{}", 200);
-        JsonNode escalation = get(notification + "/api/v1/incidents/" + id + "/escalation");
+        post(notification() + "/api/v1/pages/" + second.path("pageId").asText() + "/ack", "{}", 200);
+        JsonNode escalation = get(notification() + "/api/v1/incidents/" + id + "/escalation");
         assertThat(escalation.path("state").asText()).isEqualTo("ACKNOWLEDGED");
         // the acknowledger is the person behind the credential, not a name in the request
         assertThat(escalation.path("pages").findValuesAsText("acknowledgedBy")).contains("Local developer");
 
         // the status page crashes while customers are being told; the launcher restarts it and it catches up
         stack.kill("statuspage-service");
-        post(command + "/api/v1/incidents/" + id + "/updates", """
+        post(command() + "/api/v1/incidents/" + id + "/updates", """
                 {"audience": "CUSTOMER", "whatIsHappening": "Some checkouts fail with an error",
                  "whoIsAffected": "Customers paying at checkout", "whatWeAreDoing": "Rolling back the last release",
                  "nextUpdateInMinutes": 30}""", 200);
-        post(command + "/api/v1/incidents/" + id + "/status", "{\"status\": \"fixing\"}", 200);
+        post(command() + "/api/v1/incidents/" + id + "/status", "{\"status\": \"fixing\"}", 200);
         stack.restart("statuspage-service");
-        await().atMost(Duration.ofSeconds(60)).until(() -> unresolved().stream()
-                .anyMatch(i -> i.path("id").asText().equals(id) && i.path("status").asText().equals("identified")));
-        JsonNode published = unresolved().stream().filter(i -> i.path("id").asText().equals(id)).findFirst().orElseThrow();
+        // every instance of the status page serves it (each renders from the shared database, whichever consumed it)
+        await().atMost(Duration.ofSeconds(60)).until(() -> onEveryInstance("statuspage-service", page -> unresolved(page)
+                .stream().anyMatch(i -> i.path("id").asText().equals(id) && i.path("status").asText().equals("identified"))
+                && component(page, "checkout").equals("major_outage")));
+        JsonNode published = unresolved(statuspage()).stream().filter(i -> i.path("id").asText().equals(id)).findFirst().orElseThrow();
         assertThat(published.path("incident_updates").findValuesAsText("body"))
                 .filteredOn(b -> b.startsWith("Some checkouts fail")).hasSize(1);
-        assertThat(component("checkout")).isEqualTo("major_outage");
-        assertThat(text(statuspage + "/")).contains("Some checkouts fail with an error");
+        assertThat(text(statuspage() + "/")).contains("Some checkouts fail with an error");
 
         // resolve: the page says resolved and operational
-        post(command + "/api/v1/incidents/" + id + "/resolve", "{\"resolution\": \"Rolled back release 42\"}", 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> unresolved().stream().noneMatch(i -> i.path("id").asText().equals(id))
-                && component("checkout").equals("operational"));
+        post(command() + "/api/v1/incidents/" + id + "/resolve", "{\"resolution\": \"Rolled back release 42\"}", 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> onEveryInstance("statuspage-service", page -> unresolved(page)
+                .stream().noneMatch(i -> i.path("id").asText().equals(id)) && component(page, "checkout").equals("operational")));
 
         // the debrief is due, with every section and the whole timeline, pages and ack included
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode due = get(debrief + "/api/v1/debriefs?state=due");
-            List<String> kinds = get(debrief + "/api/v1/incidents/" + id + "/timeline").path("entries").findValuesAsText("kind");
+            JsonNode due = get(debrief() + "/api/v1/debriefs?state=due");
+            List<String> kinds = get(debrief() + "/api/v1/incidents/" + id + "/timeline").path("entries").findValuesAsText("kind");
             return due.findValuesAsText("incidentId").contains(id) && kinds.contains("ACKNOWLEDGED")
                     && kinds.contains("RESOLVED");
         });
-        String document = text(debrief + "/api/v1/incidents/" + id + "/debrief");
+        String document = text(debrief() + "/api/v1/incidents/" + id + "/debrief");
         for (String section : List.of("Summary", "Key information", "Timeline", "Contributors", "Mitigators",
                 "Risks and learnings", "Follow-ups")) {
             assertThat(document).contains("## " + section);
         }
-        List<String> kinds = get(debrief + "/api/v1/incidents/" + id + "/timeline").path("entries").findValuesAsText("kind");
+        List<String> kinds = get(debrief() + "/api/v1/incidents/" + id + "/timeline").path("entries").findValuesAsText("kind");
         assertThat(kinds).contains("DECLARED", "ALERT", "IMPACT_CHANGED", "PAGED", "ESCALATED", "ACKNOWLEDGED", "UPDATE",
                 "STATUS_CHANGED", "RESOLVED");
 
         // close with the debrief link
-        String debriefUrl = post(debrief + "/api/v1/incidents/" + id + "/debrief/complete", "{}", 200)
+        String debriefUrl = post(debrief() + "/api/v1/incidents/" + id + "/debrief/complete", "{}", 200)
                 .path("debriefUrl").asText();
-        post(command + "/api/v1/incidents/" + id + "/close", "{\"debriefUrl\": \"" + debriefUrl + "\"}", 200);
-        assertThat(get(command + "/api/v1/incidents/" + id).path("status").asText()).isEqualTo("CLOSED");
+        post(command() + "/api/v1/incidents/" + id + "/close", "{\"debriefUrl\": \"" + debriefUrl + "\"}", 200);
+        assertThat(get(command() + "/api/v1/incidents/" + id).path("status").asText()).isEqualTo("CLOSED");
 
         // nothing sent twice
         List<String> posts = new ArrayList<>();
         slack.calls("chat.postMessage").forEach(c -> posts.add(c.params().get("channel") + "|" + c.params().get("text")));
         assertThat(posts).doesNotHaveDuplicates();
-        JsonNode history = get(statuspage + "/api/v2/incidents.json");
+        JsonNode history = get(statuspage() + "/api/v2/incidents.json");
         JsonNode ours = null;
         for (JsonNode i : history.path("incidents")) {
             if (i.path("id").asText().equals(id)) {
@@ -167,8 +200,8 @@ abstract class SeedsScenario {
                 && c.params().get("text").contains(containing));
     }
 
-    private static List<JsonNode> pages(String id) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/incidents/" + id
+    static List<JsonNode> pages(String id) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(notification() + "/api/v1/incidents/" + id
                 + "/escalation")).header("Authorization", "Bearer " + TOKEN).GET().build());
         List<JsonNode> pages = new ArrayList<>();
         if (response.statusCode() == 200) {
@@ -177,14 +210,28 @@ abstract class SeedsScenario {
         return pages;
     }
 
-    private static List<JsonNode> unresolved() throws Exception {
+    /** A condition that holds for every instance of a service (its base URL). */
+    interface InstanceCheck {
+        boolean holds(String baseUrl) throws Exception;
+    }
+
+    static boolean onEveryInstance(String module, InstanceCheck check) throws Exception {
+        for (int instance = 1; instance <= stack.instances(); instance++) {
+            if (!check.holds(testStack.url(module, instance))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<JsonNode> unresolved(String page) throws Exception {
         List<JsonNode> incidents = new ArrayList<>();
-        get(statuspage + "/api/v2/incidents/unresolved.json").path("incidents").forEach(incidents::add);
+        get(page + "/api/v2/incidents/unresolved.json").path("incidents").forEach(incidents::add);
         return incidents;
     }
 
-    private static String component(String componentId) throws Exception {
-        for (JsonNode component : get(statuspage + "/api/v2/components.json").path("components")) {
+    private static String component(String page, String componentId) throws Exception {
+        for (JsonNode component : get(page + "/api/v2/components.json").path("components")) {
             if (component.path("id").asText().equals(componentId)) {
                 return component.path("status").asText();
             }
@@ -192,7 +239,7 @@ abstract class SeedsScenario {
         return "missing";
     }
 
-    private static JsonNode post(String url, String body, int expected) throws Exception {
+    static JsonNode post(String url, String body, int expected) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -200,11 +247,11 @@ abstract class SeedsScenario {
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
-    private static JsonNode get(String url) throws Exception {
+    static JsonNode get(String url) throws Exception {
         return JSON.readTree(text(url));
     }
 
-    private static String text(String url) throws Exception {
+    static String text(String url) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + TOKEN).GET().build());
         assertThat(response.statusCode()).as(url).isEqualTo(200);

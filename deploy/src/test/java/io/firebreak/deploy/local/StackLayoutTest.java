@@ -27,4 +27,34 @@ class StackLayoutTest {
         assertThat(layout.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
         assertThat(layout.portOf("statuspage-service")).isEqualTo(9082);
     }
+
+    @Test
+    void runsOneInstanceOfEveryServiceByDefault() {
+        StackLayout layout = StackLayout.from(Path.of("/repo"), Map.of());
+
+        assertThat(layout.instances()).isEqualTo(1);
+        assertThat(layout.services()).extracting(StackLayout.Service::name).containsExactly("incident-command",
+                "notification-service", "statuspage-service", "debrief-service");
+    }
+
+    @Test
+    void putsEveryFurtherInstanceTenPortsHigher() {
+        StackLayout layout = StackLayout.from(Path.of("/repo"), Map.of("FIREBREAK_INSTANCES", "2",
+                "FIREBREAK_COMMAND_PORT", "9080"));
+
+        assertThat(layout.instances()).isEqualTo(2);
+        assertThat(layout.services()).extracting(StackLayout.Service::name).containsExactly("incident-command",
+                "notification-service", "statuspage-service", "debrief-service", "incident-command-2",
+                "notification-service-2", "statuspage-service-2", "debrief-service-2");
+        assertThat(layout.portOf("incident-command", 2)).isEqualTo(9090);
+        assertThat(layout.portOf("debrief-service", 2)).isEqualTo(8093);
+        assertThat(layout.portOf("incident-command")).isEqualTo(9080);
+    }
+
+    @Test
+    void refusesAnInstanceCountOutsideOneToNine() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> StackLayout.from(Path.of("/repo"), Map.of("FIREBREAK_INSTANCES", "0")))
+                .withMessageContaining("FIREBREAK_INSTANCES");
+    }
 }

@@ -109,6 +109,42 @@ class SupervisorTest {
         assertThat(current).containsExactly(launched.get(1)).doesNotContain(first);
     }
 
+    @Test
+    void doesNotRestartAComponentReleasedForADeliberateStop() {
+        FakeProcess first = supervised("incident-command-2");
+
+        SupervisedProcess released = supervisor.release("incident-command-2");
+        first.close();
+
+        assertThat(released).isSameAs(first);
+        assertThat(scheduled).isEmpty();
+        assertThat(events).isEmpty();
+        assertThat(supervisor.pids()).doesNotContainKey("incident-command-2");
+    }
+
+    @Test
+    void closesWhatARestartLaunchedWhenTheComponentWasReleasedMeanwhile() {
+        supervised("statuspage-service-2").crash(137);
+        supervisor.release("statuspage-service-2");
+        runDue();
+
+        assertThat(launched).hasSize(1);
+        assertThat(supervisor.pids()).doesNotContainKey("statuspage-service-2");
+    }
+
+    @Test
+    void watchesAReleasedComponentAgainOnceSupervisedAnew() throws Exception {
+        supervised("debrief-service-2");
+        supervisor.release("debrief-service-2").close();
+        FakeProcess again = supervised("debrief-service-2");
+
+        again.crash(137);
+        runDue();
+
+        assertThat(supervisor.restarts("debrief-service-2")).isEqualTo(1);
+        assertThat(supervisor.pids()).containsEntry("debrief-service-2", launched.get(2).pid());
+    }
+
     private FakeProcess supervised(String name) {
         FakeProcess process = launch(name);
         supervisor.supervise(process, () -> launch(name), RestartBackOff.standard(clock));

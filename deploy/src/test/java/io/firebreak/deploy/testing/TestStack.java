@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The whole stack as {@code ./firebreak-local} runs it (PostgreSQL, a KRaft broker, the four services as processes),
- * started from a test on its own ports ({@code portBase + 3433}, {@code + 7092/7093}, {@code + 6080..6083}) and a
- * fresh home directory. Its progress output goes to the console and is kept for assertions.
+ * started from a test on its own ports ({@code portBase + 3433}, {@code + 7092/7093}, {@code + 6080..6083}, with
+ * {@code FIREBREAK_INSTANCES=2} also {@code + 6090..6093}) and a fresh home directory. Its progress output goes to
+ * the console and is kept for assertions.
  */
 public final class TestStack implements AutoCloseable {
 
@@ -59,6 +60,11 @@ public final class TestStack implements AutoCloseable {
 
     public String url(String module) {
         return "http://127.0.0.1:" + stack.port(module);
+    }
+
+    /** The base URL of one instance of a service (1 for the first). */
+    public String url(String module, int instance) {
+        return "http://127.0.0.1:" + stack.port(module, instance);
     }
 
     /** Everything the launcher printed so far (start-up steps and supervisor lines). */

@@ -2,8 +2,12 @@ package io.firebreak.command.config;
 
 import io.firebreak.command.messaging.IncidentEventPublisher;
 import io.firebreak.command.readmodel.IncidentViewProjection;
+import io.firebreak.command.readmodel.LiveEventFeed;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +26,21 @@ public class EventProcessingConfig {
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(IncidentEventPublisher.GROUP,
                         c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * The live feed tails the event store itself instead of hearing only this instance's commands: with several
+     * instances, a dashboard connected to one must also see what the others stored. Each instance tails on its own
+     * (its token lives in memory, not in the shared token_entry, where one instance would claim it for all), from the
+     * head at start-up: the feed is "what happens from now on".
+     */
+    @Bean
+    public ConfigurerModule liveFeedTailsTheEventStore() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTokenStore(LiveEventFeed.GROUP, c -> new InMemoryTokenStore())
+                .registerTrackingEventProcessor(LiveEventFeed.GROUP,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

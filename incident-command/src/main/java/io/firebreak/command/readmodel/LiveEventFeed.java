@@ -11,9 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Every new event, for live dashboards (Server-Sent Events). Emitted only after the event's transaction
- * committed; a slow subscriber misses events rather than slowing commands down (it can re-read
- * {@code /incidents/{id}/events}).
+ * Every new event, for live dashboards (Server-Sent Events), whichever instance stored it: its own tracking processor
+ * tails the event store (config/EventProcessingConfig), so only committed events are seen. A slow subscriber misses
+ * events rather than slowing anything down (it can re-read {@code /incidents/{id}/events}).
  */
 @Component
 @ProcessingGroup(LiveEventFeed.GROUP)

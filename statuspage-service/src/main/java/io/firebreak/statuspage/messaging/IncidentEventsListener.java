@@ -23,8 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Consumes {@value Topics#INCIDENT_EVENTS} a poll at a time: the events the page cares about are applied in one
  * transaction per poll, each with its dedupe record (service-support's BatchApplier); roles, notes and alerts are
- * ignored (they are never public). The page snapshot is rebuilt once per poll after it commits, not once per event,
- * which is what lets the page catch up quickly after an outage.
+ * ignored (they are never public). Each applied event bumps the page's revision in the same transaction, so every
+ * instance re-renders; this one rebuilds its snapshot once per poll after it commits, not once per event, which is
+ * what lets the page catch up quickly after an outage.
  */
 @Component
 public class IncidentEventsListener {
@@ -75,6 +76,7 @@ public class IncidentEventsListener {
         } else if (event instanceof IncidentClosed closed) {
             projection.on(closed);
         }
+        model.changed(); // the page's revision, in this transaction: other instances re-render from it
         return true;
     }
 

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * The current {@link StatusModel}, rebuilt from the database after every applied event (on the Kafka consumer
  * thread, after the transaction commits), at start-up and by the periodic re-render, and handed to listeners:
  * page requests never query the database. Every public text passes {@link PublicText#redact} on its way in.
+ *
+ * <p>With several instances, each applies only the events of the partitions it consumes; the page's revision
+ * ({@code page_revision}, bumped by {@link #changed()} in every applied event's transaction) tells the others,
+ * through {@link #refreshIfChanged()}, that the stored page moved on.
  */
 @Component
 public class StatusModelStore {
@@ -35,6 +39,8 @@ public class StatusModelStore {
     private final ComponentCatalog catalog;
     private final Clock clock;
     private final AtomicLong versions = new AtomicLong();
+    /** The page revision the last refresh read (-1: none yet). */
+    private volatile long refreshedRevision = -1;
     private final List<Consumer<StatusModel>> listeners = new CopyOnWriteArrayList<>();
 
     public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock) {
@@ -48,8 +54,26 @@ public class StatusModelStore {
         listeners.add(listener);
     }
 
+    /** Records that the stored page changed: call inside the transaction that changes it. */
+    public void changed() {
+        jdbc.update("UPDATE page_revision SET revision = revision + 1 WHERE id = 1");
+    }
+
+    /** Refreshes if the stored page changed since the last refresh, e.g. by another instance (blocking JDBC). */
+    public void refreshIfChanged() {
+        if (revision() != refreshedRevision) {
+            refresh();
+        }
+    }
+
+    private long revision() {
+        return jdbc.queryForObject("SELECT revision FROM page_revision WHERE id = 1", Long.class);
+    }
+
     /** Reads the published incidents (blocking JDBC: never call it on an event-loop thread) and tells listeners. */
     public synchronized StatusModel refresh() {
+        // read first: a change committed while the model is read raises the revision again and is refreshed next time
+        long revision = revision();
         Map<String, List<PublicUpdate>> updates = new HashMap<>();
         jdbc.query("""
                 SELECT u.update_id, u.incident_id, u.status, u.body, u.created_at FROM incident_update u
@@ -101,6 +125,7 @@ public class StatusModelStore {
         StatusModel model = new StatusModel(versions.incrementAndGet(), now, indicator,
                 PublicLanguage.description(indicator), components, List.copyOf(incidents));
         listeners.forEach(listener -> listener.accept(model));
+        refreshedRevision = revision;
         return model;
     }
 

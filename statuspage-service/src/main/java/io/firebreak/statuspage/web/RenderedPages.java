@@ -21,8 +21,8 @@ import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every representation of the page, rendered once per change (and once a minute, so relative times stay
- * true) and served from memory: a request costs a map lookup, never a query or a render. The model is read from
+ * Every representation of the page, rendered once per change (whichever instance applied it) and once a minute, so
+ * relative times stay true, and served from memory: a request costs a map lookup, never a query or a render. The model is read from
  * the database on the Kafka consumer thread, the scheduler's thread and at start-up (before the server takes
  * requests); should a request ever find nothing rendered, that first read runs on the blocking scheduler, never on
  * the Netty event loop.
@@ -81,6 +81,15 @@ public class RenderedPages implements SmartInitializingSingleton {
     @Scheduled(fixedDelayString = "${firebreak.statuspage.rerender-interval:60s}")
     void rerender() {
         store.refresh();
+    }
+
+    /**
+     * Renders what another instance's consumer stored: with several instances each applies the events of its own
+     * partitions, and this one learns of the rest from the page's revision (one single-row read per poll).
+     */
+    @Scheduled(fixedDelayString = "${firebreak.statuspage.change-poll-interval:500ms}")
+    void renderChangesFromOtherInstances() {
+        store.refreshIfChanged();
     }
 
     synchronized void render(StatusModel model) {
