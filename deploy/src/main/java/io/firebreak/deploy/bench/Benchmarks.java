@@ -64,6 +64,8 @@ public final class Benchmarks {
                 "FIREBREAK_KAFKA_CONTROLLER_PORT", "39093", "FIREBREAK_COMMAND_PORT", "38080",
                 "FIREBREAK_NOTIFICATION_PORT", "38081", "FIREBREAK_STATUSPAGE_PORT", "38082",
                 "FIREBREAK_DEBRIEF_PORT", "38083"));
+        env.put("FIREBREAK_LOCAL_SMTP_PORT", "32525");
+        env.put("FIREBREAK_LOCAL_IMAP_PORT", "33143");
         // the stack's own JVM flags (C1 only): on 2 cores, C2 compiling during 15-second windows cost more than it
         // gave (measured: 259 vs 439 commands/s at c=32)
         // the alert → page run sends 200 alerts/s from one integration key, which is what the per-key ingest limit

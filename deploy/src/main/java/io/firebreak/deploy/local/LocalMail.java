@@ -16,7 +16,7 @@ import java.util.Locale;
  * sends e-mail pages. Every message received is also written to {@code .firebreak/mail/} as an {@code .eml} file
  * (any mail program opens it), and can be read over IMAP with the recipient address as user and password.
  */
-final class LocalMail implements AutoCloseable {
+public final class LocalMail implements AutoCloseable {
 
     private final GreenMail server;
     private final Path folder;
@@ -42,8 +42,23 @@ final class LocalMail implements AutoCloseable {
         return mail;
     }
 
+    /** SMTP port of the local mail server ({@code FIREBREAK_LOCAL_SMTP_PORT}, default 3025). */
+    static int smtpPort(java.util.Map<String, String> env) {
+        return Integer.parseInt(env.getOrDefault("FIREBREAK_LOCAL_SMTP_PORT", "3025"));
+    }
+
+    /** IMAP port of the local mail server ({@code FIREBREAK_LOCAL_IMAP_PORT}, default 3143). */
+    static int imapPort(java.util.Map<String, String> env) {
+        return Integer.parseInt(env.getOrDefault("FIREBREAK_LOCAL_IMAP_PORT", "3143"));
+    }
+
     Path folder() {
         return folder;
+    }
+
+    /** Every message received so far, oldest first. */
+    public java.util.List<MimeMessage> received() {
+        return java.util.List.of(server.getReceivedMessages());
     }
 
     private void writeReceived() {

@@ -33,13 +33,14 @@ public final class LocalStack {
     private final Supervisor supervisor;
     private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final java.util.Map<String, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile LocalMail mail;
     private final java.util.Map<String, SupervisedProcess.Launcher> launchers =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(StackLayout layout, PrintStream out, java.util.Map<String, String> env) {
         this.layout = layout;
         this.out = out;
-        this.env = env;
+        this.env = new java.util.HashMap<>(env);
         this.progress = new Progress(out);
         this.supervisor = new Supervisor(clock,
                 (delay, task) -> timer.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS),
@@ -155,6 +156,11 @@ public final class LocalStack {
         return new StackLayout.Service(module, instance, 0).name();
     }
 
+    /** The local mail server, when the stack started one (no {@code FIREBREAK_SMTP_HOST} of its own). */
+    public java.util.Optional<LocalMail> mail() {
+        return java.util.Optional.ofNullable(mail);
+    }
+
     public static void main(String[] args) throws Exception {
         boolean demo = List.of(args).contains("--demo");
         Path root = Path.of(System.getProperty("firebreak.root", ".")).toAbsolutePath().normalize();
@@ -190,6 +196,14 @@ public final class LocalStack {
             progress.step("Starting Kafka (KRaft) on " + layout.kafkaBootstrap() + " (data in "
                     + shown(layout.home().resolve("kafka")) + ")");
             supervise(LocalKafka.start(layout, brokerClasspath()), () -> LocalKafka.launch(layout, brokerClasspath()));
+        }
+        if (env.getOrDefault("FIREBREAK_SMTP_HOST", "").isBlank()) {
+            int smtp = LocalMail.smtpPort(env);
+            mail = LocalMail.start(layout.home(), smtp, LocalMail.imapPort(env));
+            env.put("FIREBREAK_SMTP_HOST", "127.0.0.1");
+            env.put("FIREBREAK_SMTP_PORT", Integer.toString(smtp));
+            progress.step("Starting the mail server (SMTP 127.0.0.1:" + smtp + "; every message also in "
+                    + shown(mail.folder()) + ")");
         }
         List<ServiceProcess> services = new ArrayList<>();
         // every instance is launched at once, as replicas are on a cluster: with FIREBREAK_INSTANCES > 1 the
@@ -284,6 +298,9 @@ public final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (mail != null) {
+            mail.close();
+        }
         try {
             Files.deleteIfExists(layout.home().resolve("ready"));
             Files.deleteIfExists(layout.home().resolve("pids"));
@@ -364,6 +381,9 @@ public final class LocalStack {
                 "  Kafka           " + layout.kafkaBootstrap() + "    PostgreSQL 127.0.0.1:" + layout.postgresPort()
                         + " (user postgres; data in .firebreak/)",
                 "  Logs            .firebreak/logs/" + instancesLine(),
+                mail == null ? "  Mail            sent through " + env.get("FIREBREAK_SMTP_HOST")
+                        : "  Mail            SMTP 127.0.0.1:" + LocalMail.smtpPort(env) + "; read it in .firebreak/mail/*.eml or"
+                                + " over IMAP 127.0.0.1:" + LocalMail.imapPort(env) + " (user and password: the address)",
                 "",
                 "Try it:",
                 "  export FIREBREAK_URL=http://127.0.0.1:" + api + " FIREBREAK_TOKEN=" + StackLayout.DEV_TOKEN,

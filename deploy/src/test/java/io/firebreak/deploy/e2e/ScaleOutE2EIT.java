@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Scale-out: the seeds' scenario against two instances of every service ({@code FIREBREAK_INSTANCES=2}: one
  * database, one broker, one consumer group per service), every request going to the next instance in turn. Then:
- * no Slack message, PagerDuty event or webhook page was sent twice, every projection has processed every stored
+ * no Slack message, PagerDuty event, webhook page or e-mail was sent twice, every projection has processed every stored
  * event and nothing was dead-lettered; the live feed of one incident-command instance shows an incident declared on
  * the other; and a rolling restart (instance 1 of every service stopped gracefully and
  * started again, then instance 2) under steady load loses nothing: every accepted command is stored, every stored
@@ -92,6 +92,8 @@ class ScaleOutE2EIT extends SeedsScenario {
                     .containsAll(pageIds);
             assertThat(paging.deliveries()).filteredOn(d -> d.action().equals("trigger"))
                     .extracting(PagingStandIn.Delivery::pageId).containsAll(pageIds);
+            // the seed's people have e-mail addresses: each page is also mailed, through the stack's SMTP server
+            assertThat(mails()).extracting(Mail::pageId).containsAll(pageIds);
         });
         assertNothingSentTwice();
 
@@ -217,7 +219,7 @@ class ScaleOutE2EIT extends SeedsScenario {
     }
 
     /** Slack messages, PagerDuty events and webhook deliveries: none twice, none refused for its shape. */
-    private void assertNothingSentTwice() {
+    private void assertNothingSentTwice() throws Exception {
         List<String> posts = new ArrayList<>();
         slack.calls("chat.postMessage").forEach(c -> posts.add(c.params().get("channel") + "|" + c.params().get("text")));
         assertThat(posts).as("Slack messages").doesNotHaveDuplicates();
@@ -229,6 +231,20 @@ class ScaleOutE2EIT extends SeedsScenario {
         assertThat(paging.events()).allSatisfy(e -> assertThat(e.routingKey()).isEqualTo(ROUTING_KEY));
         assertThat(paging.deliveries()).extracting(PagingStandIn.Delivery::deliveryId).as("webhook pages")
                 .doesNotHaveDuplicates();
+        assertThat(mails()).as("e-mail pages (page, recipient)").isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    /** A page e-mailed to one recipient, as the stack's SMTP server received it. */
+    private record Mail(String pageId, String to) {
+    }
+
+    private List<Mail> mails() throws Exception {
+        List<Mail> mails = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : stack.mail().orElseThrow().received()) {
+            String[] page = message.getHeader("X-Firebreak-Page");
+            mails.add(new Mail(page == null ? "" : page[0], java.util.Arrays.toString(message.getAllRecipients())));
+        }
+        return mails;
     }
 
     /** One consumer group per service, with both instances' consumers in it. */

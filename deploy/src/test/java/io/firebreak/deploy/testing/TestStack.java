@@ -43,6 +43,8 @@ public final class TestStack implements AutoCloseable {
                 "FIREBREAK_NOTIFICATION_PORT", Integer.toString(portBase + 6081),
                 "FIREBREAK_STATUSPAGE_PORT", Integer.toString(portBase + 6082),
                 "FIREBREAK_DEBRIEF_PORT", Integer.toString(portBase + 6083)));
+        env.put("FIREBREAK_LOCAL_SMTP_PORT", Integer.toString(portBase + 2525));
+        env.put("FIREBREAK_LOCAL_IMAP_PORT", Integer.toString(portBase + 3143));
         env.putAll(extra);
         TestStack stack = new TestStack(root, env, home);
         try {
