@@ -49,8 +49,14 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("firebreak.root", ".")).toAbsolutePath().normalize();
-        new Benchmarks().run(root);
-        System.exit(0);
+        int status = 1;
+        try {
+            new Benchmarks().run(root);
+            status = 0;
+        } finally {
+            // the load generators' HTTP clients keep non-daemon threads: without this a failed run lingers
+            System.exit(status);
+        }
     }
 
     void run(Path root) throws Exception {
