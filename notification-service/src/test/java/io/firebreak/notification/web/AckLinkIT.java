@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.notification.acklink.AckLinks;
+import io.firebreak.notification.support.Paging;
 import io.firebreak.notification.support.Api;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
-import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageAcknowledged;
-import io.firebreak.schemas.serde.FirebreakEventDeserializer;
 import io.firebreak.support.testing.IncidentStory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -54,11 +51,11 @@ class AckLinkIT {
     @Test
     void theSignedLinkAcknowledgesOnceAndStopsTheChain(CapturedOutput logs) {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
-                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+                KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(), "ack-link-it")) {
             story.declared("Card payments failing", Severity.CRITICAL, true, "payments");
             String id = story.incidentId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
-            Map<String, Object> first = pages(id).get(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
+            Map<String, Object> first = Paging.pages(Api.asWriter(anonymous), id).get(0);
             String person = (String) first.get("responderId");
             URI link = links.issue((String) first.get("pageId"), person);
             assertThat(link.toString()).startsWith("https://oncall.acme.test/ack/");
@@ -66,19 +63,19 @@ class AckLinkIT {
             String confirmation = html(anonymous.get().uri(link.getRawPath()), HttpStatus.OK);
             assertThat(confirmation).contains("<form method=\"post\">", "Acknowledge", "INC-",
                     "Card payments failing", first.get("responderName").toString());
-            assertThat(escalation(id).get("state")).as("looking at the link (a mail scanner) acknowledges nothing")
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).as("looking at the link (a mail scanner) acknowledges nothing")
                     .isEqualTo("ACTIVE");
 
             String done = html(anonymous.post().uri(link.getRawPath()).contentType(MediaType.APPLICATION_FORM_URLENCODED),
                     HttpStatus.OK);
             assertThat(done).contains("Acknowledged", "escalation has stopped");
-            Map<String, Object> escalation = escalation(id);
+            Map<String, Object> escalation = Paging.escalation(Api.asWriter(anonymous), id);
             assertThat(escalation.get("state")).isEqualTo("ACKNOWLEDGED");
-            assertThat(pages(id).get(0)).containsEntry("state", "ACKNOWLEDGED")
+            assertThat(Paging.pages(Api.asWriter(anonymous), id).get(0)).containsEntry("state", "ACKNOWLEDGED")
                     .containsEntry("acknowledgedBy", first.get("responderName"));
 
             MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
-            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 1);
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
 
             assertThat(html(anonymous.post().uri(link.getRawPath()), HttpStatus.GONE)).contains("already used");
             assertThat(html(anonymous.get().uri(link.getRawPath()), HttpStatus.GONE)).contains("already used");
@@ -106,8 +103,8 @@ class AckLinkIT {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Search is slow", Severity.MAJOR, true, "search");
             String id = story.incidentId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
-            Map<String, Object> first = pages(id).get(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
+            Map<String, Object> first = Paging.pages(Api.asWriter(anonymous), id).get(0);
             String path = links.issue((String) first.get("pageId"), (String) first.get("responderId")).getRawPath();
             String token = path.substring("/ack/".length());
             String payload = token.substring(0, token.indexOf('.'));
@@ -123,12 +120,12 @@ class AckLinkIT {
             assertThat(html(anonymous.post().uri("/ack/" + flipped), HttpStatus.FORBIDDEN)).contains("not valid");
             assertThat(html(anonymous.post().uri("/ack/not-a-link"), HttpStatus.BAD_REQUEST))
                     .contains("Not an acknowledge link");
-            assertThat(escalation(id).get("state")).isEqualTo("ACTIVE");
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("ACTIVE");
 
             MutableClock.INSTANCE.advance(Duration.ofMinutes(61));
             assertThat(html(anonymous.get().uri(path), HttpStatus.GONE)).contains("expired");
             assertThat(html(anonymous.post().uri(path), HttpStatus.GONE)).contains("expired");
-            assertThat(pages(id)).as("an expired link acknowledges nothing")
+            assertThat(Paging.pages(Api.asWriter(anonymous), id)).as("an expired link acknowledges nothing")
                     .noneSatisfy(page -> assertThat(page.get("state")).isEqualTo("ACKNOWLEDGED"));
         }
     }
@@ -141,25 +138,4 @@ class AckLinkIT {
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
-    private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
-        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                broker.getBrokersAsString(), "group.id", "ack-link-it-" + UUID.randomUUID(), "auto.offset.reset",
-                "earliest", "key.deserializer", StringDeserializer.class, "value.deserializer",
-                FirebreakEventDeserializer.class));
-        consumer.subscribe(List.of(Topics.PAGING_EVENTS));
-        return consumer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> escalation(String incidentId) {
-        return Api.asWriter(anonymous).get().uri("/api/v1/incidents/" + incidentId + "/escalation").exchange()
-                .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> pages(String incidentId) {
-        Map<String, Object> escalation = escalation(incidentId);
-        return escalation == null || escalation.get("pages") == null ? List.of()
-                : (List<Map<String, Object>>) escalation.get("pages");
-    }
 }

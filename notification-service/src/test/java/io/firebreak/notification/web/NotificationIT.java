@@ -3,6 +3,7 @@ package io.firebreak.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.notification.support.Paging;
 import io.firebreak.notification.support.Api;
 import io.firebreak.notification.support.FakeSlack;
 import io.firebreak.notification.support.FakeSlack.Call;
@@ -21,7 +22,6 @@ import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.EscalationStopped;
 import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
-import io.firebreak.schemas.serde.FirebreakEventDeserializer;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.support.testing.TestTokens;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,19 +113,19 @@ class NotificationIT {
     @Test
     void escalatesAfterTheAckTimeoutAndAnAckStopsIt() {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
-                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+                KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(), "paging-it")) {
             story.declared("Payments down", Severity.CRITICAL, true, "payments");
             String id = story.incidentId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
-            Map<String, Object> first = pages(id).get(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, id).size() == 1);
+            Map<String, Object> first = Paging.pages(client, id).get(0);
             assertThat(first).containsEntry("level", 1).containsEntry("state", "TRIGGERED")
                     .containsEntry("rotation", "platform");
 
             MutableClock.INSTANCE.advance(Duration.ofMinutes(4));
-            assertThat(pages(id)).as("nothing before the 5-minute ack timeout").hasSize(1);
+            assertThat(Paging.pages(client, id)).as("nothing before the 5-minute ack timeout").hasSize(1);
             MutableClock.INSTANCE.advance(Duration.ofMinutes(2));
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 2);
-            Map<String, Object> second = pages(id).get(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, id).size() == 2);
+            Map<String, Object> second = Paging.pages(client, id).get(1);
             assertThat(second).containsEntry("level", 2);
             assertThat(second.get("responderId")).as("the next person in the rotation").isNotEqualTo(first.get("responderId"));
 
@@ -139,7 +138,7 @@ class NotificationIT {
             client.post().uri("/api/v1/incidents/" + id + "/ack").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
             MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
-            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 2);
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> Paging.pages(client, id).size() == 2);
 
             List<SpecificRecord> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -181,11 +180,11 @@ class NotificationIT {
                 IncidentStory minor = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             major.declared("Search slow", Severity.MAJOR, true, "search");
             minor.declared("Typo on a page", Severity.MINOR, false, "web");
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(major.incidentId).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, major.incidentId).size() == 1);
             major.resolved();
-            await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(escalation(major.incidentId).get("state")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(Paging.escalation(client, major.incidentId).get("state")));
             MutableClock.INSTANCE.advance(Duration.ofMinutes(10));
-            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(major.incidentId).size() == 1);
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> Paging.pages(client, major.incidentId).size() == 1);
             client.get().uri("/api/v1/incidents/" + minor.incidentId + "/escalation").exchange().expectStatus().isNotFound();
         }
     }
@@ -263,27 +262,6 @@ class NotificationIT {
             after.declared("After the poison", Severity.MINOR, false, "web");
             await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(after.channelName()) != null);
         }
-    }
-
-    private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
-        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                broker.getBrokersAsString(), "group.id", "paging-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class, "value.deserializer", FirebreakEventDeserializer.class));
-        consumer.subscribe(List.of(Topics.PAGING_EVENTS));
-        return consumer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> escalation(String incidentId) {
-        return client.get().uri("/api/v1/incidents/" + incidentId + "/escalation").exchange().expectBody(Map.class)
-                .returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> pages(String incidentId) {
-        Map<String, Object> escalation = escalation(incidentId);
-        return escalation == null || escalation.get("pages") == null ? List.of()
-                : (List<Map<String, Object>>) escalation.get("pages");
     }
 
     private List<Call> posts(String channel, String containing) {

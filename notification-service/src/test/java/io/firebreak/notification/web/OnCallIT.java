@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.firebreak.notification.oncall.Editor;
 import io.firebreak.notification.oncall.OnCallDocument;
 import io.firebreak.notification.oncall.OnCallFile;
+import io.firebreak.notification.support.Paging;
 import io.firebreak.notification.support.Api;
 import io.firebreak.notification.support.FakeSlack;
 import io.firebreak.notification.support.FakeSlack.Call;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
-import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
-import io.firebreak.schemas.serde.FirebreakEventDeserializer;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.support.testing.TestTokens;
 import java.io.StringReader;
@@ -33,7 +32,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,12 +96,12 @@ class OnCallIT {
     void aSev1OfACataloguedServicePagesOnCallManagerAndLeadershipAtOnce() {
         org("team-" + s, always());
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
-                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+                KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(), "oncall-it")) {
             story.declared("Checkout down", Severity.CRITICAL, true, "Service " + s);
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 3);
-            Map<String, Object> escalation = escalation(story.incidentId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, story.incidentId).size() == 3);
+            Map<String, Object> escalation = Paging.escalation(client, story.incidentId);
             assertThat(escalation.get("policy")).isEqualTo("team:team-" + s + ":CRITICAL");
-            assertThat(pages(story.incidentId)).allSatisfy(p -> assertThat(p.get("level")).isEqualTo(1))
+            assertThat(Paging.pages(client, story.incidentId)).allSatisfy(p -> assertThat(p.get("level")).isEqualTo(1))
                     .extracting(p -> p.get("responderId")).containsExactlyInAnyOrder("a1-" + s, "em-" + s, "founder");
             List<PageTriggered> triggered = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -143,11 +141,11 @@ class OnCallIT {
                 IncidentStory minor = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             major.declared("Slow payments", Severity.MAJOR, true, "svc-" + s);
             minor.declared("Odd log line", Severity.MINOR, false, "svc-" + s);
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(major.incidentId).size() == 1);
-            assertThat(pages(major.incidentId).get(0).get("responderId")).isEqualTo("a1-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, major.incidentId).size() == 1);
+            assertThat(Paging.pages(client, major.incidentId).get(0).get("responderId")).isEqualTo("a1-" + s);
             MutableClock.INSTANCE.advance(Duration.ofMinutes(6));
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(major.incidentId).size() == 3);
-            assertThat(pages(major.incidentId).subList(1, 3)).extracting(p -> p.get("responderId"))
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, major.incidentId).size() == 3);
+            assertThat(Paging.pages(client, major.incidentId).subList(1, 3)).extracting(p -> p.get("responderId"))
                     .containsExactlyInAnyOrder("em-" + s, "pm-" + s);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#team-" + s, "outside business hours").isEmpty());
@@ -178,8 +176,8 @@ class OnCallIT {
                 .jsonPath("$.shifts[1].personId").isEqualTo("a1-" + s);
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), now)) {
             story.declared("Override in force", Severity.CRITICAL, true, "svc-" + s);
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 3);
-            assertThat(pages(story.incidentId)).extracting(p -> p.get("responderId")).contains("x-" + s)
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, story.incidentId).size() == 3);
+            assertThat(Paging.pages(client, story.incidentId)).extracting(p -> p.get("responderId")).contains("x-" + s)
                     .doesNotContain("a1-" + s);
         }
     }
@@ -196,16 +194,16 @@ class OnCallIT {
                 .formatted(s), HttpStatus.OK);
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Nobody home", Severity.CRITICAL, true, "svc-" + s);
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 1);
-            assertThat(escalation(story.incidentId).get("policy")).isEqualTo("policy:pol-" + s);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, story.incidentId).size() == 1);
+            assertThat(Paging.escalation(client, story.incidentId).get("policy")).isEqualTo("policy:pol-" + s);
             await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#team-" + s, "needs this team").isEmpty());
             MutableClock.INSTANCE.advance(Duration.ofSeconds(70));
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(story.incidentId).size() == 2);
-            assertThat(pages(story.incidentId).get(1)).containsEntry("round", 1).containsEntry("level", 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, story.incidentId).size() == 2);
+            assertThat(Paging.pages(client, story.incidentId).get(1)).containsEntry("round", 1).containsEntry("level", 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#incidents", "paging from the first step again")
                     .isEmpty());
             MutableClock.INSTANCE.advance(Duration.ofSeconds(70));
-            await().atMost(Duration.ofSeconds(30)).until(() -> "EXHAUSTED".equals(escalation(story.incidentId).get("state")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "EXHAUSTED".equals(Paging.escalation(client, story.incidentId).get("state")));
             await().atMost(Duration.ofSeconds(30)).until(() -> posts("#incidents", "Nobody acknowledged the page").stream()
                     .anyMatch(c -> c.params().get("text").contains("Nobody home")));
         }
@@ -215,7 +213,7 @@ class OnCallIT {
     void pagesSomeoneByHandAsAPageTriggeredLikeAnyOther() {
         org("team-" + s, always());
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
-                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+                KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(), "oncall-it")) {
             story.declared("Need an expert", Severity.MINOR, false, "web");
             await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri("/api/v1/incidents/" + story.incidentId
                     + "/notifications").exchange().expectBody(Map.class).returnResult().getResponseBody() != null
@@ -392,27 +390,6 @@ class OnCallIT {
         response.expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith("application/problem+json")
                 .expectBody().jsonPath("$.field").isEqualTo(field);
-    }
-
-    private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
-        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                broker.getBrokersAsString(), "group.id", "oncall-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class, "value.deserializer", FirebreakEventDeserializer.class));
-        consumer.subscribe(List.of(Topics.PAGING_EVENTS));
-        return consumer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> escalation(String incidentId) {
-        return client.get().uri("/api/v1/incidents/" + incidentId + "/escalation").exchange().expectBody(Map.class)
-                .returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> pages(String incidentId) {
-        Map<String, Object> escalation = escalation(incidentId);
-        return escalation == null || escalation.get("pages") == null ? List.of()
-                : (List<Map<String, Object>>) escalation.get("pages");
     }
 
     private List<Call> posts(String channel, String containing) {

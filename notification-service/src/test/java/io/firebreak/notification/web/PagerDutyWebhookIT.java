@@ -3,15 +3,14 @@ package io.firebreak.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.notification.support.Paging;
 import io.firebreak.notification.support.Api;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
-import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageAcknowledged;
-import io.firebreak.schemas.serde.FirebreakEventDeserializer;
 import io.firebreak.support.testing.IncidentStory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -62,17 +60,17 @@ class PagerDutyWebhookIT {
     @Test
     void anAcknowledgementInPagerDutyStopsTheChainOnceAndIsNotReplayed() {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
-                KafkaConsumer<String, SpecificRecord> paging = pagingConsumer()) {
+                KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(), "pd-webhook-it")) {
             story.declared("Card payments failing", Severity.CRITICAL, true, "payments");
             String id = story.incidentId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
-            String pageId = (String) pages(id).get(0).get("pageId");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
+            String pageId = (String) Paging.pages(Api.asWriter(anonymous), id).get(0).get("pageId");
 
             byte[] body = delivery("incident.acknowledged", pageId, MutableClock.INSTANCE.instant());
             post(body, sign(body, SECRET)).expectStatus().isOk().expectBody()
                     .jsonPath("$.outcome").isEqualTo("acknowledged");
-            assertThat(escalation(id).get("state")).isEqualTo("ACKNOWLEDGED");
-            assertThat(pages(id).get(0)).containsEntry("state", "ACKNOWLEDGED")
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("ACKNOWLEDGED");
+            assertThat(Paging.pages(Api.asWriter(anonymous), id).get(0)).containsEntry("state", "ACKNOWLEDGED")
                     .containsEntry("acknowledgedBy", "PagerDuty (Tenex Engineer)");
 
             post(body, sign(body, SECRET)).expectStatus().isEqualTo(409)
@@ -80,7 +78,7 @@ class PagerDutyWebhookIT {
                     .expectBody().jsonPath("$.field").isEqualTo("event.id");
 
             MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
-            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 1);
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
 
             List<SpecificRecord> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -102,8 +100,8 @@ class PagerDutyWebhookIT {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Search is slow", Severity.MAJOR, true, "search");
             String id = story.incidentId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
-            String pageId = (String) pages(id).get(0).get("pageId");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
+            String pageId = (String) Paging.pages(Api.asWriter(anonymous), id).get(0).get("pageId");
             byte[] body = delivery("incident.acknowledged", pageId, MutableClock.INSTANCE.instant());
 
             post(body, null).expectStatus().isUnauthorized()
@@ -114,17 +112,17 @@ class PagerDutyWebhookIT {
             byte[] altered = new String(body, StandardCharsets.UTF_8).replace("Tenex Engineer", "Mallory")
                     .getBytes(StandardCharsets.UTF_8);
             post(altered, sign(body, SECRET)).expectStatus().isUnauthorized();
-            assertThat(escalation(id).get("state")).isEqualTo("ACTIVE");
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("ACTIVE");
 
             byte[] stale = delivery("incident.acknowledged", pageId,
                     MutableClock.INSTANCE.instant().minus(Duration.ofMinutes(6)));
             post(stale, sign(stale, SECRET)).expectStatus().isBadRequest().expectBody()
                     .jsonPath("$.field").isEqualTo("event.occurred_at");
-            assertThat(escalation(id).get("state")).isEqualTo("ACTIVE");
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("ACTIVE");
 
             // during a secret rotation PagerDuty signs with both; one match is enough
             post(body, sign(body, "the-old-secret") + "," + sign(body, SECRET)).expectStatus().isOk();
-            assertThat(escalation(id).get("state")).isEqualTo("ACKNOWLEDGED");
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("ACKNOWLEDGED");
             assertThat(logs.getAll()).contains("pagerduty_webhook.refused").doesNotContain(sign(body, SECRET).substring(3))
                     .doesNotContain(sign(body, "another-secret").substring(3)).doesNotContain(SECRET);
         }
@@ -135,12 +133,12 @@ class PagerDutyWebhookIT {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Checkout errors", Severity.CRITICAL, true, "checkout");
             String id = story.incidentId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> pages(id).size() == 1);
-            String pageId = (String) pages(id).get(0).get("pageId");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 1);
+            String pageId = (String) Paging.pages(Api.asWriter(anonymous), id).get(0).get("pageId");
             Api.asWriter(anonymous).post().uri("/api/v1/incidents/" + id + "/pages").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("target", Map.of("kind", "PERSON", "id", "blake"), "message", "need a hand"))
                     .exchange().expectStatus().isCreated();
-            assertThat(pages(id)).hasSize(2);
+            assertThat(Paging.pages(Api.asWriter(anonymous), id)).hasSize(2);
 
             byte[] triggered = delivery("incident.triggered", pageId, MutableClock.INSTANCE.instant());
             post(triggered, sign(triggered, SECRET)).expectStatus().isAccepted().expectBody()
@@ -148,17 +146,17 @@ class PagerDutyWebhookIT {
             byte[] foreign = delivery("incident.acknowledged", UUID.randomUUID().toString().replace("-", ""),
                     MutableClock.INSTANCE.instant());
             post(foreign, sign(foreign, SECRET)).expectStatus().isAccepted();
-            assertThat(escalation(id).get("state")).isEqualTo("ACTIVE");
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("ACTIVE");
 
             byte[] resolved = delivery("incident.resolved", pageId, MutableClock.INSTANCE.instant());
             post(resolved, sign(resolved, SECRET)).expectStatus().isOk().expectBody()
                     .jsonPath("$.outcome").isEqualTo("stopped");
-            assertThat(escalation(id).get("state")).isEqualTo("RESOLVED");
-            assertThat(pages(id)).as("the escalation page and the page made by hand").hasSize(2)
+            assertThat(Paging.escalation(Api.asWriter(anonymous), id).get("state")).isEqualTo("RESOLVED");
+            assertThat(Paging.pages(Api.asWriter(anonymous), id)).as("the escalation page and the page made by hand").hasSize(2)
                     .allSatisfy(page -> assertThat(page.get("state")).isEqualTo("CANCELLED"));
 
             MutableClock.INSTANCE.advance(Duration.ofMinutes(30));
-            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> pages(id).size() == 2);
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> Paging.pages(Api.asWriter(anonymous), id).size() == 2);
         }
     }
 
@@ -199,25 +197,4 @@ class PagerDutyWebhookIT {
         return request.bodyValue(body).exchange();
     }
 
-    private KafkaConsumer<String, SpecificRecord> pagingConsumer() {
-        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                broker.getBrokersAsString(), "group.id", "pd-webhook-it-" + UUID.randomUUID(), "auto.offset.reset",
-                "earliest", "key.deserializer", StringDeserializer.class, "value.deserializer",
-                FirebreakEventDeserializer.class));
-        consumer.subscribe(List.of(Topics.PAGING_EVENTS));
-        return consumer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> escalation(String incidentId) {
-        return Api.asWriter(anonymous).get().uri("/api/v1/incidents/" + incidentId + "/escalation").exchange()
-                .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> pages(String incidentId) {
-        Map<String, Object> escalation = escalation(incidentId);
-        return escalation == null || escalation.get("pages") == null ? List.of()
-                : (List<Map<String, Object>>) escalation.get("pages");
-    }
 }
