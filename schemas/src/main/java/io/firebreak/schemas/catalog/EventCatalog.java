@@ -17,6 +17,8 @@ public final class EventCatalog {
         all.add(io.firebreak.schemas.paging.PageAcknowledged.SCHEMA$);
         all.add(io.firebreak.schemas.paging.EscalationAdvanced.SCHEMA$);
         all.add(io.firebreak.schemas.paging.EscalationStopped.SCHEMA$);
+        all.add(io.firebreak.schemas.command.IncidentCommandRequested.SCHEMA$);
+        all.add(io.firebreak.schemas.command.IncidentCommandHandled.SCHEMA$);
         ALL_SCHEMAS = List.copyOf(all);
     }
 
