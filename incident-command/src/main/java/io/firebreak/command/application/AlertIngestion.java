@@ -12,10 +12,13 @@ import io.firebreak.command.api.Severity;
 import io.firebreak.command.application.Declarations.Declaration;
 import io.firebreak.command.readmodel.IncidentView;
 import io.firebreak.command.readmodel.IncidentViewRepository;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +69,43 @@ public class AlertIngestion {
     }
 
     public Mono<IngestResult> ingest(AlertBatch batch, Actor actor) {
-        return Mono.fromCallable(() -> retrying(() -> ingestInTransaction(batch, actor))).subscribeOn(blocking);
+        return Mono.fromCallable(() -> repeatOfKnownState(batch)
+                .orElseGet(() -> retrying(() -> ingestInTransaction(batch, actor)))).subscribeOn(blocking);
+    }
+
+    /**
+     * Monitoring re-sends unchanged groups all the time (Alertmanager every {@code group_interval}); most
+     * notifications change nothing. Those are answered from two reads outside any transaction: no row lock, no
+     * commit to wait for, and the group's lock stays free for the notifications that do change something. A
+     * change racing these reads is applied by its own notification, under the lock, as before.
+     */
+    private Optional<IngestResult> repeatOfKnownState(AlertBatch batch) {
+        List<IngestResult> open = jdbc.query("SELECT v.incident_id, v.reference, v.status FROM alert_group g"
+                + " JOIN incident_view v ON v.incident_id = g.incident_id"
+                + " WHERE g.integration = ? AND g.group_key_hash = ? AND g.open",
+                (rs, n) -> IncidentStatus.valueOf(rs.getString(3)).isActive()
+                        ? new IngestResult(rs.getString(1), rs.getString(2), false, 0) : IngestResult.nothing(),
+                batch.integration(), batch.groupKeyHash());
+        if (open.isEmpty() || open.get(0).incidentId() == null) {
+            return Optional.empty();
+        }
+        IngestResult incident = open.get(0);
+        Map<String, KnownAlert> known = new HashMap<>();
+        jdbc.query("SELECT alert_key, status, starts_at FROM alert_state WHERE incident_id = ? AND alert_key = ANY (?)",
+                (ResultSet rs) -> {
+                    known.put(rs.getString(1), new KnownAlert(AlertStatus.valueOf(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant()));
+                },
+                incident.incidentId(), batch.alerts().stream().map(AlertBatch.Alert::alertKey).toArray(String[]::new));
+        for (AlertBatch.Alert alert : batch.alerts()) {
+            KnownAlert state = known.get(alert.alertKey());
+            // an alert sent without a start time keeps the one first seen, so only its status can differ
+            if (state == null || state.status() != alert.status() || (alert.startsAt() != null
+                    && state.startsAt().toEpochMilli() != alert.startsAt().toEpochMilli())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(incident);
     }
 
     /** Records an acknowledgement from the integration on the group's open incident, if there is one. */
