@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The scope every route of debrief-service needs. Reading timelines, metrics, debriefs and follow-ups is
  * {@code incidents:read}; writing a debrief or a follow-up is {@code debriefs:write}; rebuilding the projection is
- * {@code admin}. A request no rule covers is refused (service-support), so a new route needs a line here.
+ * {@code admin}; Linear's webhook is public and signed. A request no rule covers is refused (service-support), so a new route needs a line here.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessRules {
@@ -34,6 +34,8 @@ public class AccessRules {
                         "/api/v1/incidents/{id}/follow-ups")
                 .require(Scopes.DEBRIEFS_WRITE, PATCH, "/api/v1/follow-ups/{followUpId}")
                 .require(Scopes.ADMIN, POST, "/api/v1/admin/projection/replay")
+                // Linear sends no bearer token: the credential is the body's signature (LinearWebhookController)
+                .permit(POST, "/api/v1/integrations/linear/webhooks")
                 .build();
     }
 }

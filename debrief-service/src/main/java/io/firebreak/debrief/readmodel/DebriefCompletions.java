@@ -34,16 +34,16 @@ public class DebriefCompletions {
 
     /**
      * Completed by the person behind the credential ({@code completedById}, {@code completedByName}), who is the
-     * event's actor.
+     * event's actor. {@code noFollowUpReason} is kept when the debrief ended without a follow-up on purpose.
      *
      * @return false when the debrief had been completed already
      */
     public boolean complete(IncidentRecord incident, String form, String completedById, String completedByName,
-            String debriefUrl, int followUpsOutstanding, Instant at) {
+            String debriefUrl, int followUpsOutstanding, String noFollowUpReason, Instant at) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int inserted = jdbc.update("INSERT INTO debrief_completion (incident_id, completed_at, completed_by_id,"
-                    + " completed_by_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", incident.id(),
-                    Timestamp.from(at), completedById, completedByName);
+                    + " completed_by_name, no_follow_up_reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    incident.id(), Timestamp.from(at), completedById, completedByName, noFollowUpReason);
             if (inserted == 0) {
                 return false;
             }

@@ -42,6 +42,44 @@ public class DebriefRepository {
                 + " ORDER BY i.resolved_at DESC NULLS LAST", incidents);
     }
 
+    /**
+     * Debriefs matching a web-search style query ({@code websearch_to_tsquery}: words, "quoted phrases", {@code or},
+     * {@code -excluded}), best first. Candidates come from the expression indexes of V6; the rank weighs the title
+     * (A) over the summary and written sections (B), the follow-up titles (C) and the notes (D).
+     */
+    public List<SearchHit> search(String query) {
+        return jdbc.query("""
+                WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),
+                hits AS (
+                    SELECT incident_id FROM incident, q
+                        WHERE to_tsvector('english', title || ' ' || summary) @@ q.query
+                    UNION SELECT incident_id FROM debrief_section, q WHERE to_tsvector('english', text) @@ q.query
+                    UNION SELECT incident_id FROM timeline_entry, q
+                        WHERE kind <> 'UPDATE' AND to_tsvector('english', text) @@ q.query
+                    UNION SELECT incident_id FROM follow_up, q WHERE to_tsvector('english', title) @@ q.query),
+                ranked AS (
+                    SELECT h.incident_id, ts_rank(
+                        setweight(to_tsvector('english', i.title), 'A')
+                        || setweight(to_tsvector('english', i.summary), 'B')
+                        || setweight(to_tsvector('english', coalesce((SELECT string_agg(s.text, ' ')
+                            FROM debrief_section s WHERE s.incident_id = h.incident_id), '')), 'B')
+                        || setweight(to_tsvector('english', coalesce((SELECT string_agg(f.title, ' ')
+                            FROM follow_up f WHERE f.incident_id = h.incident_id), '')), 'C')
+                        || setweight(to_tsvector('english', coalesce((SELECT string_agg(t.text, ' ')
+                            FROM timeline_entry t WHERE t.incident_id = h.incident_id AND t.kind <> 'UPDATE'), '')), 'D'),
+                        q.query) AS rank
+                    FROM hits h JOIN incident i ON i.incident_id = h.incident_id, q)
+                SELECT i.*, c.completed_at AS debrief_completed_at, m.acknowledged_at AS paged_ack_at,
+                    r.rank AS search_rank
+                FROM ranked r JOIN incident i ON i.incident_id = r.incident_id
+                LEFT JOIN debrief_completion c ON c.incident_id = i.incident_id
+                LEFT JOIN paging_milestone m ON m.incident_id = i.incident_id
+                WHERE i.resolved_at IS NOT NULL OR c.completed_at IS NOT NULL
+                ORDER BY r.rank DESC, i.resolved_at DESC NULLS LAST
+                LIMIT 200""",
+                (rs, n) -> new SearchHit(incident(rs, n), rs.getDouble("search_rank")), query);
+    }
+
     public List<TimelineEntry> timeline(String incidentId) {
         return jdbc.query("SELECT * FROM timeline_entry WHERE incident_id = ? ORDER BY occurred_at, sequence NULLS LAST, event_id", (rs, n) ->
                 new TimelineEntry((Long) rs.getObject("sequence"), rs.getTimestamp("occurred_at").toInstant(),

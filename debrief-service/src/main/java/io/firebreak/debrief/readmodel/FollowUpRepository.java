@@ -46,6 +46,17 @@ public class FollowUpRepository {
                 Timestamp.from(at), status, id);
     }
 
+    /** Records the Linear issue a follow-up became. */
+    public void linkToLinear(String id, LinearIssue issue) {
+        jdbc.update("UPDATE follow_up SET linear_issue_id = ?, linear_identifier = ?, linear_url = ? WHERE follow_up_id = ?",
+                issue.id(), issue.identifier(), issue.url(), id);
+    }
+
+    public Optional<FollowUp> findByLinearIssue(String linearIssueId, LocalDate today) {
+        return jdbc.query("SELECT * FROM follow_up WHERE linear_issue_id = ?", (rs, n) -> map(rs, today), linearIssueId)
+                .stream().findFirst();
+    }
+
     public Optional<FollowUp> find(String id, LocalDate today) {
         return jdbc.query("SELECT * FROM follow_up WHERE follow_up_id = ?", (rs, n) -> map(rs, today), id).stream()
                 .findFirst();
@@ -86,6 +97,8 @@ public class FollowUpRepository {
                 completed == null ? null : completed.toInstant(),
                 "outstanding".equals(status) && dueDate != null && dueDate.isBefore(today),
                 Person.of(rs.getString("created_by_id"), rs.getString("created_by_name")),
-                Person.of(rs.getString("updated_by_id"), rs.getString("updated_by_name")));
+                Person.of(rs.getString("updated_by_id"), rs.getString("updated_by_name")),
+                rs.getString("linear_issue_id") == null ? null : new LinearIssue(rs.getString("linear_issue_id"),
+                        rs.getString("linear_identifier"), rs.getString("linear_url")));
     }
 }

@@ -1,23 +1,32 @@
 package io.firebreak.debrief.web;
 
 import io.firebreak.debrief.config.DebriefProperties;
+import io.firebreak.debrief.domain.DebriefCompleteness;
 import io.firebreak.debrief.domain.DebriefForm;
+import io.firebreak.debrief.domain.DebriefForm.Section;
+import io.firebreak.debrief.domain.FollowUpStatus;
 import io.firebreak.debrief.domain.DebriefPolicy;
 import io.firebreak.debrief.readmodel.DebriefCompletions;
 import io.firebreak.debrief.readmodel.DebriefRepository;
 import io.firebreak.debrief.readmodel.EditedSection;
+import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.FollowUpRepository;
 import io.firebreak.debrief.readmodel.IncidentRecord;
 import io.firebreak.debrief.readmodel.Person;
 import io.firebreak.debrief.web.DebriefMarkdown.RenderedSection;
 import io.firebreak.support.problem.ApiProblem;
+import io.firebreak.support.problem.ProblemType;
 import io.firebreak.support.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,15 +76,20 @@ public class DebriefController {
     }
 
     /**
-     * A completion has no fields: who completed is the caller. Kept as a (possibly absent) body so that a stale
-     * client still sending {@code completedBy} is told so (400, unknown field) instead of being misattributed.
+     * A completion: who completed is the caller, never a field (a stale client still sending {@code completedBy} is
+     * told so: 400, unknown field). {@code noFollowUpNeeded} is the explicit answer of a debrief that ends without
+     * an owned action item.
      */
-    public record Completion() {
+    public record Completion(NoFollowUpNeeded noFollowUpNeeded) {
+    }
+
+    /** Why this incident needs no follow-up action. */
+    public record NoFollowUpNeeded(String reason) {
     }
 
     /** A debrief in a list: which incident, which form, where it stands. */
     public record DebriefSummary(String incidentId, String reference, String title, String severity, String form,
-            String state, Instant resolvedAt, Instant dueAt, Instant completedAt) {
+            String state, Instant resolvedAt, Instant dueAt, Instant completedAt, Double rank) {
     }
 
     /** The debrief document as JSON: the summary, every section and the Markdown. */
@@ -94,19 +108,44 @@ public class DebriefController {
             Person editedBy) {
     }
 
+    /**
+     * Debriefs by state and, with {@code q}, full-text search over the title, the sections and the follow-ups
+     * (PostgreSQL, web-search syntax), best match first; {@code rank} is only set for a search.
+     */
     @GetMapping("/api/v1/debriefs")
-    public Mono<List<DebriefSummary>> list(@RequestParam(required = false) String state) {
+    public Mono<List<DebriefSummary>> list(@RequestParam(required = false) String state,
+            @RequestParam(required = false) String q) {
         if (state != null && !STATES.contains(state)) {
             throw ApiProblem.badRequest("state", "'state' must be due, overdue or completed");
         }
+        String query = query(q);
         return Mono.fromCallable(() -> {
             Instant now = clock.instant();
-            return repository.resolvedOrCompleted().stream()
-                    .map(i -> summary(i, now))
+            List<DebriefSummary> found = query == null
+                    ? repository.resolvedOrCompleted().stream().map(i -> summary(i, now, null)).toList()
+                    : repository.search(query).stream().map(h -> summary(h.incident(), now, h.rank())).toList();
+            return found.stream()
                     .filter(d -> !"none".equals(d.state()))
                     .filter(d -> state == null || state.equals(d.state()))
                     .toList();
         }).subscribeOn(blocking);
+    }
+
+    /** A search text: up to 200 characters, no control characters (PostgreSQL refuses a NUL in a parameter). */
+    private static String query(String q) {
+        if (q == null) {
+            return null;
+        }
+        if (q.isBlank()) {
+            throw ApiProblem.invalid("q", "'q' is empty: give words to search for, or leave it out");
+        }
+        if (q.length() > 200) {
+            throw ApiProblem.invalid("q", "'q' is longer than 200 characters");
+        }
+        if (q.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblem.badRequest("q", "'q' contains a control character");
+        }
+        return q.strip();
     }
 
     @GetMapping("/api/v1/incidents/{id}/debrief")
@@ -158,15 +197,30 @@ public class DebriefController {
     public Mono<CompletedDebrief> complete(@PathVariable String id,
             @RequestBody(required = false) Completion body, ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange);
+        String reason = noFollowUpReason(body);
         return Mono.fromCallable(() -> {
             IncidentRecord incident = incident(id);
             if (incident.resolvedAt() == null && !"CLOSED".equals(incident.status())) {
                 throw ApiProblem.conflict(null, "Debrief after resolution: the incident is " + incident.status());
             }
-            int outstanding = followUps.search(id, "outstanding", null, today()).size();
+            if (incident.debriefCompletedAt() != null) {
+                throw ApiProblem.conflict(null, "The debrief is already complete");
+            }
+            DebriefForm form = policy.formFor(incident.severity());
+            List<FollowUp> actions = followUps.search(id, null, null, today());
+            List<String> missing = missing(form, incident, actions, reason);
+            if (!missing.isEmpty()) {
+                throw new ApiProblem(HttpStatus.CONFLICT, ProblemType.RULE_VIOLATED, missing.get(0),
+                        "The debrief cannot be completed yet; missing: " + String.join(", ", missing)
+                                + " (every section of the " + form.name().toLowerCase(Locale.ROOT)
+                                + " form with real text, and a follow-up with an owner and a due date or"
+                                + " 'noFollowUpNeeded' with a reason)",
+                        Map.of("missing", missing));
+            }
+            int outstanding = (int) actions.stream().filter(f -> "outstanding".equals(f.status())).count();
             String url = properties.getPublicUrl() + "/api/v1/incidents/" + id + "/debrief";
-            boolean completed = completions.complete(incident, policy.formFor(incident.severity()).name(),
-                    caller.id(), caller.displayName(), url, outstanding, clock.instant());
+            boolean completed = completions.complete(incident, form.name(), caller.id(), caller.displayName(), url,
+                    outstanding, reason, clock.instant());
             if (!completed) {
                 throw ApiProblem.conflict(null, "The debrief is already complete");
             }
@@ -176,12 +230,44 @@ public class DebriefController {
         }).subscribeOn(blocking);
     }
 
+    /** What the completion rule finds missing in the document as it reads now. */
+    private List<String> missing(DebriefForm form, IncidentRecord incident, List<FollowUp> actions, String reason) {
+        Map<Section, String> texts = new EnumMap<>(Section.class);
+        for (RenderedSection section : markdown.sections(form, incident, repository.timeline(incident.id()), actions,
+                repository.editedSections(incident.id()))) {
+            Section.byId(section.id()).ifPresent(s -> texts.put(s, section.text()));
+        }
+        return DebriefCompleteness.missing(form, texts, actions.stream()
+                .map(f -> new DebriefCompleteness.Action(f.owner(), f.dueDate(),
+                        FollowUpStatus.parse(f.status()).orElse(FollowUpStatus.OUTSTANDING)))
+                .toList(), reason);
+    }
+
+    private static String noFollowUpReason(Completion body) {
+        if (body == null || body.noFollowUpNeeded() == null) {
+            return null;
+        }
+        String reason = body.noFollowUpNeeded().reason();
+        if (reason == null || DebriefCompleteness.placeholder(reason)) {
+            throw ApiProblem.invalid("noFollowUpNeeded.reason",
+                    "'noFollowUpNeeded.reason' is required: say why this incident needs no follow-up");
+        }
+        if (reason.length() > 2_000) {
+            throw ApiProblem.invalid("noFollowUpNeeded.reason", "'noFollowUpNeeded.reason' is longer than 2,000 characters");
+        }
+        return reason.strip();
+    }
+
     private DebriefSummary summary(IncidentRecord incident, Instant now) {
+        return summary(incident, now, null);
+    }
+
+    private DebriefSummary summary(IncidentRecord incident, Instant now, Double rank) {
         DebriefForm form = policy.formFor(incident.severity());
         return new DebriefSummary(incident.id(), incident.reference(), incident.title(), incident.severity(),
                 form.name(), policy.state(incident.severity(), incident.resolvedAt(), incident.debriefCompletedAt(), now),
                 incident.resolvedAt(), form.required() ? policy.dueAt(incident.resolvedAt()) : null,
-                incident.debriefCompletedAt());
+                incident.debriefCompletedAt(), rank);
     }
 
     private IncidentRecord incident(String id) {

@@ -192,6 +192,10 @@ final class DebriefMarkdown {
             if (f.externalUrl() != null) {
                 text.append(", ").append(f.externalUrl());
             }
+            if (f.linear() != null) {
+                text.append(", Linear [").append(f.linear().identifier()).append("](").append(f.linear().url())
+                        .append(')');
+            }
             text.append('\n');
         }
         return text.toString();

@@ -3,6 +3,7 @@ package io.firebreak.debrief.web;
 import io.firebreak.debrief.domain.FollowUpStatus;
 import io.firebreak.debrief.readmodel.DebriefRepository;
 import io.firebreak.debrief.readmodel.FollowUp;
+import io.firebreak.debrief.readmodel.FollowUpChanges;
 import io.firebreak.debrief.readmodel.FollowUpRepository;
 import io.firebreak.debrief.readmodel.Person;
 import io.firebreak.support.config.SupportProperties;
@@ -43,15 +44,17 @@ public class FollowUpController {
     private static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "urgent");
 
     private final FollowUpRepository followUps;
+    private final FollowUpChanges changes;
     private final DebriefRepository incidents;
     private final Scheduler blocking;
     private final Clock clock;
     private final SupportProperties.Input bounds;
 
-    public FollowUpController(FollowUpRepository followUps, DebriefRepository incidents, Scheduler blockingScheduler,
-            Clock clock, SupportProperties support) {
+    public FollowUpController(FollowUpRepository followUps, FollowUpChanges changes, DebriefRepository incidents,
+            Scheduler blockingScheduler, Clock clock, SupportProperties support) {
         this.bounds = support.input();
         this.followUps = followUps;
+        this.changes = changes;
         this.incidents = incidents;
         this.blocking = blockingScheduler;
         this.clock = clock;
@@ -92,8 +95,8 @@ public class FollowUpController {
             incidents.incident(id).orElseThrow(() -> ApiProblem.notFound("incident " + id));
             Instant now = clock.instant();
             FollowUp followUp = new FollowUp(UUID.randomUUID().toString(), id, title, owner, dueDate, priority,
-                    url, FollowUpStatus.OUTSTANDING.wire(), now, now, null, false, by, by);
-            followUps.insert(followUp);
+                    url, FollowUpStatus.OUTSTANDING.wire(), now, now, null, false, by, by, null);
+            changes.create(followUp);
             FollowUp saved = followUps.find(followUp.id(), today()).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/follow-ups/" + saved.id())).body(saved);
         }).subscribeOn(blocking);
@@ -113,7 +116,7 @@ public class FollowUpController {
         }
         return Mono.fromCallable(() -> {
             followUps.find(followUpId, today()).orElseThrow(() -> ApiProblem.notFound("follow-up " + followUpId));
-            followUps.update(followUpId, status, owner, by, clock.instant());
+            changes.change(followUpId, status, owner, by, clock.instant(), today());
             return followUps.find(followUpId, today()).orElseThrow();
         }).subscribeOn(blocking);
     }

@@ -144,6 +144,15 @@ class DebriefIT {
                     .expectBody().jsonPath("$.field").isEqualTo("completedBy");
             Api.as(client, TestTokens.READER).post().uri("/api/v1/incidents/" + id + "/debrief/complete").exchange()
                     .expectStatus().isForbidden();
+            client.post().uri("/api/v1/incidents/" + id + "/debrief/complete").exchange().expectStatus()
+                    .isEqualTo(409).expectBody()
+                    .jsonPath("$.type").isEqualTo("https://firebreak.dev/problems/rule-violated")
+                    .jsonPath("$.field").isEqualTo("risks-and-learnings")
+                    .jsonPath("$.missing").isEqualTo(List.of("risks-and-learnings"));
+            client.put().uri("/api/v1/incidents/" + id + "/debrief/sections/risks-and-learnings")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("text", "Deploys can exhaust the pool; nothing alerted on saturation."))
+                    .exchange().expectStatus().isOk();
             client.post().uri("/api/v1/incidents/" + id + "/debrief/complete").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.state").isEqualTo("completed")
                     .jsonPath("$.debriefUrl").isEqualTo("http://debriefs.acme.test/api/v1/incidents/" + id + "/debrief");
