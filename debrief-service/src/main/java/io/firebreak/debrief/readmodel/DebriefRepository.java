@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 public class DebriefRepository {
 
     private static final String INCIDENT = """
-            SELECT i.*, c.completed_at AS debrief_completed_at, m.acknowledged_at AS paged_ack_at FROM incident i
+            SELECT i.*, c.completed_at AS debrief_completed_at, c.no_follow_up_reason, m.acknowledged_at AS paged_ack_at
+            FROM incident i
             LEFT JOIN debrief_completion c ON c.incident_id = i.incident_id
             LEFT JOIN paging_milestone m ON m.incident_id = i.incident_id""";
 
@@ -69,8 +70,8 @@ public class DebriefRepository {
                             FROM timeline_entry t WHERE t.incident_id = h.incident_id AND t.kind <> 'UPDATE'), '')), 'D'),
                         q.query) AS rank
                     FROM hits h JOIN incident i ON i.incident_id = h.incident_id, q)
-                SELECT i.*, c.completed_at AS debrief_completed_at, m.acknowledged_at AS paged_ack_at,
-                    r.rank AS search_rank
+                SELECT i.*, c.completed_at AS debrief_completed_at, c.no_follow_up_reason,
+                    m.acknowledged_at AS paged_ack_at, r.rank AS search_rank
                 FROM ranked r JOIN incident i ON i.incident_id = r.incident_id
                 LEFT JOIN debrief_completion c ON c.incident_id = i.incident_id
                 LEFT JOIN paging_milestone m ON m.incident_id = i.incident_id
@@ -128,7 +129,7 @@ public class DebriefRepository {
                 rs.getString("channel_name"), roles, rs.getString("resolution"), rs.getString("debrief_url"),
                 instant(rs, "detected_at"), instant(rs, "declared_at"), instant(rs, "paged_ack_at"),
                 instant(rs, "first_update_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
-                instant(rs, "closed_at"), instant(rs, "debrief_completed_at"));
+                instant(rs, "closed_at"), instant(rs, "debrief_completed_at"), rs.getString("no_follow_up_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

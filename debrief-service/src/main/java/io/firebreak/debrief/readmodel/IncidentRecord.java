@@ -8,7 +8,7 @@ public record IncidentRecord(String id, String reference, String title, String s
         String reportedSeverity, String status, boolean customerImpact, String affectedServices, String channelName,
         Map<String, String> roles, String resolution, String debriefUrl, Instant detectedAt, Instant declaredAt,
         Instant acknowledgedAt, Instant firstUpdateAt, Instant mitigatedAt, Instant resolvedAt, Instant closedAt,
-        Instant debriefCompletedAt) {
+        Instant debriefCompletedAt, String noFollowUpReason) {
 
     /** When the clock of every response metric starts: first detection, else the declaration. */
     public Instant start() {

@@ -85,7 +85,7 @@ final class DebriefMarkdown {
             case MITIGATORS -> notes(timeline, Set.of("DECISION", "ACTION", "RESOLVED"),
                     "_What reduced impact or helped the response._", "Decisions and actions recorded during the incident:");
             case RISKS_AND_LEARNINGS -> "_What this showed about our systems or organisation._";
-            case FOLLOW_UPS -> followUps(followUps);
+            case FOLLOW_UPS -> followUps(followUps, incident.noFollowUpReason());
         };
     }
 
@@ -175,11 +175,15 @@ final class DebriefMarkdown {
         return text.toString();
     }
 
-    private static String followUps(List<FollowUp> followUps) {
+    private static String followUps(List<FollowUp> followUps, String noFollowUpReason) {
         if (followUps.isEmpty()) {
-            return "_No follow-up actions yet. Add them with owners and due dates._";
+            return noFollowUpReason != null ? "No follow-up needed: " + noFollowUpReason
+                    : "_No follow-up actions yet. Add them with owners and due dates._";
         }
         StringBuilder text = new StringBuilder();
+        if (noFollowUpReason != null) {
+            text.append("No further follow-up needed: ").append(noFollowUpReason).append("\n\n");
+        }
         for (FollowUp f : followUps) {
             text.append("- [").append("completed".equals(f.status()) ? 'x' : ' ').append("] ").append(f.title())
                     .append(" — owner ").append(f.owner()).append(", priority ").append(f.priority());

@@ -87,6 +87,9 @@ class DebriefCompletionIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("completed");
         assertThat(jdbc.queryForObject("SELECT no_follow_up_reason FROM debrief_completion WHERE incident_id = ?",
                 String.class, id)).isEqualTo("The vendor owns the fix; their RCA covers it.");
+        assertThat(client.get().uri("/api/v1/incidents/" + id + "/debrief").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("## Follow-ups\n\nNo follow-up needed: The vendor owns the fix; their RCA covers it.");
     }
 
     @Test

@@ -18,7 +18,7 @@ class DebriefMarkdownTest {
     void redactsCustomersContactDetailsQuotedInUpdatesButKeepsNotesAsWritten() {
         IncidentRecord incident = new IncidentRecord("i-1", "INC-1", "Checkout fails", "", "MAJOR", "P2", "RESOLVED",
                 true, "checkout", "inc-1", Map.of(), "rolled back", null, null, DECLARED, null, null, null,
-                DECLARED.plusSeconds(600), null, null);
+                DECLARED.plusSeconds(600), null, null, null);
         List<TimelineEntry> timeline = List.of(
                 new TimelineEntry(0L, DECLARED, "u-ana", "Ana Lead", "HUMAN", "UPDATE",
                         "Customer update: jane.doe@example.com and +44 20 7946 0958 reported failed payments", "e-1"),

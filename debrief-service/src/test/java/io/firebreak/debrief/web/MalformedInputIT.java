@@ -183,6 +183,26 @@ class MalformedInputIT {
         cases.add(read("debriefs: unknown state", "/api/v1/debriefs?state=bogus", Expect.status(400)));
         cases.add(read("debriefs: state with NUL", "/api/v1/debriefs?state=%00", Expect.status(400)));
         cases.add(read("debriefs: repeated state", "/api/v1/debriefs?state=due&state=overdue", Expect.NOT_SERVER_ERROR));
+        cases.add(read("debriefs: q with NUL", "/api/v1/debriefs?q=a%00b", Expect.status(400)));
+        cases.add(read("debriefs: q blank", "/api/v1/debriefs?q=%20%20", Expect.status(422)));
+        cases.add(read("debriefs: q over-long", "/api/v1/debriefs?q=" + "x".repeat(201), Expect.status(422)));
+        cases.add(read("debriefs: q of operators only", "/api/v1/debriefs?q=%22%22%20or%20-", Expect.status(200)));
+        cases.add(read("debriefs: q with a quote", "/api/v1/debriefs?q=%27%3B%20DROP%20TABLE%20incident%3B--",
+                Expect.status(200)));
+
+        String linearWebhook = "linear webhook";
+        String webhooks = "/api/v1/integrations/linear/webhooks";
+        cases.add(invalid(linearWebhook + ": broken JSON", "POST", webhooks, JSON, "{", Expect.status(400)));
+        cases.add(invalid(linearWebhook + ": array", "POST", webhooks, JSON, "[]", Expect.status(400)));
+        cases.add(invalid(linearWebhook + ": no type", "POST", webhooks, JSON, "{}", Expect.status(400)));
+        cases.add(invalid(linearWebhook + ": no timestamp", "POST", webhooks, JSON,
+                json("type", quoted("Issue"), "action", quoted("update")), Expect.status(400)));
+        cases.add(invalid(linearWebhook + ": timestamp a word", "POST", webhooks, JSON,
+                json("type", quoted("Issue"), "action", quoted("update"), "webhookTimestamp", quoted("soon")),
+                Expect.status(400)));
+        cases.add(invalid(linearWebhook + ": unsigned", "POST", webhooks, JSON,
+                json("type", quoted("Issue"), "action", quoted("update"), "webhookTimestamp", "1"), Expect.status(401)));
+
         cases.add(read("follow-ups: unknown state", "/api/v1/follow-ups?state=bogus", Expect.status(400)));
         cases.add(read("follow-ups: overdue not a boolean", "/api/v1/follow-ups?overdue=maybe", Expect.status(400)));
         cases.add(read("follow-ups: incidentId %00", "/api/v1/follow-ups?incidentId=%00", Expect.NOT_SERVER_ERROR));
