@@ -173,6 +173,13 @@ abstract class SeedsScenario {
         assertThat(kinds).contains("DECLARED", "ALERT", "IMPACT_CHANGED", "PAGED", "ESCALATED", "ACKNOWLEDGED", "UPDATE",
                 "STATUS_CHANGED", "RESOLVED");
 
+        // the debrief completes only when filled in: the learnings written and an owned follow-up
+        post(debrief() + "/api/v1/incidents/" + id + "/debrief/complete", "{}", 409);
+        put(debrief() + "/api/v1/incidents/" + id + "/debrief/sections/risks-and-learnings",
+                "{\"text\": \"Connection pool limits were not alerting before exhaustion.\"}");
+        post(debrief() + "/api/v1/incidents/" + id + "/follow-ups", "{\"title\": \"Alert at 80% pool use\","
+                + " \"owner\": \"Ana\", \"dueDate\": \"2030-01-31\"}", 201);
+
         // close with the debrief link
         String debriefUrl = post(debrief() + "/api/v1/incidents/" + id + "/debrief/complete", "{}", 200)
                 .path("debriefUrl").asText();
@@ -245,6 +252,13 @@ abstract class SeedsScenario {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(expected);
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    static void put(String url, String body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(response.statusCode()).as(url + " → " + response.body()).isBetween(200, 204);
     }
 
     static JsonNode get(String url) throws Exception {
