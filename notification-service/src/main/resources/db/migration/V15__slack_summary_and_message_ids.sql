@@ -35,3 +35,10 @@ CREATE TABLE slack_attempt (
     channel_id TEXT        NOT NULL,
     started_at TIMESTAMPTZ NOT NULL
 );
+
+-- Announcement channels are posted to by name (#incidents); conversations.history needs the id, which Slack
+-- answers with each post: kept here, so a post of unknown outcome to a named channel can be looked for.
+CREATE TABLE slack_channel_ref (
+    name       TEXT PRIMARY KEY,
+    channel_id TEXT NOT NULL
+);

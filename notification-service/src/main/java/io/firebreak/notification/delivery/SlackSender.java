@@ -197,6 +197,10 @@ public class SlackSender {
             forgetAttempt(id);
             throw new SlackError(response.getError());
         }
+        if (channel.startsWith("#") && response.getChannel() != null) {
+            jdbc.update("INSERT INTO slack_channel_ref (name, channel_id) VALUES (?, ?) ON CONFLICT (name)"
+                    + " DO UPDATE SET channel_id = excluded.channel_id", channel, response.getChannel());
+        }
         return response.getTs();
     }
 
@@ -234,13 +238,27 @@ public class SlackSender {
         jdbc.update("DELETE FROM slack_attempt WHERE message_id = ?", id);
     }
 
-    /** The ts of the message carrying this id among the channel's newest messages, or null. */
-    private String findPosted(String channel, String id) throws IOException, SlackApiException {
+    /**
+     * The ts of the message carrying this id among the channel's newest messages, or null. When Slack cannot tell
+     * (a named channel never posted to successfully, history refused), null too: posting again risks a duplicate,
+     * not posting would lose the message.
+     */
+    private String findPosted(String target, String id) throws IOException, SlackApiException {
+        String channel = target.startsWith("#") ? jdbc.queryForList("SELECT channel_id FROM slack_channel_ref"
+                + " WHERE name = ?", String.class, target).stream().findFirst().orElse(null) : target;
+        if (channel == null) {
+            log.warn("slack.lookup_impossible message={} channel={} reason=channel_id_unknown", id, target);
+            return null;
+        }
         String cursor = null;
         for (int page = 0; page < HISTORY_PAGES; page++) {
             String from = cursor;
-            ConversationsHistoryResponse history = check(slack.conversationsHistory(r -> r.channel(channel)
-                    .includeAllMetadata(true).limit(HISTORY_PAGE).cursor(from)));
+            ConversationsHistoryResponse history = slack.conversationsHistory(r -> r.channel(channel)
+                    .includeAllMetadata(true).limit(HISTORY_PAGE).cursor(from));
+            if (!history.isOk()) {
+                log.warn("slack.lookup_impossible message={} channel={} reason={}", id, channel, history.getError());
+                return null;
+            }
             for (Message m : history.getMessages() == null ? List.<Message>of() : history.getMessages()) {
                 Message.Metadata metadata = m.getMetadata();
                 if (metadata != null && METADATA_EVENT_TYPE.equals(metadata.getEventType())

@@ -10,6 +10,7 @@ import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.notification.support.SlackMessages;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.support.testing.IncidentStory;
 import java.time.Duration;
@@ -61,6 +62,29 @@ class SlackCrashDrillIT {
             assertThat(SlackMessages.firebreakId(held.get(0))).isEqualTo(row.get("message_id"));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_attempt WHERE message_id = ?", Integer.class,
                     row.get("message_id"))).isZero();
+        }
+    }
+
+    @Test
+    void aLostAnswerFromAChannelPostedToByNameIsFoundThroughTheChannelIdSlackAnsweredBefore() {
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Named channel drill", Severity.MAJOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(state(story.incidentId, "announce")));
+            String reference = jdbc.queryForObject("SELECT reference FROM incident WHERE incident_id = ?", String.class,
+                    story.incidentId);
+            String mirrored = reference + ": :large_blue_circle: Status Investigating → Fixing";
+            slack.loseAnswerToPostContaining(mirrored);
+            story.status(IncidentStatus.INVESTIGATING, IncidentStatus.FIXING);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(state(story.incidentId, "mirror"))
+                    && "SENT".equals(state(story.incidentId, "mirror-eng")));
+            assertThat(slack.calls().stream().filter(c -> c.method().equals("chat.postMessage")
+                    && c.params().get("text").equals(mirrored))).extracting(Call::status)
+                    .as("one of the two mirrors lost its answer, neither was posted again").containsOnlyOnce(502)
+                    .hasSize(2);
+            for (String channel : List.of("#incidents", "#engineering")) {
+                assertThat(slack.messages(channel)).filteredOn(m -> m.text().equals(mirrored)).as(channel).hasSize(1);
+            }
         }
     }
 

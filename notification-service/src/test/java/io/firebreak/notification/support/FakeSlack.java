@@ -159,6 +159,8 @@ public final class FakeSlack {
 
     private final Map<String, List<Posted>> channelMessages = new ConcurrentHashMap<>();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
+    /** Channels posted to by name ({@code #incidents}) get an id, as Slack answers with. */
+    private final Map<String, String> namedChannels = new ConcurrentHashMap<>();
     private final Set<String> loseAnswersTo = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong lastMicros = new java.util.concurrent.atomic.AtomicLong();
 
@@ -175,9 +177,10 @@ public final class FakeSlack {
                 .orElse(false);
     }
 
-    /** The messages a channel holds now (edits applied), oldest first. */
+    /** The messages a channel (its id, or {@code #name}) holds now (edits applied), oldest first. */
     public List<Posted> messages(String channel) {
-        return List.copyOf(channelMessages.getOrDefault(channel, List.of()));
+        String id = channel.startsWith("#") ? namedChannels.get(channel.substring(1)) : channel;
+        return id == null ? List.of() : List.copyOf(channelMessages.getOrDefault(id, List.of()));
     }
 
     /** Whether the message with this ts was pinned in the channel. */
@@ -189,8 +192,11 @@ public final class FakeSlack {
         // ts as Slack makes them: epoch seconds and a unique, increasing fraction
         long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, Instant.now().toEpochMilli() * 1000));
         String ts = String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
-        Posted posted = new Posted(params.get("channel"), ts, params.get("text"), params.get("blocks"),
-                params.get("metadata"));
+        String channel = params.get("channel");
+        if (channel != null && channel.startsWith("#")) {
+            channel = namedChannels.computeIfAbsent(channel.substring(1), name -> "C" + ids.incrementAndGet());
+        }
+        Posted posted = new Posted(channel, ts, params.get("text"), params.get("blocks"), params.get("metadata"));
         channelMessages.computeIfAbsent(posted.channel(), c -> new CopyOnWriteArrayList<>()).add(posted);
         return posted;
     }
