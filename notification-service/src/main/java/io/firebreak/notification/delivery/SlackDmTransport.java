@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A Slack DM as a notification rule ("Slack after 1 minute"): queued in the Slack outbox, which sends it at Slack's
- * pace. The message id is the page's DM id, so a DM the page already queued is not sent twice.
+ * pace, with an Acknowledge button (and the signed link for clients without buttons). The message id is the page's DM
+ * id, so a DM the page already queued is not sent twice.
  */
 @Component
 public class SlackDmTransport implements ContactTransport {
@@ -34,8 +35,8 @@ public class SlackDmTransport implements ContactTransport {
     @Override
     public void send(String address, List<PageNotice> notices) {
         for (PageNotice n : notices) {
-            slack.enqueue("page:" + n.pageId(), n.incidentId(), "dm:" + address, "dm",
-                    ":rotating_light: " + n.body().strip().replace("\n", " "));
+            slack.enqueuePageDm("page:" + n.pageId(), n.incidentId(), address,
+                    ":rotating_light: " + n.body().strip().replace("\n", " "), n.pageId());
         }
     }
 }

@@ -5,8 +5,12 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.engine.SlackOutbox;
+import io.firebreak.notification.readmodel.IncidentSummaries;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,27 +26,49 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the Slack outbox in order, per target: about one message a second per channel, {@code Retry-After}
  * honoured on 429, transient errors retried with back-off, nothing dropped. Without a bot token every message is
  * recorded instead of sent, so the local stack works without Slack.
+ *
+ * <p>Slack has no idempotency key, so every post carries the outbox row's id as message metadata
+ * ({@value #METADATA_EVENT_TYPE}, {@code firebreak_message_id}), and a committed {@code slack_attempt} row marks
+ * each call before it is made. A message tried again while its mark is still there had an unknown outcome (the
+ * process died between the call and the commit, the call timed out, a gateway failed): the channel's recent history
+ * is searched for its id first, and a message found there is recorded with its ts instead of posted again.
  */
 @Component
 public class SlackSender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
 
+    /** The metadata event type of every message Firebreak posts; its payload names the outbox row. */
+    static final String METADATA_EVENT_TYPE = "firebreak_message";
+    static final String METADATA_MESSAGE_ID = "firebreak_message_id";
+    /** How far back a message of unknown outcome is looked for: the newest messages of its channel. */
+    static final int HISTORY_PAGE = 100;
+    static final int HISTORY_PAGES = 3;
+
     private final JdbcTemplate jdbc;
     private final NotificationProperties.Slack settings;
     private final MethodsClient slack;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    /** Commits the attempt mark before the call, whatever becomes of the transaction that holds the row's lock. */
+    private final TransactionTemplate ownTransaction;
+    private final SlackPace pace;
+    private final IncidentSummaries summaries;
 
     public SlackSender(JdbcTemplate jdbc, NotificationProperties properties, Slack slack, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, SlackPace pace, IncidentSummaries summaries) {
         this.transaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.pace = pace;
+        this.summaries = summaries;
         this.jdbc = jdbc;
         this.settings = properties.slack();
         this.slack = settings.enabled() ? slack.methods(settings.botToken()) : null;
@@ -65,7 +91,7 @@ public class SlackSender {
                 continue;
             }
             String target = target(message);
-            if (target == null || paced(target, now)) {
+            if (target == null || pace.paced(target, now)) {
                 blocked.add(lane);
                 continue;
             }
@@ -99,29 +125,35 @@ public class SlackSender {
             switch (action) {
                 case "create_channel" -> createChannel(incidentId, text);
                 case "topic" -> check(slack.conversationsSetTopic(r -> r.channel(target).topic(text)));
-                case "post" -> ts = post(target, text);
+                case "post" -> ts = post(id, target, text, null);
+                case "summary" -> ts = postSummary(id, incidentId, target, now);
                 case "pin" -> {
                     String pinned = jdbc.queryForList("SELECT slack_ts FROM slack_message WHERE message_id = ?",
                             String.class, text).stream().findFirst().orElse(null);
                     if (pinned != null) {
-                        check(slack.pinsAdd(r -> r.channel(target).timestamp(pinned)));
+                        var pinnedResponse = slack.pinsAdd(r -> r.channel(target).timestamp(pinned));
+                        // a pin whose earlier outcome was lost is already there: done
+                        if (!pinnedResponse.isOk() && !"already_pinned".equals(pinnedResponse.getError())) {
+                            throw new SlackError("pins.add: " + pinnedResponse.getError());
+                        }
                     }
                 }
                 case "invite" -> check(slack.conversationsInvite(r -> r.channel(target).users(List.of(text))));
                 case "dm" -> {
                     String dm = check(slack.conversationsOpen(r -> r.users(List.of(target.substring(3)))))
                             .getChannel().getId();
-                    ts = post(dm, text);
+                    String pageId = (String) message.get("page_id");
+                    ts = post(id, dm, text, pageId == null ? null : SlackBlocks.pageDm(text, pageId));
                 }
                 default -> throw new IllegalStateException("Unknown Slack action " + action);
             }
             complete(id, "SENT", ts, now);
-            pace(target, now.plus(settings.minInterval()));
+            pace.pace(target, now.plus(settings.minInterval()));
             return true;
         } catch (SlackApiException e) {
             if (e.getResponse().code() == 429) {
-                long wait = parseRetryAfter(e.getResponse().header("Retry-After"));
-                pace(target, now.plusSeconds(wait));
+                long wait = SlackPace.retryAfterSeconds(e.getResponse().header("Retry-After"));
+                pace.pace(target, now.plusSeconds(wait));
                 log.info("slack.rate_limited target={} retryAfterSeconds={}", target, wait);
                 return false;
             }
@@ -137,9 +169,110 @@ public class SlackSender {
         return false;
     }
 
-    private String post(String channel, String text) throws IOException, SlackApiException {
-        ChatPostMessageResponse response = check(slack.chatPostMessage(r -> r.channel(channel).text(text)));
+    /**
+     * Posts with the row's id as metadata, unless an earlier attempt of unknown outcome is found in the channel.
+     * A refusal (429, ok=false) is a known outcome: nothing was posted, the mark goes.
+     */
+    private String post(String id, String channel, String text, List<LayoutBlock> blocks)
+            throws IOException, SlackApiException {
+        if (attempted(id)) {
+            String found = findPosted(channel, id);
+            if (found != null) {
+                log.info("slack.found_after_unknown_outcome message={} channel={} ts={}", id, channel, found);
+                return found;
+            }
+        }
+        markAttempt(id, channel);
+        ChatPostMessageResponse response;
+        try {
+            response = slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)
+                    .metadata(new Message.Metadata(METADATA_EVENT_TYPE, Map.of(METADATA_MESSAGE_ID, id))));
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 429) {
+                forgetAttempt(id);
+            }
+            throw e;
+        }
+        if (!response.isOk()) {
+            forgetAttempt(id);
+            throw new SlackError(response.getError());
+        }
+        if (channel.startsWith("#") && response.getChannel() != null) {
+            jdbc.update("INSERT INTO slack_channel_ref (name, channel_id) VALUES (?, ?) ON CONFLICT (name)"
+                    + " DO UPDATE SET channel_id = excluded.channel_id", channel, response.getChannel());
+        }
         return response.getTs();
+    }
+
+    /** The pinned summary, rendered from the incident as it is now; its ts is kept for the edits that follow. */
+    private String postSummary(String id, String incidentId, String channel, Instant now)
+            throws IOException, SlackApiException {
+        IncidentSummaries.Current current = summaries.current(incidentId)
+                .orElseThrow(() -> new IllegalStateException("No incident " + incidentId + " for its summary"));
+        // a summary found after an unknown outcome shows what was current then: the updater edits it to now
+        long shown = attempted(id) ? -1 : current.version();
+        String ts = post(id, channel, current.summary().fallbackText(), SlackBlocks.summary(current.summary()));
+        jdbc.update("""
+                INSERT INTO slack_summary (incident_id, message_id, channel_id, ts, rendered_version, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET message_id = excluded.message_id,
+                    channel_id = excluded.channel_id, ts = excluded.ts, rendered_version = excluded.rendered_version,
+                    updated_at = excluded.updated_at""",
+                incidentId, id, channel, ts, shown, Timestamp.from(now));
+        return ts;
+    }
+
+    private boolean attempted(String id) {
+        return !jdbc.queryForList("SELECT 1 FROM slack_attempt WHERE message_id = ?", Integer.class, id).isEmpty();
+    }
+
+    /** Committed at once: if this process dies during the call, the next try knows the outcome is unknown. */
+    private void markAttempt(String id, String channel) {
+        Timestamp now = Timestamp.from(clock.instant());
+        ownTransaction.executeWithoutResult(status -> jdbc.update("""
+                INSERT INTO slack_attempt (message_id, channel_id, started_at) VALUES (?, ?, ?)
+                ON CONFLICT (message_id) DO UPDATE SET channel_id = excluded.channel_id, started_at = excluded.started_at""",
+                id, channel, now));
+    }
+
+    private void forgetAttempt(String id) {
+        jdbc.update("DELETE FROM slack_attempt WHERE message_id = ?", id);
+    }
+
+    /**
+     * The ts of the message carrying this id among the channel's newest messages, or null. When Slack cannot tell
+     * (a named channel never posted to successfully, history refused), null too: posting again risks a duplicate,
+     * not posting would lose the message.
+     */
+    private String findPosted(String target, String id) throws IOException, SlackApiException {
+        String channel = target.startsWith("#") ? jdbc.queryForList("SELECT channel_id FROM slack_channel_ref"
+                + " WHERE name = ?", String.class, target).stream().findFirst().orElse(null) : target;
+        if (channel == null) {
+            log.warn("slack.lookup_impossible message={} channel={} reason=channel_id_unknown", id, target);
+            return null;
+        }
+        String cursor = null;
+        for (int page = 0; page < HISTORY_PAGES; page++) {
+            String from = cursor;
+            ConversationsHistoryResponse history = slack.conversationsHistory(r -> r.channel(channel)
+                    .includeAllMetadata(true).limit(HISTORY_PAGE).cursor(from));
+            if (!history.isOk()) {
+                log.warn("slack.lookup_impossible message={} channel={} reason={}", id, channel, history.getError());
+                return null;
+            }
+            for (Message m : history.getMessages() == null ? List.<Message>of() : history.getMessages()) {
+                Message.Metadata metadata = m.getMetadata();
+                if (metadata != null && METADATA_EVENT_TYPE.equals(metadata.getEventType())
+                        && metadata.getEventPayload() != null
+                        && id.equals(metadata.getEventPayload().get(METADATA_MESSAGE_ID))) {
+                    return m.getTs();
+                }
+            }
+            cursor = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Creates the incident channel; a taken name gets a numbered suffix. */
@@ -182,19 +315,10 @@ public class SlackSender {
                 message.get("incident_id")).stream().findFirst().orElse(null);
     }
 
-    private boolean paced(String target, Instant now) {
-        return jdbc.queryForList("SELECT next_allowed_at FROM slack_pace WHERE target = ?", Timestamp.class, target)
-                .stream().anyMatch(t -> t.toInstant().isAfter(now));
-    }
-
-    private void pace(String target, Instant next) {
-        jdbc.update("INSERT INTO slack_pace (target, next_allowed_at) VALUES (?, ?) ON CONFLICT (target)"
-                + " DO UPDATE SET next_allowed_at = excluded.next_allowed_at", target, Timestamp.from(next));
-    }
-
     private void complete(String id, String state, String ts, Instant now) {
         jdbc.update("UPDATE slack_message SET state = ?, sent_at = ?, slack_ts = ?, attempts = attempts + 1,"
                 + " error = NULL WHERE message_id = ?", state, Timestamp.from(now), ts, id);
+        forgetAttempt(id);
     }
 
     private void fail(Map<String, Object> message, String error, Instant now) {
@@ -206,14 +330,6 @@ public class SlackSender {
                 giveUp ? "FAILED" : "PENDING", message.get("message_id"));
         log.warn("slack.send_failed message={} attempt={} giveUp={} error={}", message.get("message_id"), attempts,
                 giveUp, error);
-    }
-
-    private static long parseRetryAfter(String header) {
-        try {
-            return header == null ? 1 : Math.max(1, Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static <T extends com.slack.api.methods.SlackApiTextResponse> T check(T response) {

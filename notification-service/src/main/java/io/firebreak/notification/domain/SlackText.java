@@ -28,17 +28,6 @@ public final class SlackText {
         return reference + " · " + words(severity) + " · " + words(status) + " · " + title;
     }
 
-    public static String summary(String reference, String title, String severity, String status, String summary,
-            String lead, boolean customerImpact, String link) {
-        return ":rotating_light: *" + reference + ": " + title + "*\n"
-                + "*Severity:* " + words(severity) + "   *Status:* " + words(status) + "   *Customer impact:* "
-                + (customerImpact ? "yes" : "no") + "\n"
-                + (summary == null || summary.isBlank() ? "" : summary.strip() + "\n")
-                + "*Lead:* " + (lead == null ? "not assigned yet" : lead) + "\n"
-                + "*What happens next:* investigate and post an update answering what is happening, who is affected,"
-                + " what we are doing and when the next update comes.\n" + link;
-    }
-
     public static String announcement(String reference, String title, String severity, String channel) {
         return ":rotating_light: " + words(severity) + " incident declared: *" + reference + "* " + title
                 + " — join <#" + channel + ">";
@@ -56,6 +45,19 @@ public final class SlackText {
         }
         text.append("\n*Next update:* ").append(next == null ? "none promised" : "by " + TIME.format(next));
         return text.toString();
+    }
+
+    /** The text cut to {@code max} characters (an ellipsis marks the cut), never mid-emoji. */
+    public static String cut(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    /** "14:05 UTC" */
+    public static String time(Instant at) {
+        return TIME.format(at);
     }
 
     public static String words(String constant) {

@@ -438,8 +438,8 @@ public class Escalations {
         if (slackEnabled && responder.person().slackUserId() != null
                 && NotificationRules.pageSendsSlackDm(responder.person())) {
             channels.add("slack");
-            slack.enqueue("page:" + pageId, incidentId, "dm:" + responder.person().slackUserId(), "dm",
-                    dmText + " " + acknowledge(pageId, responder.person().id()));
+            slack.enqueuePageDm("page:" + pageId, incidentId, responder.person().slackUserId(),
+                    dmText + " " + acknowledge(pageId, responder.person().id()), pageId);
         }
         rules.schedule(pageId, incidentId, responder.person(), at);
         jdbc.update("INSERT INTO page_delivery (delivery_id, page_id, channel, action, state, next_attempt_at, sent_at)"

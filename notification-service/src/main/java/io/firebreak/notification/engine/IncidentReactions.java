@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class IncidentReactions {
 
     private static final Set<String> LOUD = Set.of("MAJOR", "CRITICAL");
+    /** Counts a change the pinned summary shows; the summary is edited until it shows the newest count. */
+    private static final String SUMMARY_CHANGED = "summary_version = summary_version + 1";
 
     private final JdbcTemplate jdbc;
     private final SequencedUpdate incidents;
@@ -57,18 +59,19 @@ public class IncidentReactions {
         String channel = SlackText.channelName(e.getChannelName());
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, title, severity, status, customer_impact, channel_name,
-                    declared_at, last_sequence, affected_services) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    declared_at, last_sequence, affected_services, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 id, e.getReference(), e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getCustomerImpact(),
                 channel, Timestamp.from(h.getOccurredAt()), h.getSequence(),
-                e.getAffectedServices().toArray(String[]::new));
+                e.getAffectedServices().toArray(String[]::new), e.getSummary());
         String ev = h.getEventId();
         slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", channel);
         slack.enqueue(ev + ":topic", id, SlackOutbox.INCIDENT_CHANNEL, "topic",
                 SlackText.statusLine(e.getReference(), e.getSeverity().name(), e.getStatus().name(), e.getTitle()));
-        slack.enqueue(ev + ":summary", id, SlackOutbox.INCIDENT_CHANNEL, "post", SlackText.summary(e.getReference(),
-                e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getSummary(), null, e.getCustomerImpact(),
-                properties.incidentUrl() + "/api/v1/incidents/" + id));
+        // rendered from the incident row when sent (a lead assigned meanwhile shows at once), then kept current by
+        // edits in place (SummaryUpdater) on every change counted in summary_version
+        slack.enqueue(ev + ":summary", id, SlackOutbox.INCIDENT_CHANNEL, "summary",
+                "Pinned summary of " + e.getReference() + ": " + e.getTitle());
         slack.enqueue(ev + ":pin", id, SlackOutbox.INCIDENT_CHANNEL, "pin", ev + ":summary");
         String announcement = SlackText.announcement(e.getReference(), e.getTitle(), e.getSeverity().name(),
                 channel);
@@ -89,7 +92,7 @@ public class IncidentReactions {
 
     public void on(SeverityChanged e) {
         EventHeader h = e.getHeader();
-        advance(h, "severity = ?", e.getTo().name());
+        advance(h, "severity = ?, " + SUMMARY_CHANGED, e.getTo().name());
         String text = ":arrow_" + (e.getTo().ordinal() > e.getFrom().ordinal() ? "up" : "down") + ": Severity "
                 + SlackText.words(e.getFrom().name()) + " → " + SlackText.words(e.getTo().name())
                 + (e.getReason() == null ? "" : ": " + e.getReason());
@@ -102,7 +105,7 @@ public class IncidentReactions {
 
     public void on(StatusChanged e) {
         EventHeader h = e.getHeader();
-        advance(h, "status = ?", e.getTo().name());
+        advance(h, "status = ?, " + SUMMARY_CHANGED, e.getTo().name());
         String text = ":large_blue_circle: Status " + SlackText.words(e.getFrom().name()) + " → "
                 + SlackText.words(e.getTo().name()) + (e.getNote() == null ? "" : ": " + e.getNote());
         post(h, "status", text);
@@ -114,12 +117,12 @@ public class IncidentReactions {
         EventHeader h = e.getHeader();
         String role = e.getRole().name();
         if (role.equals("INCIDENT_LEAD")) {
-            advance(h, "lead_name = ?", e.getAssignee().getName());
+            advance(h, "lead_name = ?, " + SUMMARY_CHANGED, e.getAssignee().getName());
         } else if (role.equals("COMMS_OWNER")) {
-            advance(h, "comms_owner_name = ?, comms_owner_slack = ?", e.getAssignee().getName(),
+            advance(h, "comms_owner_name = ?, comms_owner_slack = ?, " + SUMMARY_CHANGED, e.getAssignee().getName(),
                     e.getAssignee().getSlackUserId());
         } else {
-            advance(h, null);
+            advance(h, "investigator_name = ?, " + SUMMARY_CHANGED, e.getAssignee().getName());
         }
         post(h, "role", ":bust_in_silhouette: " + e.getAssignee().getName() + " is now " + SlackText.words(role)
                 + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
@@ -131,7 +134,7 @@ public class IncidentReactions {
 
     public void on(CustomerImpactChanged e) {
         EventHeader h = e.getHeader();
-        advance(h, "customer_impact = ?, affected_services = ?", e.getCustomerImpact(),
+        advance(h, "customer_impact = ?, affected_services = ?, " + SUMMARY_CHANGED, e.getCustomerImpact(),
                 e.getAffectedServices().toArray(String[]::new));
         post(h, "impact", ":busts_in_silhouette: Customer impact: " + (e.getCustomerImpact() ? "yes" : "no")
                 + "; affected: " + (e.getAffectedServices().isEmpty() ? "none" : String.join(", ", e.getAffectedServices())));
@@ -143,7 +146,11 @@ public class IncidentReactions {
 
     public void on(UpdatePosted e) {
         EventHeader h = e.getHeader();
-        advance(h, "last_update_id = ?", e.getUpdateId());
+        advance(h, "last_update_id = ?, update_audience = ?, update_happening = ?, update_affected = ?, update_doing = ?,"
+                + " update_next_at = ?, update_posted_at = ?, " + SUMMARY_CHANGED, e.getUpdateId(),
+                e.getAudience().name(), e.getWhatIsHappening(), e.getWhoIsAffected(), e.getWhatWeAreDoing(),
+                e.getNextUpdateAt() == null ? null : Timestamp.from(e.getNextUpdateAt()),
+                Timestamp.from(h.getOccurredAt()));
         post(h, "update", SlackText.update(e.getAudience().name(), e.getWhatIsHappening(), e.getWhoIsAffected(),
                 e.getWhatWeAreDoing(), e.getNextUpdateAt()));
         timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
@@ -163,7 +170,7 @@ public class IncidentReactions {
 
     public void on(IncidentResolved e) {
         EventHeader h = e.getHeader();
-        advance(h, "status = 'RESOLVED'");
+        advance(h, "status = 'RESOLVED', " + SUMMARY_CHANGED);
         String text = ":white_check_mark: Resolved: " + e.getResolution();
         post(h, "resolved", text);
         refreshTopic(h);
@@ -174,7 +181,7 @@ public class IncidentReactions {
 
     public void on(IncidentReopened e) {
         EventHeader h = e.getHeader();
-        advance(h, "status = 'INVESTIGATING'");
+        advance(h, "status = 'INVESTIGATING', " + SUMMARY_CHANGED);
         String text = ":leftwards_arrow_with_hook: Reopened: " + e.getReason();
         post(h, "reopened", text);
         refreshTopic(h);
@@ -183,7 +190,7 @@ public class IncidentReactions {
 
     public void on(IncidentClosed e) {
         EventHeader h = e.getHeader();
-        advance(h, "status = 'CLOSED'");
+        advance(h, "status = 'CLOSED', " + SUMMARY_CHANGED);
         post(h, "closed", ":lock: Closed" + (e.getDebriefUrl() == null ? "" : ". Debrief: " + e.getDebriefUrl()));
         escalations.stop(h.getIncidentId(), clock.instant());
         cancelReminders(h.getIncidentId());

@@ -125,11 +125,20 @@ public final class FakeSlack {
                     body = "{\"ok\":false,\"error\":\"ratelimited\"}";
                     exchange.getResponseHeaders().add("Retry-After", "1");
                 } else {
-                    body = "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ids.incrementAndGet()
-                            + ".000100\"}";
+                    Posted posted = store(params);
+                    body = "{\"ok\":true,\"channel\":\"" + posted.channel() + "\",\"ts\":\"" + posted.ts() + "\"}";
+                    if (loseAnswer(posted.text())) {
+                        // posted, but the answer is lost: what the caller sees after a gateway failure
+                        status = 502;
+                        body = "<html><body>502 Bad Gateway</body></html>";
+                    }
                 }
             }
             case "conversations.open" -> body = "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
+            // outbound messages (issue 15): history with metadata, edits and pins of stored messages
+            case "conversations.history" -> body = history(params);
+            case "chat.update" -> body = update(params);
+            case "pins.add" -> body = pin(params);
             default -> body = "{\"ok\":true}";
         }
         calls.add(new Call(method, params, Instant.now(), status));
@@ -139,6 +148,121 @@ public final class FakeSlack {
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
+
+    // ---- Outbound messages (issue 15): every chat.postMessage is stored per channel with its blocks and metadata
+    // (the JSON strings the client sent); conversations.history (newest first, include_all_metadata, limit and
+    // cursor), chat.update and pins.add work on them as Slack's Web API documents.
+
+    /** A message the stand-in holds, as Slack would: its ts, text, blocks and metadata (JSON as sent, or null). */
+    public record Posted(String channel, String ts, String text, String blocks, String metadata) {
+    }
+
+    private final Map<String, List<Posted>> channelMessages = new ConcurrentHashMap<>();
+    private final Set<String> pinned = ConcurrentHashMap.newKeySet();
+    /** Channels posted to by name ({@code #incidents}) get an id, as Slack answers with. */
+    private final Map<String, String> namedChannels = new ConcurrentHashMap<>();
+    private final Set<String> loseAnswersTo = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong lastMicros = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The next chat.postMessage whose text contains {@code fragment} is posted, but answered 502 Bad Gateway: the
+     * caller cannot know that it worked.
+     */
+    public void loseAnswerToPostContaining(String fragment) {
+        loseAnswersTo.add(fragment);
+    }
+
+    private boolean loseAnswer(String text) {
+        return text != null && loseAnswersTo.stream().filter(text::contains).findFirst().map(loseAnswersTo::remove)
+                .orElse(false);
+    }
+
+    /** The messages a channel (its id, or {@code #name}) holds now (edits applied), oldest first. */
+    public List<Posted> messages(String channel) {
+        String id = channel.startsWith("#") ? namedChannels.get(channel.substring(1)) : channel;
+        return id == null ? List.of() : List.copyOf(channelMessages.getOrDefault(id, List.of()));
+    }
+
+    /** Whether the message with this ts was pinned in the channel. */
+    public boolean isPinned(String channel, String ts) {
+        return pinned.contains(channel + "/" + ts);
+    }
+
+    private synchronized Posted store(Map<String, String> params) {
+        // ts as Slack makes them: epoch seconds and a unique, increasing fraction
+        long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, Instant.now().toEpochMilli() * 1000));
+        String ts = String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+        String channel = params.get("channel");
+        if (channel != null && channel.startsWith("#")) {
+            channel = namedChannels.computeIfAbsent(channel.substring(1), name -> "C" + ids.incrementAndGet());
+        }
+        Posted posted = new Posted(channel, ts, params.get("text"), params.get("blocks"), params.get("metadata"));
+        channelMessages.computeIfAbsent(posted.channel(), c -> new CopyOnWriteArrayList<>()).add(posted);
+        return posted;
+    }
+
+    private String history(Map<String, String> params) {
+        List<Posted> all = new java.util.ArrayList<>(messages(params.get("channel")));
+        java.util.Collections.reverse(all);
+        int limit = params.containsKey("limit") ? Math.min(999, Integer.parseInt(params.get("limit"))) : 100;
+        String cursor = params.get("cursor");
+        int from = cursor == null || cursor.isBlank() ? 0 : Integer.parseInt(cursor.substring("next_".length()));
+        boolean withMetadata = "true".equals(params.get("include_all_metadata")) || "1".equals(params.get("include_all_metadata"));
+        List<String> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size())).stream()
+                .map(m -> "{\"type\":\"message\",\"subtype\":\"bot_message\",\"text\":" + json(m.text()) + ",\"ts\":\""
+                        + m.ts() + "\"" + (m.blocks() == null ? "" : ",\"blocks\":" + m.blocks())
+                        + (withMetadata && m.metadata() != null ? ",\"metadata\":" + m.metadata() : "") + "}")
+                .toList();
+        boolean more = from + limit < all.size();
+        return "{\"ok\":true,\"messages\":[" + String.join(",", page) + "],\"has_more\":" + more
+                + ",\"pin_count\":0,\"response_metadata\":{\"next_cursor\":\"" + (more ? "next_" + (from + limit) : "")
+                + "\"}}";
+    }
+
+    private synchronized String update(Map<String, String> params) {
+        String channel = params.get("channel");
+        List<Posted> held = channelMessages.getOrDefault(channel, List.of());
+        for (int i = 0; i < held.size(); i++) {
+            Posted m = held.get(i);
+            if (m.ts().equals(params.get("ts"))) {
+                Posted edited = new Posted(channel, m.ts(), params.getOrDefault("text", m.text()),
+                        params.getOrDefault("blocks", m.blocks()), params.getOrDefault("metadata", m.metadata()));
+                held.set(i, edited);
+                return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + m.ts() + "\",\"text\":"
+                        + json(edited.text()) + "}";
+            }
+        }
+        return "{\"ok\":false,\"error\":\"message_not_found\"}";
+    }
+
+    private String pin(Map<String, String> params) {
+        String channel = params.get("channel");
+        String ts = params.get("timestamp");
+        if (messages(channel).stream().noneMatch(m -> m.ts().equals(ts))) {
+            return "{\"ok\":false,\"error\":\"message_not_found\"}";
+        }
+        return pinned.add(channel + "/" + ts) ? "{\"ok\":true}" : "{\"ok\":false,\"error\":\"already_pinned\"}";
+    }
+
+    private static String json(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    // ---- end of outbound messages
 
     private static Map<String, String> form(String body) {
         Map<String, String> params = new HashMap<>();

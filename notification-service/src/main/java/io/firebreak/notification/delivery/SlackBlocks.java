@@ -1,0 +1,59 @@
+package io.firebreak.notification.delivery;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import io.firebreak.notification.domain.IncidentSummary;
+import io.firebreak.notification.domain.SlackText;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Block Kit for the messages people act on: the pinned incident summary (with Post update, Change status and Assign
+ * roles) and the page DM (with Acknowledge). The action ids are the contract with the inbound Slack handlers: each
+ * button's value is the incident id, the Acknowledge button's the page id.
+ */
+final class SlackBlocks {
+
+    static final String POST_UPDATE = "firebreak_post_update";
+    static final String CHANGE_STATUS = "firebreak_change_status";
+    static final String ASSIGN_ROLES = "firebreak_assign_roles";
+    static final String ACK_PAGE = "firebreak_ack_page";
+
+    private SlackBlocks() {
+    }
+
+    static List<LayoutBlock> summary(IncidentSummary s) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(s.headline(), true))));
+        List<TextObject> fields = new ArrayList<>(s.fields().stream().map(f -> (TextObject) markdownText(f)).toList());
+        blocks.add(section(b -> b.blockId("firebreak_summary_facts").fields(fields)));
+        if (!s.description().isEmpty()) {
+            blocks.add(section(b -> b.blockId("firebreak_summary_description").text(markdownText(s.description()))));
+        }
+        blocks.add(divider());
+        blocks.add(section(b -> b.blockId("firebreak_summary_latest").text(markdownText(s.latest()))));
+        blocks.add(section(b -> b.blockId("firebreak_summary_link").text(markdownText("<" + s.link() + "|Open in Firebreak>"))));
+        blocks.add(actions(a -> a.blockId("firebreak_summary_actions").elements(List.of(
+                button(b -> b.actionId(POST_UPDATE).text(plainText("Post update")).value(s.incidentId()).style("primary")),
+                button(b -> b.actionId(CHANGE_STATUS).text(plainText("Change status")).value(s.incidentId())),
+                button(b -> b.actionId(ASSIGN_ROLES).text(plainText("Assign roles")).value(s.incidentId()))))));
+        return blocks;
+    }
+
+    /** The page's text (with its signed acknowledge link, for clients without buttons) and the Acknowledge button. */
+    static List<LayoutBlock> pageDm(String text, String pageId) {
+        // a section's text is at most 3000 characters
+        return List.of(
+                section(b -> b.blockId("firebreak_page_text").text(markdownText(SlackText.cut(text, 3000)))),
+                actions(a -> a.blockId("firebreak_page_actions").elements(List.of(
+                        button(b -> b.actionId(ACK_PAGE).text(plainText("Acknowledge")).value(pageId).style("primary"))))));
+    }
+}
