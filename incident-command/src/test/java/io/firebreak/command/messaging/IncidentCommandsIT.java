@@ -3,6 +3,7 @@ package io.firebreak.command.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.command.application.CommandLanes;
 import io.firebreak.command.support.Api;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import io.firebreak.command.support.TopicReader;
@@ -51,6 +52,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
 
 /**
  * Commands asked for in Slack, as notification-service publishes them on {@value Topics#INCIDENT_COMMANDS}: applied
@@ -71,6 +74,9 @@ class IncidentCommandsIT {
 
     @Autowired
     DeadLetters deadLetters;
+
+    @Autowired
+    CommandLanes lanes;
 
     static TopicReader answers;
     static TopicReader events;
@@ -224,6 +230,33 @@ class IncidentCommandsIT {
                 .containsExactly("IncidentDeclared", "TimelineNoteAdded");
         assertThat(deadLetters.count()).isEqualTo(deadBefore);
         assertThat(deadLettered.poll()).isEmpty();
+    }
+
+    @Test
+    void aRequestThatCannotRunNowIsRetriedNotRejected() {
+        long deadBefore = deadLetters.count();
+        String id = declared("Uploads stall", "MINOR");
+        // the incident's lane held (as by a burst of HTTP commands): every attempt is refused with CommandsBusy
+        Sinks.Empty<Void> release = Sinks.empty();
+        Disposable holder = lanes.run(id, release::asMono).subscribe();
+        try {
+            IncidentCommandRequested note = request(UUID.randomUUID().toString(), id,
+                    new AddNoteRequest(NoteKind.NOTE, "Waited for its turn"));
+            producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, note));
+            producer.flush();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> answersTo(note.getCommandId()).isEmpty());
+
+            release.tryEmitEmpty();
+            await().atMost(WAIT).until(() -> !answersTo(note.getCommandId()).isEmpty());
+            assertThat(answersTo(note.getCommandId()).get(0).getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        } finally {
+            release.tryEmitEmpty();
+            holder.dispose();
+        }
+        assertThat(awaitNote(id, "Waited for its turn")).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("IncidentDeclared", "TimelineNoteAdded");
+        assertThat(deadLetters.count()).isEqualTo(deadBefore);
     }
 
     private static void assertRejected(IncidentCommandHandled answer, String title, String field, String detail) {
