@@ -24,6 +24,18 @@ public class KafkaConfig {
         return TopicBuilder.name(Topics.INCIDENT_EVENTS).partitions(properties.getTopicPartitions()).build();
     }
 
+    /** Commands people ask for in Slack, keyed by incident: as many partitions as the incident topic. */
+    @Bean
+    public NewTopic incidentCommandsTopic(FirebreakProperties properties) {
+        return TopicBuilder.name(Topics.INCIDENT_COMMANDS).partitions(properties.getTopicPartitions()).build();
+    }
+
+    /** The answers to them, keyed by command id. */
+    @Bean
+    public NewTopic incidentCommandResultsTopic(FirebreakProperties properties) {
+        return TopicBuilder.name(Topics.INCIDENT_COMMAND_RESULTS).partitions(properties.getTopicPartitions()).build();
+    }
+
     /**
      * The publisher's own transactional producer. Deliberately not {@code spring.kafka.producer.transaction-id-prefix}:
      * that would also make Boot register a Kafka transaction manager beside the JDBC one.

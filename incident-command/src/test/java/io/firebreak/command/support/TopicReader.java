@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the incident topic as a downstream team would: with the schemas jar's deserializer, committed
+ * Reads a topic (by default the incident topic) as a downstream team would: with the schemas jar's deserializer, committed
  * transactions only.
  */
 public final class TopicReader implements AutoCloseable {
@@ -25,6 +25,11 @@ public final class TopicReader implements AutoCloseable {
     private final java.util.Set<String> positions = new java.util.HashSet<>();
 
     public TopicReader(String bootstrapServers) {
+        this(bootstrapServers, Topics.INCIDENT_EVENTS);
+    }
+
+    /** A reader of another Firebreak topic (the command answers, a dead-letter topic). */
+    public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -32,7 +37,7 @@ public final class TopicReader implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, FirebreakEventDeserializer.class));
-        consumer.subscribe(List.of(Topics.INCIDENT_EVENTS));
+        consumer.subscribe(List.of(topic));
     }
 
     /**

@@ -9,6 +9,8 @@ import io.firebreak.command.web.CallerActors;
 import io.firebreak.command.api.Audience;
 import io.firebreak.command.application.AppliedButUnreadable;
 import io.firebreak.command.application.Declarations;
+import io.firebreak.command.application.IncidentCommandGateway;
+import io.firebreak.command.application.CommandInputs;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
@@ -24,7 +26,6 @@ import io.firebreak.command.api.IncidentStatus;
 import io.firebreak.command.api.NoteKind;
 import io.firebreak.command.api.Severity;
 import io.firebreak.command.domain.InvalidFieldException;
-import io.firebreak.command.domain.SeverityLabel;
 import io.firebreak.command.readmodel.IncidentEventHistory;
 import io.firebreak.command.readmodel.IncidentEventRecord;
 import io.firebreak.command.readmodel.IncidentView;
@@ -74,8 +75,6 @@ import reactor.core.scheduler.Scheduler;
 public class IncidentController {
 
     private static final Pattern REFERENCE = Pattern.compile("INC-\\d+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String SOURCE_HEADER = "X-Firebreak-Source";
 
     private final Declarations declarations;
@@ -105,11 +104,7 @@ public class IncidentController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiProblem.badRequest("Idempotency-Key", "'Idempotency-Key' must be 1 to 200 characters");
         }
-        Severity severity = null;
-        if (body.severity() != null) {
-            severity = SeverityLabel.parse(body.severity()).orElseThrow(() -> ApiProblem.badRequest("severity",
-                    "'severity' must be one of " + SeverityLabel.accepted()));
-        }
+        Severity severity = CommandInputs.severity(body.severity());
         IncidentSource source = clientSource(sourceHeader);
         Declarations.Declaration declaration = new Declarations.Declaration(body.title(), body.summary(), severity,
                 body.severity(), Boolean.TRUE.equals(body.customerImpact()),
@@ -132,8 +127,7 @@ public class IncidentController {
         if (size < 1 || size > 200) {
             throw ApiProblem.badRequest("size", "'size' must be between 1 and 200");
         }
-        Severity severityFilter = severity == null ? null : SeverityLabel.parse(severity).orElseThrow(
-                () -> ApiProblem.badRequest("severity", "'severity' must be one of " + SeverityLabel.accepted()));
+        Severity severityFilter = CommandInputs.severity(severity);
         IncidentSearch search = new IncidentSearch(EnumParameters.parse("status", status, IncidentStatus.class),
                 severityFilter, open, page, size);
         return Mono.fromCallable(() -> views.search(search)).subscribeOn(blocking);
@@ -164,8 +158,7 @@ public class IncidentController {
     @PostMapping(path = "/{id}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<IncidentView>> severity(@PathVariable String id, @RequestBody SeverityRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
-        Severity severity = body.severity() == null ? null : SeverityLabel.parse(body.severity()).orElseThrow(
-                () -> ApiProblem.badRequest("severity", "'severity' must be one of " + SeverityLabel.accepted()));
+        Severity severity = CommandInputs.severity(body.severity());
         return execute(id, ifMatch, exchange, version -> new ChangeSeverity(id, severity, body.reason(), version));
     }
 
@@ -237,8 +230,8 @@ public class IncidentController {
             Function<Long, Object> command) {
         Long expectedVersion = IfMatch.parse(ifMatch);
         Caller caller = Caller.of(exchange);
-        if (!UUID_TEXT.matcher(id).matches()) {
-            return Mono.error(noSuchIncident());
+        if (!CommandInputs.isIncidentId(id)) {
+            return Mono.error(CommandInputs.noSuchIncident());
         }
         return commands.inTurn(id, () -> existing(id)
                 .flatMap(current -> {
@@ -253,16 +246,12 @@ public class IncidentController {
     }
 
     private Mono<IncidentView> existing(String id) {
-        if (!UUID_TEXT.matcher(id).matches()) {
+        if (!CommandInputs.isIncidentId(id)) {
             // neither an id nor a reference: answered without a query, and never echoed
-            return Mono.error(noSuchIncident());
+            return Mono.error(CommandInputs.noSuchIncident());
         }
-        return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> ApiProblem.notFound("incident " + id)))
+        return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> CommandInputs.unknownIncident(id)))
                 .subscribeOn(blocking);
-    }
-
-    private static ApiProblem noSuchIncident() {
-        return ApiProblem.notFound("incident with this id (an incident id is a UUID or a reference INC-<n>)");
     }
 
     private Mono<IncidentView> find(String idOrReference) {

@@ -1,8 +1,5 @@
-package io.firebreak.command.web.incidents;
+package io.firebreak.command.application;
 
-import io.firebreak.command.application.CommandLanes;
-import io.firebreak.command.application.CommandOutcome;
-import io.firebreak.command.application.CommandOutcomeUnknown;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;

@@ -1,0 +1,316 @@
+package io.firebreak.command.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.command.application.CommandLanes;
+import io.firebreak.command.support.Api;
+import io.firebreak.command.support.IncidentCommandIntegrationTest;
+import io.firebreak.command.support.TopicReader;
+import io.firebreak.schemas.catalog.IncidentEvents;
+import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.command.AddNoteRequest;
+import io.firebreak.schemas.command.AssignRoleRequest;
+import io.firebreak.schemas.command.ChangeStatusRequest;
+import io.firebreak.schemas.command.CloseIncidentRequest;
+import io.firebreak.schemas.command.CommandOutcome;
+import io.firebreak.schemas.command.DeclareIncidentRequest;
+import io.firebreak.schemas.command.IncidentCommandHandled;
+import io.firebreak.schemas.command.IncidentCommandRequested;
+import io.firebreak.schemas.command.PostUpdateRequest;
+import io.firebreak.schemas.command.ResolveIncidentRequest;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentRole;
+import io.firebreak.schemas.incident.IncidentSource;
+import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.NoteKind;
+import io.firebreak.schemas.incident.Person;
+import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.incident.TimelineNoteAdded;
+import io.firebreak.schemas.serde.FirebreakEventSerializer;
+import io.firebreak.support.kafka.ConsumerPipelineConfiguration;
+import io.firebreak.support.kafka.DeadLetters;
+import io.firebreak.support.testing.SecretSamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Commands asked for in Slack, as notification-service publishes them on {@value Topics#INCIDENT_COMMANDS}: applied
+ * by the HTTP API's rules with the Slack person as the actor, at most once per command id, and answered on
+ * {@value Topics#INCIDENT_COMMAND_RESULTS}; wrong requests are answered REJECTED, never dead-lettered.
+ */
+@IncidentCommandIntegrationTest
+class IncidentCommandsIT {
+
+    private static final Actor ANA = new Actor("U0ANA", "Ana (Slack)", ActorKind.HUMAN);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    CommandLanes lanes;
+
+    static TopicReader answers;
+    static TopicReader events;
+    static TopicReader deadLettered;
+    static KafkaProducer<String, SpecificRecord> producer;
+
+    @BeforeAll
+    static void connect(@Autowired EmbeddedKafkaBroker broker) {
+        answers = new TopicReader(broker.getBrokersAsString(), Topics.INCIDENT_COMMAND_RESULTS);
+        events = new TopicReader(broker.getBrokersAsString());
+        deadLettered = new TopicReader(broker.getBrokersAsString(),
+                ConsumerPipelineConfiguration.deadLetterTopic(Topics.INCIDENT_COMMANDS, "incident-command"));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, FirebreakEventSerializer.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+        answers.close();
+        events.close();
+        deadLettered.close();
+    }
+
+    @Test
+    void declarationCreatesTheIncidentWithTheGivenIdAsTheSlackPerson() {
+        String id = UUID.randomUUID().toString();
+        IncidentCommandHandled answer = ask(id, DeclareIncidentRequest.newBuilder().setTitle("Search is slow")
+                .setSeverity("sev2").setSummary("p99 at 4 s").setCustomerImpact(true)
+                .setAffectedServices(List.of("search"))
+                .setIncidentLead(new Person("U0BEN", "Ben", null, "U0BEN")).build());
+
+        assertThat(answer.getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(answer.getIncidentId()).isEqualTo(id);
+        assertThat(answer.getReference()).matches("INC-\\d+");
+        assertThat(answer.getProblemTitle()).isNull();
+        client.get().uri("/api/v1/incidents/" + id).headers(h -> h.setBearerAuth(Api.READER)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.reference").isEqualTo(answer.getReference())
+                .jsonPath("$.severity").isEqualTo("MAJOR")
+                .jsonPath("$.reportedSeverity").isEqualTo("sev2")
+                .jsonPath("$.source").isEqualTo("SLACK");
+
+        List<SpecificRecord> published = awaitEvents(id, 2);
+        IncidentDeclared declared = (IncidentDeclared) published.get(0);
+        assertThat(declared.getSource()).isEqualTo(IncidentSource.SLACK);
+        assertThat(declared.getSeverity()).isEqualTo(Severity.MAJOR);
+        assertThat(published).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("IncidentDeclared", "RoleAssigned");
+        assertThat(published).allSatisfy(e -> assertThat(IncidentEvents.header(e).getActor()).isEqualTo(ANA));
+    }
+
+    @Test
+    void everyChangeThroughTheTopicIsAppliedAsThePersonWhoAsked() {
+        String id = declared("Payments time out", "MAJOR");
+        List<Object> changes = List.of(
+                PostUpdateRequest.newBuilder().setAudience(Audience.INTERNAL)
+                        .setWhatIsHappening("Payments time out").setWhatWeAreDoing("Failing over").build(),
+                new AddNoteRequest(NoteKind.DECISION, "Fail over to the second region"),
+                new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0CAT", "Cat", null, "U0CAT")),
+                new ChangeStatusRequest(IncidentStatus.MONITORING, "Failover done"),
+                new ResolveIncidentRequest("Failed over", null),
+                new CloseIncidentRequest("https://docs.example/debriefs/7"));
+        for (Object change : changes) {
+            IncidentCommandHandled answer = ask(id, change);
+            assertThat(answer.getOutcome()).as(change.getClass().getSimpleName() + ": " + answer.getProblemDetail())
+                    .isEqualTo(CommandOutcome.APPLIED);
+        }
+
+        List<SpecificRecord> published = awaitEvents(id, 7);
+        assertThat(published).extracting(e -> e.getClass().getSimpleName()).containsExactly("IncidentDeclared",
+                "UpdatePosted", "TimelineNoteAdded", "RoleAssigned", "StatusChanged", "IncidentResolved",
+                "IncidentClosed");
+        assertThat(published).allSatisfy(e -> assertThat(IncidentEvents.header(e).getActor()).isEqualTo(ANA));
+    }
+
+    @Test
+    void aRedeliveredRequestIsAppliedOnceAndAnsweredTwiceIdentically() {
+        String id = declared("Login loops", "MINOR");
+        IncidentCommandRequested note = request(UUID.randomUUID().toString(), id,
+                new AddNoteRequest(NoteKind.EVIDENCE, "Cookies are dropped by the proxy"));
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, note));
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, note));
+        producer.flush();
+
+        await().atMost(WAIT).until(() -> answersTo(note.getCommandId()).size() == 2);
+        List<IncidentCommandHandled> both = answersTo(note.getCommandId());
+        assertThat(both.get(0)).isEqualTo(both.get(1));
+        assertThat(both.get(0).getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+
+        // a later request on the same incident is applied after both: nothing from the duplicate can still come
+        assertThat(ask(id, new AddNoteRequest(NoteKind.NOTE, "Proxy config rolled back")).getOutcome())
+                .isEqualTo(CommandOutcome.APPLIED);
+        List<SpecificRecord> published = awaitNote(id, "Proxy config rolled back");
+        assertThat(published).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("IncidentDeclared", "TimelineNoteAdded", "TimelineNoteAdded");
+        assertThat(((TimelineNoteAdded) published.get(1)).getText()).isEqualTo("Cookies are dropped by the proxy");
+    }
+
+    @Test
+    void invalidRequestsAreRejectedInTheHttpApisWordsAndNothingIsApplied() {
+        long deadBefore = deadLetters.count();
+        String id = declared("Emails are late", "MINOR");
+
+        String unknownSeverityId = UUID.randomUUID().toString();
+        IncidentCommandHandled unknownSeverity = ask(unknownSeverityId, DeclareIncidentRequest.newBuilder()
+                .setTitle("Queue backlog").setSeverity("SEV9").build());
+        assertRejected(unknownSeverity, "Bad Request", "severity",
+                "'severity' must be one of MINOR, MAJOR, CRITICAL, LOW, MEDIUM, HIGH, SEV1-SEV4, P0-P3");
+        assertThat(unknownSeverity.getReference()).isNull();
+        client.get().uri("/api/v1/incidents/" + unknownSeverityId).headers(h -> h.setBearerAuth(Api.READER))
+                .exchange().expectStatus().isNotFound();
+        Api.post(client, "/api/v1/incidents", Map.of("title", "Queue backlog", "severity", "SEV9"))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.title").isEqualTo(unknownSeverity.getProblemTitle())
+                .jsonPath("$.detail").isEqualTo(unknownSeverity.getProblemDetail())
+                .jsonPath("$.field").isEqualTo("severity");
+
+        String secret = SecretSamples.all().get("github_token");
+        IncidentCommandHandled secretNote = ask(id, new AddNoteRequest(NoteKind.NOTE, secret));
+        assertRejected(secretNote, "Unprocessable Entity", "text", null);
+        assertThat(secretNote.getProblemDetail()).doesNotContain("ghp_");
+        assertThat(secretNote.getReference()).isNotNull();
+        Api.post(client, "/api/v1/incidents/" + id + "/notes", Map.of("kind", "NOTE", "text", secret))
+                .expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.title").isEqualTo(secretNote.getProblemTitle())
+                .jsonPath("$.detail").isEqualTo(secretNote.getProblemDetail())
+                .jsonPath("$.field").isEqualTo("text");
+
+        assertRejected(ask(id, new ChangeStatusRequest(IncidentStatus.INVESTIGATING, null)), "Conflict", "status",
+                "The incident is already INVESTIGATING");
+
+        String nowhere = UUID.randomUUID().toString();
+        IncidentCommandHandled unknownIncident = ask(nowhere, new AddNoteRequest(NoteKind.NOTE, "Anyone?"));
+        assertRejected(unknownIncident, "Not Found", null, "No incident " + nowhere);
+
+        // a redelivered rejection is the same rejection, still not applied
+        IncidentCommandRequested again = request(UUID.randomUUID().toString(), id,
+                new ChangeStatusRequest(IncidentStatus.INVESTIGATING, null));
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, again));
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, again));
+        producer.flush();
+        await().atMost(WAIT).until(() -> answersTo(again.getCommandId()).size() == 2);
+        assertThat(answersTo(again.getCommandId()).get(0)).isEqualTo(answersTo(again.getCommandId()).get(1));
+
+        // applied afterwards, so every earlier request on this incident has been handled
+        assertThat(ask(id, new AddNoteRequest(NoteKind.NOTE, "Still only the declaration before me")).getOutcome())
+                .isEqualTo(CommandOutcome.APPLIED);
+        assertThat(awaitNote(id, "Still only the declaration before me")).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("IncidentDeclared", "TimelineNoteAdded");
+        assertThat(deadLetters.count()).isEqualTo(deadBefore);
+        assertThat(deadLettered.poll()).isEmpty();
+    }
+
+    @Test
+    void aRequestThatCannotRunNowIsRetriedNotRejected() {
+        long deadBefore = deadLetters.count();
+        String id = declared("Uploads stall", "MINOR");
+        // the incident's lane held (as by a burst of HTTP commands): every attempt is refused with CommandsBusy
+        Sinks.Empty<Void> release = Sinks.empty();
+        Disposable holder = lanes.run(id, release::asMono).subscribe();
+        try {
+            IncidentCommandRequested note = request(UUID.randomUUID().toString(), id,
+                    new AddNoteRequest(NoteKind.NOTE, "Waited for its turn"));
+            producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, note));
+            producer.flush();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> answersTo(note.getCommandId()).isEmpty());
+
+            release.tryEmitEmpty();
+            await().atMost(WAIT).until(() -> !answersTo(note.getCommandId()).isEmpty());
+            assertThat(answersTo(note.getCommandId()).get(0).getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        } finally {
+            release.tryEmitEmpty();
+            holder.dispose();
+        }
+        assertThat(awaitNote(id, "Waited for its turn")).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("IncidentDeclared", "TimelineNoteAdded");
+        assertThat(deadLetters.count()).isEqualTo(deadBefore);
+    }
+
+    private static void assertRejected(IncidentCommandHandled answer, String title, String field, String detail) {
+        assertThat(answer.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(answer.getProblemTitle()).isEqualTo(title);
+        assertThat(answer.getField()).isEqualTo(field);
+        if (detail != null) {
+            assertThat(answer.getProblemDetail()).isEqualTo(detail);
+        } else {
+            assertThat(answer.getProblemDetail()).isNotBlank();
+        }
+    }
+
+    private String declared(String title, String severity) {
+        String id = UUID.randomUUID().toString();
+        IncidentCommandHandled answer = ask(id, DeclareIncidentRequest.newBuilder().setTitle(title)
+                .setSeverity(severity).build());
+        assertThat(answer.getOutcome()).as(answer.getProblemDetail()).isEqualTo(CommandOutcome.APPLIED);
+        return id;
+    }
+
+    /** Publishes one request as notification-service does and waits for its answer. */
+    private static IncidentCommandHandled ask(String incidentId, Object command) {
+        IncidentCommandRequested request = request(UUID.randomUUID().toString(), incidentId, command);
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, incidentId, request));
+        producer.flush();
+        await().atMost(WAIT).until(() -> !answersTo(request.getCommandId()).isEmpty());
+        return answersTo(request.getCommandId()).get(0);
+    }
+
+    private static IncidentCommandRequested request(String commandId, String incidentId, Object command) {
+        return IncidentCommandRequested.newBuilder().setCommandId(commandId)
+                .setRequestedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setActor(ANA)
+                .setSource(IncidentSource.SLACK).setIncidentId(incidentId).setCommand(command).build();
+    }
+
+    private static List<IncidentCommandHandled> answersTo(String commandId) {
+        return answers.poll().stream().filter(r -> commandId.equals(r.key())).map(ConsumerRecord::value)
+                .map(IncidentCommandHandled.class::cast).toList();
+    }
+
+    /** Waits for at least {@code count} events of the incident. */
+    private static List<SpecificRecord> awaitEvents(String incidentId, int count) {
+        await().atMost(WAIT).until(() -> events.eventsOf(incidentId).size() >= count);
+        return events.eventsOf(incidentId);
+    }
+
+    /**
+     * The incident's events up to the note with {@code text}: a duplicate applied before it would be published before
+     * it (one publisher, global order), so it would be among them.
+     */
+    private static List<SpecificRecord> awaitNote(String incidentId, String text) {
+        await().atMost(WAIT).until(() -> events.eventsOf(incidentId).stream()
+                .anyMatch(e -> e instanceof TimelineNoteAdded note && text.equals(note.getText())));
+        return events.eventsOf(incidentId);
+    }
+}
