@@ -11,6 +11,12 @@ public final class Commands {
     /** Command metadata key: fingerprint of the declaration request behind an Idempotency-Key. */
     public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
+    /**
+     * Command metadata key on {@link CloseIncident}: the URL of the incident's completed debrief, as debrief-service
+     * announced it; absent while no debrief is completed. Set when the command is sent, never by a caller.
+     */
+    public static final String COMPLETED_DEBRIEF_URL = "completedDebriefUrl";
+
     private Commands() {
     }
 

@@ -3,6 +3,7 @@ package io.firebreak.command.config;
 import io.firebreak.command.domain.UpdateCadence;
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Commands;
+import io.firebreak.command.readmodel.DebriefCompletions;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
@@ -128,6 +129,23 @@ public class AxonConfig {
                 TransactionSynchronizationManager.registerSynchronization(outcome.synchronization());
             }
             return chain.proceed();
+        });
+    }
+
+    /**
+     * Gives every {@code CloseIncident} the URL of its incident's completed debrief, when debrief-service has announced
+     * one: the aggregate cannot read tables, and whatever sends the command (HTTP, Slack's requests) gets the same gate.
+     */
+    @Bean
+    public SmartInitializingSingleton debriefCompletionOnClose(CommandBus commandBus, DebriefCompletions completions) {
+        return () -> commandBus.registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message.getPayload() instanceof Commands.CloseIncident close) {
+                java.util.Optional<String> url = completions.debriefUrl(close.incidentId());
+                if (url.isPresent()) {
+                    return message.andMetaData(java.util.Map.of(Commands.COMPLETED_DEBRIEF_URL, url.get()));
+                }
+            }
+            return message;
         });
     }
 

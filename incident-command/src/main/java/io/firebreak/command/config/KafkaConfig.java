@@ -30,6 +30,12 @@ public class KafkaConfig {
         return TopicBuilder.name(Topics.INCIDENT_COMMANDS).partitions(properties.getTopicPartitions()).build();
     }
 
+    /** debrief-service's topic, consumed here for the debrief-gated close; the same 3 partitions it creates. */
+    @Bean
+    public NewTopic debriefEventsTopic() {
+        return TopicBuilder.name(Topics.DEBRIEF_EVENTS).partitions(3).build();
+    }
+
     /** The answers to them, keyed by command id. */
     @Bean
     public NewTopic incidentCommandResultsTopic(FirebreakProperties properties) {

@@ -39,7 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import io.firebreak.command.api.Commands;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -259,17 +261,26 @@ public class Incident {
         apply(new IncidentReopened(id, reason));
     }
 
+    /**
+     * A Major or Critical incident closes only after its debrief is completed in debrief-service, and with that
+     * debrief's URL ({@code completedDebriefUrl}, set from {@code firebreak.debrief-events} when the command is sent);
+     * a URL in the request does not stand in for it. A Minor incident closes at once, with the URL given if any.
+     */
     @CommandHandler
-    public void handle(CloseIncident command) {
+    public void handle(CloseIncident command, @MetaDataValue(Commands.COMPLETED_DEBRIEF_URL) String completedDebriefUrl) {
         ensureNotClosed();
         if (status != IncidentStatus.RESOLVED) {
             throw new IncidentRuleViolation("incident-not-resolved", "status",
                     "Only a resolved incident can be closed; it is " + status);
         }
         String debriefUrl = FieldRules.httpUrl("debriefUrl", command.debriefUrl());
-        if (debriefUrl == null && severity.isAtLeastMajor()) {
-            throw new InvalidFieldException("debriefUrl", "A " + severity
-                    + " incident closes only after its debrief: 'debriefUrl' is required");
+        if (severity.isAtLeastMajor()) {
+            if (completedDebriefUrl == null) {
+                throw new IncidentRuleViolation("debrief-not-completed", "debrief", "A " + severity
+                        + " incident closes only after its debrief is completed (debrief-service: POST"
+                        + " /api/v1/incidents/" + id + "/debrief/complete); no completed debrief has arrived for it");
+            }
+            debriefUrl = completedDebriefUrl;
         }
         apply(new IncidentClosed(id, debriefUrl));
     }

@@ -2,6 +2,7 @@ package io.firebreak.command.domain;
 
 import io.firebreak.command.api.AlertStatus;
 import io.firebreak.command.api.Audience;
+import io.firebreak.command.api.Commands;
 import io.firebreak.command.api.Commands.AttachAlert;
 import io.firebreak.command.api.Events.AlertAttached;
 import io.firebreak.command.api.Commands.AddTimelineNote;
@@ -298,24 +299,35 @@ class IncidentTest {
         }
 
         @Test
-        void rejectsClosingAMajorIncidentWithoutDebrief() {
+        void rejectsClosingAMajorIncidentWithoutACompletedDebrief() {
             fixture.given(declared(Severity.MAJOR), resolved())
                     .when(new CloseIncident(ID, null, null))
-                    .expectException(InvalidFieldException.class)
+                    .expectException(IncidentRuleViolation.class)
                     .expectNoEvents();
         }
 
         @Test
-        void closesACriticalIncidentWithItsDebrief() {
+        void rejectsClosingAMajorIncidentWithAnyLinkWhileItsDebriefIsNotCompleted() {
+            fixture.given(declared(Severity.MAJOR), resolved())
+                    .when(new CloseIncident(ID, "https://example.com/anything", null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("debrief is completed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closesACriticalIncidentWithTheCompletedDebriefsLink() {
             fixture.given(declared(Severity.CRITICAL), resolved())
-                    .when(new CloseIncident(ID, "https://docs.example/debriefs/inc-42", null))
-                    .expectEvents(new IncidentClosed(ID, "https://docs.example/debriefs/inc-42"));
+                    .when(new CloseIncident(ID, "https://example.com/anything", null),
+                            java.util.Map.of(Commands.COMPLETED_DEBRIEF_URL, "https://debriefs.example/inc-42"))
+                    .expectEvents(new IncidentClosed(ID, "https://debriefs.example/inc-42"));
         }
 
         @Test
         void rejectsADebriefLinkThatIsNotAWebAddress() {
             fixture.given(declared(Severity.CRITICAL), resolved())
-                    .when(new CloseIncident(ID, "javascript:alert(1)", null))
+                    .when(new CloseIncident(ID, "javascript:alert(1)", null),
+                            java.util.Map.of(Commands.COMPLETED_DEBRIEF_URL, "https://debriefs.example/inc-42"))
                     .expectException(InvalidFieldException.class);
         }
 

@@ -12,6 +12,7 @@ import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.command.AddNoteRequest;
 import io.firebreak.schemas.command.AssignRoleRequest;
 import io.firebreak.schemas.command.ChangeStatusRequest;
+import io.firebreak.command.support.DebriefEvents;
 import io.firebreak.schemas.command.CloseIncidentRequest;
 import io.firebreak.schemas.command.CommandOutcome;
 import io.firebreak.schemas.command.DeclareIncidentRequest;
@@ -139,13 +140,19 @@ class IncidentCommandsIT {
                 new AddNoteRequest(NoteKind.DECISION, "Fail over to the second region"),
                 new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0CAT", "Cat", null, "U0CAT")),
                 new ChangeStatusRequest(IncidentStatus.MONITORING, "Failover done"),
-                new ResolveIncidentRequest("Failed over", null),
-                new CloseIncidentRequest("https://docs.example/debriefs/7"));
+                new ResolveIncidentRequest("Failed over", null));
         for (Object change : changes) {
             IncidentCommandHandled answer = ask(id, change);
             assertThat(answer.getOutcome()).as(change.getClass().getSimpleName() + ": " + answer.getProblemDetail())
                     .isEqualTo(CommandOutcome.APPLIED);
         }
+        // a Major closes from Slack too only once its debrief is completed
+        IncidentCommandHandled early = ask(id, new CloseIncidentRequest(null));
+        assertThat(early.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(early.getField()).isEqualTo("debrief");
+        DebriefEvents.complete(broker.getBrokersAsString(), id, early.getReference(),
+                io.firebreak.schemas.incident.Severity.MAJOR, "https://docs.example/debriefs/7", 1);
+        await().atMost(WAIT).until(() -> ask(id, new CloseIncidentRequest(null)).getOutcome() == CommandOutcome.APPLIED);
 
         List<SpecificRecord> published = awaitEvents(id, 7);
         assertThat(published).extracting(e -> e.getClass().getSimpleName()).containsExactly("IncidentDeclared",

@@ -19,6 +19,10 @@ public final class Api {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
+    public static WebTestClient.ResponseSpec get(WebTestClient client, String path) {
+        return client.get().uri(path).headers(h -> h.setBearerAuth(READER)).exchange();
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> declare(WebTestClient client, Map<String, Object> body) {
         return post(client, "/api/v1/incidents", body).expectStatus().isCreated()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.command.support.Api;
+import io.firebreak.command.support.DebriefEvents;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import io.firebreak.command.support.TopicReader;
 import io.firebreak.schemas.catalog.IncidentEvents;
@@ -56,9 +57,13 @@ class IncidentLifecycleIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("MONITORING");
         Api.post(client, "/api/v1/incidents/" + id + "/resolve", Map.of("resolution", "Rolled back"))
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
-        Api.post(client, "/api/v1/incidents/" + id + "/close", Map.of("debriefUrl", "https://docs.example/d/1"))
-                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"5\"")
-                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+        // a Critical closes once debrief-service has announced the completed debrief
+        DebriefEvents.complete(broker.getBrokersAsString(), id, (String) declared.get("reference"),
+                io.firebreak.schemas.incident.Severity.CRITICAL, "https://docs.example/d/1", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                Api.post(client, "/api/v1/incidents/" + id + "/close", Map.of())
+                        .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"5\"")
+                        .expectBody().jsonPath("$.status").isEqualTo("CLOSED"));
 
         try (TopicReader topic = new TopicReader(broker.getBrokersAsString())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.eventsOf(id).size() >= 6);
