@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -40,7 +41,22 @@ public class SlackInboundController {
     }
 
     @PostMapping(path = PATH)
-    public Mono<ResponseEntity<String>> receive(@RequestBody(required = false) byte[] body, ServerHttpRequest request) {
+    public Mono<ResponseEntity<String>> receive(ServerHttpRequest request) {
+        // the raw bytes (the signature covers them exactly): read here, not through a form codec that would re-encode
+        return DataBufferUtils.join(request.getBody(), MAX_BODY)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(DataBufferLimitException.class, e -> ApiProblem.badRequest(null,
+                        "Not a Slack request (larger than 64 KiB)"))
+                .flatMap(body -> receive(body, request));
+    }
+
+    private Mono<ResponseEntity<String>> receive(byte[] body, ServerHttpRequest request) {
         if (endpoint.unavailable() != null) {
             return Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE, null,
                     "Slack is not connected to this Firebreak: " + endpoint.unavailable()));
