@@ -121,6 +121,10 @@ final class SlackInteractions {
         if (picked.isEmpty()) {
             return ctx.ackWithErrors(Map.of(SlackViews.LEAD, "Pick at least one person"));
         }
+        if (form.metadata.incident() == null || surface.channels.incident(form.metadata.incident()).isEmpty()) {
+            return ctx.ackWithErrors(Map.of(SlackViews.LEAD,
+                    "This form belongs to no incident Firebreak knows; open it again from the incident channel"));
+        }
         picked.forEach((role, user) -> ask(payload, form, ctx,
                 new AssignRoleRequest(role, surface.person(user, null)), "assign " + role));
         return ctx.ack();

@@ -176,8 +176,8 @@ class SlackInboundIT {
         try (KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(), "slack-ack")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !Paging.pages(Api.asWriter(client), incident[0]).isEmpty());
             Map<String, Object> page = Paging.pages(Api.asWriter(client), incident[0]).get(0);
-            SlackRequests.post(client, interaction("block-actions-ack-page.json", values("USER", "UAVERY",
-                    "USER_NAME", "avery", "VALUE", page.get("pageId")))).expectStatus().isOk();
+            SlackRequests.post(client, interaction("block-actions-button.json", values("USER", "UAVERY",
+                    "USER_NAME", "avery", "ACTION", SlackIds.ACK_PAGE, "VALUE", page.get("pageId"))))).expectStatus().isOk();
 
             assertThat(Paging.escalation(Api.asWriter(client), incident[0]).get("state")).isEqualTo("ACKNOWLEDGED");
             List<PageAcknowledged> acks = new ArrayList<>();
@@ -191,6 +191,21 @@ class SlackInboundIT {
             });
             assertThat(acks.get(0).getHeader().getActor().getId()).isEqualTo("avery");
             assertThat(acks.get(0).getHeader().getActor().getKind()).isEqualTo(ActorKind.HUMAN);
+        }
+    }
+
+    @Test
+    void theSummaryButtonsOpenTheirModalsForTheIncident() {
+        String[] incident = incidentChannel(Severity.MINOR);
+        for (String[] button : new String[][] {{SlackIds.POST_UPDATE, SlackIds.UPDATE_VIEW},
+                {SlackIds.CHANGE_STATUS, SlackIds.STATUS_VIEW}, {SlackIds.ASSIGN_ROLES, SlackIds.ROLES_VIEW}}) {
+            SlackRequests.post(client, interaction("block-actions-button.json", values("USER", "UAVERY",
+                    "USER_NAME", "avery", "ACTION", button[0], "VALUE", incident[0]))).expectStatus().isOk();
+            assertThat(FakeSlack.get().calls("views.open")).as(button[0]).anyMatch(c -> {
+                JsonObject view = JsonParser.parseString(c.params().get("view")).getAsJsonObject();
+                return view.get("callback_id").getAsString().equals(button[1])
+                        && view.get("private_metadata").getAsString().contains(incident[0]);
+            });
         }
     }
 
