@@ -67,6 +67,9 @@ final class SlackInteractions {
         String severity = form.option(SlackViews.SEVERITY, true);
         String summary = form.text(SlackViews.SUMMARY, false, MAX_TEXT);
         String impact = form.option(SlackViews.CUSTOMER_IMPACT, false);
+        if (form.metadata.channel() == null) {
+            form.errors.put(SlackViews.TITLE, "This form lost where it was opened; start again with /inc declare");
+        }
         if (!form.errors.isEmpty()) {
             return ctx.ackWithErrors(form.errors);
         }

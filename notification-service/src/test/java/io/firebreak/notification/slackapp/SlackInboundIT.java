@@ -177,7 +177,7 @@ class SlackInboundIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> !Paging.pages(Api.asWriter(client), incident[0]).isEmpty());
             Map<String, Object> page = Paging.pages(Api.asWriter(client), incident[0]).get(0);
             SlackRequests.post(client, interaction("block-actions-button.json", values("USER", "UAVERY",
-                    "USER_NAME", "avery", "ACTION", SlackIds.ACK_PAGE, "VALUE", page.get("pageId"))))).expectStatus().isOk();
+                    "USER_NAME", "avery", "ACTION", SlackIds.ACK_PAGE, "VALUE", page.get("pageId")))).expectStatus().isOk();
 
             assertThat(Paging.escalation(Api.asWriter(client), incident[0]).get("state")).isEqualTo("ACKNOWLEDGED");
             List<PageAcknowledged> acks = new ArrayList<>();
