@@ -1,5 +1,6 @@
 package io.firebreak.notification.slackapp;
 
+import io.firebreak.notification.domain.SlackIds;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;

@@ -1,5 +1,6 @@
 package io.firebreak.notification.slackapp;
 
+import io.firebreak.notification.domain.SlackIds;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;

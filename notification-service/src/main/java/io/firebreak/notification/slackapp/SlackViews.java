@@ -1,5 +1,6 @@
 package io.firebreak.notification.slackapp;
 
+import io.firebreak.notification.domain.SlackIds;
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;

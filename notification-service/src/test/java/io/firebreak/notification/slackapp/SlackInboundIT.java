@@ -1,5 +1,6 @@
 package io.firebreak.notification.slackapp;
 
+import io.firebreak.notification.domain.SlackIds;
 import static io.firebreak.notification.support.SlackRequests.interaction;
 import static io.firebreak.notification.support.SlackRequests.slashCommand;
 import static io.firebreak.notification.support.SlackRequests.values;

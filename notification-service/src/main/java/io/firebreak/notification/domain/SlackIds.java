@@ -1,8 +1,9 @@
-package io.firebreak.notification.slackapp;
+package io.firebreak.notification.domain;
 
 /**
  * The ids Slack sends back: public contract with the app manifest ({@code deploy/slack/manifest.yaml}) and with the
- * messages this service posts (the pinned summary's buttons and the page DM's Acknowledge button).
+ * messages this service posts (the pinned summary's buttons, the page DM's Acknowledge button). In domain so the
+ * outbound side and the inbound side (slackapp) share them without a package cycle.
  */
 public final class SlackIds {
 
