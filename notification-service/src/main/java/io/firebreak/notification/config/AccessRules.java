@@ -22,6 +22,9 @@ public class AccessRules {
                 .permit(HttpMethod.POST, "/ack/{token}")
                 // PagerDuty sends no bearer token: the handler verifies X-PagerDuty-Signature (PagerDutyWebhookController)
                 .permit(HttpMethod.POST, "/api/v1/integrations/pagerduty/webhooks")
+                // Slack sends no bearer token: SlackEndpoint verifies X-Slack-Signature and refuses replays
+                // (SlackInboundController.PATH, spelled out: config does not depend on web)
+                .permit(HttpMethod.POST, "/api/v1/integrations/slack")
                 .require(Scopes.INCIDENTS_READ, HttpMethod.GET,
                         "/api/v1/incidents/{id}/escalation",
                         "/api/v1/incidents/{id}/notifications")

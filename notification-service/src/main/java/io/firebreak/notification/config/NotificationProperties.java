@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code firebreak.notification.*}: Slack, the people and rotations that can be paged, escalation policies per
  * severity (the seed of the on-call model, used for incidents whose services are not in the catalog), the on-call
  * configuration file, delivery channels and reminder cadences; the public URL people reach this service at (acknowledge
- * links), the acknowledge links' key and lifetime, and the PagerDuty webhook subscription.
+ * links), the acknowledge links' key and lifetime, the PagerDuty webhook subscription and Slack inbound.
  */
 @ConfigurationProperties("firebreak.notification")
 public record NotificationProperties(
@@ -25,7 +25,22 @@ public record NotificationProperties(
         @DefaultValue Contact contact,
         @DefaultValue("http://localhost:8081") String publicUrl,
         @DefaultValue AckLink ackLink,
-        @DefaultValue PagerDutyWebhooks pagerdutyWebhooks) {
+        @DefaultValue PagerDutyWebhooks pagerdutyWebhooks,
+        @DefaultValue SlackInbound slackInbound) {
+
+    /**
+     * Slack inbound ({@code POST /api/v1/integrations/slack}: slash command {@code /inc}, interactivity, shortcuts):
+     * the app's signing secret (blank: the endpoint answers 503 and accepts nothing), how old a signed request may
+     * be (its signature is remembered that long to refuse replays), how often answers from incident-command are
+     * looked for to tell the person, and how many times telling is tried.
+     */
+    public record SlackInbound(@DefaultValue("") String signingSecret, @DefaultValue("5m") Duration maxAge,
+            @DefaultValue("200ms") Duration answerPollInterval, @DefaultValue("5") int answerAttempts) {
+
+        public boolean enabled() {
+            return signingSecret != null && !signingSecret.isBlank();
+        }
+    }
 
     /**
      * Reaching people by their contact methods: the providers (SMTP, a Twilio-compatible API, ntfy), how often

@@ -35,6 +35,8 @@ public final class FakeSlack {
     private final AtomicInteger rateLimitPosts = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final Map<String, String> createdChannels = new ConcurrentHashMap<>();
+    /** Slack inbound: users.info answers (id → name, e-mail). */
+    private final Map<String, String[]> users = new ConcurrentHashMap<>();
 
     private FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -94,6 +96,11 @@ public final class FakeSlack {
         return id == null ? List.of() : List.of(id);
     }
 
+    /** Slack inbound: users.info knows this user (e-mail may be null). */
+    public void user(String id, String name, String email) {
+        users.put(id, new String[] {name, email});
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -139,6 +146,19 @@ public final class FakeSlack {
             case "conversations.history" -> body = history(params);
             case "chat.update" -> body = update(params);
             case "pins.add" -> body = pin(params);
+            // ---- Slack inbound (issue 15, slackapp): who a user is, and a message's permalink ----
+            case "users.info" -> {
+                String[] user = users.get(params.get("user"));
+                body = user == null ? "{\"ok\":false,\"error\":\"user_not_found\"}"
+                        : "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"" + user[0]
+                                + "\",\"real_name\":\"" + user[0] + "\",\"profile\":{\"real_name\":\"" + user[0]
+                                + "\",\"display_name\":\"" + user[0] + "\"" + (user[1] == null ? ""
+                                        : ",\"email\":\"" + user[1] + "\"") + "}}}";
+            }
+            case "chat.getPermalink" -> body = "{\"ok\":true,\"channel\":\"" + params.get("channel")
+                    + "\",\"permalink\":\"https://acme.slack.com/archives/" + params.get("channel") + "/p"
+                    + params.get("message_ts").replace(".", "") + "\"}";
+            // ---- end of Slack inbound ----
             default -> body = "{\"ok\":true}";
         }
         calls.add(new Call(method, params, Instant.now(), status));
