@@ -67,7 +67,7 @@ abstract class SeedsScenario {
         slack = new SlackStandIn();
         Map<String, String> env = new java.util.HashMap<>(infrastructure());
         env.putAll(Map.of("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e", "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
-                "FIREBREAK_ACK_TIMEOUT", "3s"));
+                "FIREBREAK_ACK_TIMEOUT", "3s", "FIREBREAK_SLACK_SIGNING_SECRET", SlackRequests.SECRET));
         env.putAll(settings());
         SENT.clear();
         testStack = TestStack.start(portBase(), env);

@@ -21,6 +21,7 @@ final class SlackStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(100);
+    private final Map<String, String> channels = new java.util.concurrent.ConcurrentHashMap<>();
 
     SlackStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,8 +38,21 @@ final class SlackStandIn implements AutoCloseable {
             calls.add(new Call(method, params));
             int id = ids.incrementAndGet();
             String body = switch (method) {
-                case "conversations.create" -> "{\"ok\":true,\"channel\":{\"id\":\"C" + id + "\",\"name\":\""
-                        + params.get("name") + "\"}}";
+                case "conversations.create" -> {
+                    channels.put(params.get("name"), "C" + id);
+                    yield "{\"ok\":true,\"channel\":{\"id\":\"C" + id + "\",\"name\":\"" + params.get("name") + "\"}}";
+                }
+                // every Slack user U<NAME> is <name>@example.com, so the directory's people are found by e-mail
+                case "users.info" -> {
+                    String user = params.getOrDefault("user", "");
+                    String name = user.substring(1).toLowerCase(java.util.Locale.ROOT);
+                    yield "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"" + name + "\",\"real_name\":\""
+                            + name + "\",\"profile\":{\"real_name\":\"" + name + "\",\"display_name\":\"" + name
+                            + "\",\"email\":\"" + name + "@example.com\"}}}";
+                }
+                case "conversations.history" -> "{\"ok\":true,\"messages\":[],\"has_more\":false}";
+                case "chat.getPermalink" -> "{\"ok\":true,\"permalink\":\"https://acme.slack.com/archives/"
+                        + params.get("channel") + "/p1\"}";
                 case "chat.postMessage" -> "{\"ok\":true,\"ts\":\"" + id + ".0001\",\"channel\":\"" + params.get("channel")
                         + "\"}";
                 case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + id + "\"}}";
@@ -60,6 +74,11 @@ final class SlackStandIn implements AutoCloseable {
 
     String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** The id this stand-in gave the channel it created by that name, or null. */
+    String channelId(String name) {
+        return channels.get(name);
     }
 
     List<Call> calls(String method) {

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import io.firebreak.notification.domain.SlackIds;
 import com.slack.api.model.block.composition.TextObject;
 import io.firebreak.notification.domain.IncidentSummary;
 import io.firebreak.notification.domain.SlackText;
@@ -22,10 +23,10 @@ import java.util.List;
  */
 final class SlackBlocks {
 
-    static final String POST_UPDATE = "firebreak_post_update";
-    static final String CHANGE_STATUS = "firebreak_change_status";
-    static final String ASSIGN_ROLES = "firebreak_assign_roles";
-    static final String ACK_PAGE = "firebreak_ack_page";
+    static final String POST_UPDATE = SlackIds.POST_UPDATE;
+    static final String CHANGE_STATUS = SlackIds.CHANGE_STATUS;
+    static final String ASSIGN_ROLES = SlackIds.ASSIGN_ROLES;
+    static final String ACK_PAGE = SlackIds.ACK_PAGE;
 
     private SlackBlocks() {
     }
