@@ -53,6 +53,9 @@ class IncidentLifecycleE2EIT extends SeedsScenario {
         String channel = await().atMost(Duration.ofSeconds(60))
                 .until(() -> slack.channelId(incident.path("channelName").asText()), found -> found != null);
         String channelName = incident.path("channelName").asText();
+        // people type in the channel once Firebreak has posted its summary there (the channel is known to it by then)
+        await().atMost(Duration.ofSeconds(60)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(call -> channel.equals(call.params().get("channel"))));
 
         // in the incident's channel
         inChannel(channel, channelName, "lead <@" + AVERY + "|avery>");
@@ -86,6 +89,8 @@ class IncidentLifecycleE2EIT extends SeedsScenario {
         await().atMost(Duration.ofSeconds(60)).until(() -> debriefKnows(id));
         put(debrief() + "/api/v1/incidents/" + id + "/debrief/sections/risks-and-learnings",
                 "{\"text\": \"Release 42 shipped without a canary.\"}");
+        put(debrief() + "/api/v1/incidents/" + id + "/debrief/sections/contributors",
+                "{\"text\": \"Release 42 changed the payment client's timeout.\"}");
         post(debrief() + "/api/v1/incidents/" + id + "/follow-ups", "{\"title\": \"Canary every release\","
                 + " \"owner\": \"Avery\", \"dueDate\": \"2030-01-31\"}", 201);
         post(debrief() + "/api/v1/incidents/" + id + "/debrief/complete", "{}", 200);
@@ -132,8 +137,7 @@ class IncidentLifecycleE2EIT extends SeedsScenario {
 
     private boolean debriefKnows(String id) {
         try {
-            get(debrief() + "/api/v1/incidents/" + id + "/debrief");
-            return true;
+            return !text(debrief() + "/api/v1/incidents/" + id + "/debrief").isBlank();
         } catch (AssertionError | Exception notYet) {
             return false;
         }
