@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
  */
 class RoleCommandsTest extends StandInCommandTest {
 
+    /** incident-command's words when the lead would also own the investigation of a Major incident. */
+    static final String DETAIL = "On a MAJOR incident the incident lead coordinates and does not also own the"
+            + " investigation; Avery Kim is already INCIDENT_LEAD";
+
     @Test
     void eachCommandAssignsItsRole() {
         for (Map.Entry<String, String> command : Map.of("lead", "INCIDENT_LEAD", "comms", "COMMS_OWNER",
@@ -53,14 +57,14 @@ class RoleCommandsTest extends StandInCommandTest {
     @Test
     void showsTheConflictWhenOnePersonWouldWearTwoHats() {
         answers.put("PUT " + INCIDENT_PATH + "/roles/INVESTIGATION_OWNER", ApiStandIn.problem(409, "Conflict",
-                "rule-violated", "Avery Kim is already INCIDENT_LEAD", "assignee", "roles-combined"));
+                "rule-violated", DETAIL, "assignee", "lead-must-not-investigate"));
 
         FirebreakCliTest.Result refused = firebreak("incident", "investigator", "INC-7", "--id", "avery", "--name",
                 "Avery Kim", "--json");
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("error: 409 Avery Kim is already INCIDENT_LEAD (field: assignee)");
-        assertThat(json(refused.out()).path("rule").asText()).isEqualTo("roles-combined");
+        assertThat(refused.err()).contains("error: 409 " + DETAIL + " (field: assignee)");
+        assertThat(json(refused.out()).path("rule").asText()).isEqualTo("lead-must-not-investigate");
     }
 
     @Test
