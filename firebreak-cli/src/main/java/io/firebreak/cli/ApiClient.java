@@ -48,6 +48,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    JsonNode put(String path, Map<String, ?> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .header("X-Firebreak-Source", "CLI")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     /** Declarations retry safely: the key makes a repeated request return the same incident. */
     JsonNode declare(Map<String, ?> body) {
         return send(request("/api/v1/incidents").header("Content-Type", "application/json")
@@ -57,7 +63,12 @@ final class ApiClient {
 
     /** The incident's id for an {@code INC-42} reference (or an id). */
     String idOf(String reference) {
-        return get("/api/v1/incidents/" + reference).path("id").asText();
+        return incident(reference).path("id").asText();
+    }
+
+    /** The incident as incident-command shows it, by {@code INC-42} reference or id. */
+    JsonNode incident(String reference) {
+        return get("/api/v1/incidents/" + reference);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -82,7 +93,7 @@ final class ApiClient {
             String detail = body.path("detail").asText(body.path("title").asText("HTTP " + response.statusCode()));
             String field = body.path("field").asText(null);
             throw new CliException(CliException.API_ERROR, response.statusCode() + " " + detail
-                    + (field == null ? "" : " (field: " + field + ")"));
+                    + (field == null ? "" : " (field: " + field + ")"), response.statusCode(), body);
         }
         return body;
     }

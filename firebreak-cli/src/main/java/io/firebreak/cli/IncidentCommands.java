@@ -16,7 +16,14 @@ import picocli.CommandLine.Parameters;
 /** {@code firebreak incident ...}. */
 @Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, inspect and run incidents.",
         subcommands = {IncidentCommands.Open.class, IncidentCommands.ListIncidents.class, IncidentCommands.Show.class,
-                IncidentCommands.Update.class, IncidentCommands.Status.class, IncidentCommands.Resolve.class, IncidentCommands.Page.class})
+                IncidentCommands.Update.class, IncidentCommands.Status.class, SeverityCommand.class,
+                RoleCommands.Lead.class, RoleCommands.Comms.class, RoleCommands.Investigator.class, NoteCommand.class,
+                ImpactCommand.class, IncidentCommands.Resolve.class, CloseCommand.class, IncidentCommands.Page.class,
+                AckCommand.class},
+        // issue 16 asks for these too; the CLI offers them once incident-command has their APIs
+        footerHeading = "%nNot available yet:%n",
+        footer = {"  containment  the containment checklist (no API for it yet)",
+                "  drill        declaring a drill (no API for it yet)%n"})
 class IncidentCommands implements Runnable {
 
     private static Map<String, String> environment = Map.of();
@@ -96,7 +103,7 @@ class IncidentCommands implements Runnable {
         public void run() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("title", summary);
-            body.put("severity", severity.matches("\\d") ? "SEV" + severity : severity);
+            body.put("severity", severity(severity));
             if (description != null) {
                 body.put("summary", description);
             }
@@ -108,6 +115,11 @@ class IncidentCommands implements Runnable {
                     + incident.path("channelName").asText() + "  " + api.baseUrl() + "/api/v1/incidents/"
                     + incident.path("id").asText());
         }
+    }
+
+    /** {@code 2} means SEV2; every other spelling goes to the API as typed. */
+    static String severity(String text) {
+        return text.matches("\\d") ? "SEV" + text : text;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List incidents, newest first.")

@@ -48,6 +48,14 @@ final class Output {
         rows.add(List.of("Services", services.isEmpty() ? "-" : String.join(", ", services)));
         rows.add(List.of("Channel", "#" + incident.path("channelName").asText()));
         rows.add(List.of("Lead", incident.path("roles").path("INCIDENT_LEAD").path("name").asText("-")));
+        JsonNode comms = incident.path("roles").path("COMMS_OWNER");
+        if (comms.isObject()) {
+            rows.add(List.of("Comms", comms.path("name").asText()));
+        }
+        JsonNode investigator = incident.path("roles").path("INVESTIGATION_OWNER");
+        if (investigator.isObject()) {
+            rows.add(List.of("Investigator", investigator.path("name").asText()));
+        }
         rows.add(List.of("Declared", incident.path("declaredAt").asText()));
         JsonNode latest = incident.path("latestUpdate");
         if (!latest.isMissingNode() && !latest.isNull()) {
@@ -58,6 +66,9 @@ final class Output {
         }
         if (!incident.path("resolution").isNull() && !incident.path("resolution").isMissingNode()) {
             rows.add(List.of("Resolution", incident.path("resolution").asText()));
+        }
+        if (!incident.path("debriefUrl").isNull() && !incident.path("debriefUrl").isMissingNode()) {
+            rows.add(List.of("Debrief", incident.path("debriefUrl").asText()));
         }
         rows.add(List.of("Id", incident.path("id").asText()));
         int width = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(10);

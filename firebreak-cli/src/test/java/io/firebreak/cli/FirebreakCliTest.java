@@ -37,6 +37,22 @@ class FirebreakCliTest {
     }
 
     @Test
+    void helpListsEveryIncidentCommandAndWhatIsNotAvailableYet() {
+        Result help = firebreak(Map.of(), "incident", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("open", "list", "show", "update", "status", "sev", "lead", "comms",
+                "investigator", "note", "impact", "resolve", "close", "page", "ack");
+        assertThat(help.out()).containsPattern("Not available yet:\\R  containment +.*\\(no API for it yet\\)\\R"
+                + "  drill +.*\\(no API for it yet\\)");
+
+        Result containment = firebreak(Map.of("FIREBREAK_TOKEN", "t"), "incident", "containment", "INC-7");
+        assertThat(containment.exitCode()).as("not invented: an unknown command").isEqualTo(2);
+
+        assertThat(firebreak(Map.of(), "--help").out()).contains("Exit codes:", "3  the API could not be reached");
+        assertThat(firebreak(Map.of(), "incident", "close", "--help").out()).contains("debrief is completed");
+    }
+
+    @Test
     void usageAndConfigurationErrorsExitTwo() {
         assertThat(firebreak(Map.of(), "incident", "open", "--summary", "no severity").exitCode()).isEqualTo(2);
 

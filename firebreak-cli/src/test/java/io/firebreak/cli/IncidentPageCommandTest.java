@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,29 +20,24 @@ class IncidentPageCommandTest {
     static final String INCIDENT_ID = "6f1c2d9e-0b7a-4c1e-9f6d-3a2b1c0d9e8f";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(String method, String path, String authorization, String contentType, String body) {
-    }
-
-    HttpServer command;
-    HttpServer notification;
-    final List<Request> commandRequests = new CopyOnWriteArrayList<>();
-    final List<Request> notificationRequests = new CopyOnWriteArrayList<>();
+    ApiStandIn command;
+    ApiStandIn notification;
 
     @BeforeEach
     void start() throws IOException {
-        command = server(commandRequests, exchange -> exchange.getRequestURI().getPath().equals("/api/v1/incidents/INC-7")
-                ? new Answer(200, "{\"id\":\"" + INCIDENT_ID + "\",\"reference\":\"INC-7\",\"title\":\"Checkout down\"}")
-                : new Answer(404, "{\"type\":\"https://firebreak.dev/problems/not-found\",\"status\":404,"
+        command = ApiStandIn.start(request -> request.path().equals("/api/v1/incidents/INC-7")
+                ? new ApiStandIn.Answer(200, "{\"id\":\"" + INCIDENT_ID + "\",\"reference\":\"INC-7\",\"title\":\"Checkout down\"}")
+                : new ApiStandIn.Answer(404, "{\"type\":\"https://firebreak.dev/problems/not-found\",\"status\":404,"
                         + "\"detail\":\"No incident with this reference\"}"));
-        notification = server(notificationRequests, exchange -> {
-            JsonNode body = JSON.readTree(exchange.body());
+        notification = ApiStandIn.start(request -> {
+            JsonNode body = request.json();
             if (!body.path("target").path("kind").isTextual()) {
-                return new Answer(422, "{\"status\":422,\"detail\":\"'target.kind' is required\",\"field\":\"target.kind\"}");
+                return new ApiStandIn.Answer(422, "{\"status\":422,\"detail\":\"'target.kind' is required\",\"field\":\"target.kind\"}");
             }
             if (body.path("target").path("id").asText().equals("nobody")) {
-                return new Answer(422, "{\"status\":422,\"detail\":\"names no team\",\"field\":\"target.id\"}");
+                return new ApiStandIn.Answer(422, "{\"status\":422,\"detail\":\"names no team\",\"field\":\"target.id\"}");
             }
-            return new Answer(201, "{\"incidentId\":\"" + INCIDENT_ID + "\",\"pages\":["
+            return new ApiStandIn.Answer(201, "{\"incidentId\":\"" + INCIDENT_ID + "\",\"pages\":["
                     + "{\"pageId\":\"p-1\",\"responderId\":\"avery\",\"responderName\":\"Avery\",\"via\":\"payments-primary\"},"
                     + "{\"pageId\":\"p-2\",\"responderId\":\"em-payments\",\"responderName\":\"Pat\",\"via\":null}]}");
         });
@@ -56,8 +45,8 @@ class IncidentPageCommandTest {
 
     @AfterEach
     void stop() {
-        command.stop(0);
-        notification.stop(0);
+        command.close();
+        notification.close();
     }
 
     @Test
@@ -67,11 +56,11 @@ class IncidentPageCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Paged 2 for INC-7", "Avery", "payments-primary", "Pat", "p-2");
-        assertThat(commandRequests).singleElement().satisfies(r -> {
+        assertThat(command.requests()).singleElement().satisfies(r -> {
             assertThat(r.method()).isEqualTo("GET");
             assertThat(r.authorization()).isEqualTo("Bearer tok-123");
         });
-        assertThat(notificationRequests).singleElement().satisfies(r -> {
+        assertThat(notification.requests()).singleElement().satisfies(r -> {
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.path()).isEqualTo("/api/v1/incidents/" + INCIDENT_ID + "/pages");
             assertThat(r.authorization()).isEqualTo("Bearer tok-123");
@@ -85,12 +74,12 @@ class IncidentPageCommandTest {
     void eachTargetOptionNamesItsKindAndJsonPrintsTheAnswer() throws IOException {
         for (Map.Entry<String, String> option : Map.of("--person", "PERSON", "--schedule", "SCHEDULE", "--service",
                 "SERVICE").entrySet()) {
-            notificationRequests.clear();
+            notification.requests().clear();
             FirebreakCliTest.Result result = FirebreakCliTest.firebreak(env(), "incident", "page", "INC-7",
                     option.getKey(), "x1", "--json");
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(JSON.readTree(result.out()).path("pages").size()).isEqualTo(2);
-            JsonNode sent = JSON.readTree(notificationRequests.get(0).body());
+            JsonNode sent = notification.requests().get(0).json();
             assertThat(sent.path("target").path("kind").asText()).isEqualTo(option.getValue());
             assertThat(sent.path("target").path("id").asText()).isEqualTo("x1");
             assertThat(sent.has("message")).as("no message, no field").isFalse();
@@ -102,7 +91,7 @@ class IncidentPageCommandTest {
         assertThat(FirebreakCliTest.firebreak(env(), "incident", "page", "INC-7").exitCode()).isEqualTo(2);
         assertThat(FirebreakCliTest.firebreak(env(), "incident", "page", "INC-7", "--team", "a", "--person", "b")
                 .exitCode()).isEqualTo(2);
-        assertThat(notificationRequests).isEmpty();
+        assertThat(notification.requests()).isEmpty();
 
         FirebreakCliTest.Result refused = FirebreakCliTest.firebreak(env(), "incident", "page", "INC-7", "--team",
                 "nobody");
@@ -114,51 +103,14 @@ class IncidentPageCommandTest {
         assertThat(unknown.err()).contains("404 No incident with this reference");
 
         FirebreakCliTest.Result down = FirebreakCliTest.firebreak(Map.of("FIREBREAK_TOKEN", "tok-123", "FIREBREAK_URL",
-                url(command), "FIREBREAK_NOTIFICATION_URL", "http://127.0.0.1:9"), "incident", "page", "INC-7",
+                command.url(), "FIREBREAK_NOTIFICATION_URL", "http://127.0.0.1:9"), "incident", "page", "INC-7",
                 "--team", "payments");
         assertThat(down.exitCode()).isEqualTo(3);
         assertThat(down.err()).contains("is notification-service running? Set FIREBREAK_NOTIFICATION_URL");
     }
 
     private Map<String, String> env() {
-        return Map.of("FIREBREAK_TOKEN", "tok-123", "FIREBREAK_URL", url(command), "FIREBREAK_NOTIFICATION_URL",
-                url(notification) + "/");
-    }
-
-    private static String url(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    record Answer(int status, String body) {
-    }
-
-    /** What a stand-in gets: the exchange and its body, read once. */
-    record Exchange(HttpExchange http, String body) {
-        java.net.URI getRequestURI() {
-            return http.getRequestURI();
-        }
-    }
-
-    interface Handler {
-        Answer answer(Exchange exchange) throws IOException;
-    }
-
-    private static HttpServer server(List<Request> requests, Handler handler) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", http -> {
-            String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(http.getRequestMethod(), http.getRequestURI().getPath(),
-                    http.getRequestHeaders().getFirst("Authorization"), http.getRequestHeaders().getFirst("Content-Type"),
-                    body));
-            Answer answer = handler.answer(new Exchange(http, body));
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            http.getResponseHeaders().add("Content-Type", answer.status() >= 400 ? "application/problem+json"
-                    : "application/json");
-            http.sendResponseHeaders(answer.status(), bytes.length);
-            http.getResponseBody().write(bytes);
-            http.close();
-        });
-        server.start();
-        return server;
+        return Map.of("FIREBREAK_TOKEN", "tok-123", "FIREBREAK_URL", command.url(), "FIREBREAK_NOTIFICATION_URL",
+                notification.url() + "/");
     }
 }
