@@ -79,6 +79,15 @@ public final class Commands {
             @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /**
+     * Sent by Firebreak itself (actor SYSTEM) when an incident declared without a lead has had none for
+     * {@code deadline}: see the aggregate for what it does. {@code defaultLead} is the configured person to lead a
+     * Major or Critical incident that no person declared (monitoring), or null.
+     */
+    public record EnforceLeadDeadline(@TargetAggregateIdentifier String incidentId, java.time.Duration deadline,
+            Person defaultLead) {
+    }
+
     public record CloseIncident(@TargetAggregateIdentifier String incidentId, String debriefUrl,
             @TargetAggregateVersion Long expectedVersion) {
     }

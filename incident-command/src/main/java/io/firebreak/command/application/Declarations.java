@@ -38,10 +38,12 @@ public class Declarations {
     private final IncidentViewRepository views;
     private final Scheduler blocking;
     private final TransactionTemplate transaction;
+    private final PossibleDuplicates duplicates;
 
     public Declarations(CommandGateway gateway, IncidentNaming naming, IncidentViewRepository views,
-            Scheduler blockingScheduler, PlatformTransactionManager transactionManager) {
+            Scheduler blockingScheduler, PlatformTransactionManager transactionManager, PossibleDuplicates duplicates) {
         this.gateway = gateway;
+        this.duplicates = duplicates;
         this.transaction = new TransactionTemplate(transactionManager);
         this.naming = naming;
         this.views = views;
@@ -58,12 +60,16 @@ public class Declarations {
     public record Declared(IncidentView incident, boolean created) {
     }
 
-    public Mono<Declared> declare(Declaration declaration, Actor actor, String idempotencyKey) {
-        return Mono.fromCallable(() -> declareNow(declaration, actor, idempotencyKey)).subscribeOn(blocking);
+    /**
+     * A person's declaration: refused with 409 and the open incidents it resembles ({@link PossibleDuplicates})
+     * unless {@code force}; a retry with the same {@code Idempotency-Key} gets its incident back unchecked.
+     */
+    public Mono<Declared> declare(Declaration declaration, Actor actor, String idempotencyKey, boolean force) {
+        return Mono.fromCallable(() -> declareNow(declaration, actor, idempotencyKey, force)).subscribeOn(blocking);
     }
 
     /** Declares on the calling thread, joining the caller's transaction if there is one. Blocking. */
-    public Declared declareNow(Declaration declaration, Actor actor, String idempotencyKey) {
+    public Declared declareNow(Declaration declaration, Actor actor, String idempotencyKey, boolean force) {
         String fingerprint = idempotencyKey == null ? null : fingerprint(declaration);
         String incidentId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes(("idempotency:" + actor.id() + ":" + idempotencyKey)
@@ -74,6 +80,7 @@ public class Declarations {
                 return replay;
             }
         }
+        duplicates.check(declaration, force);
         MetaData metaData = actor.toMetaData();
         if (fingerprint != null) {
             metaData = metaData.and(Commands.REQUEST_FINGERPRINT, fingerprint);

@@ -37,6 +37,7 @@ public class RequestedCommands {
     private static final Duration MAX_TURN = Duration.ofSeconds(60);
 
     private final Declarations declarations;
+    private final PossibleDuplicates duplicates;
     private final IncidentCommandGateway lanes;
     private final CommandGateway gateway;
     private final IncidentViewRepository views;
@@ -47,8 +48,9 @@ public class RequestedCommands {
 
     public RequestedCommands(Declarations declarations, IncidentCommandGateway lanes, CommandGateway gateway,
             IncidentViewRepository views, HandledCommands handled, PlatformTransactionManager transactionManager,
-            Scheduler blockingScheduler, Clock clock) {
+            Scheduler blockingScheduler, Clock clock, PossibleDuplicates duplicates) {
         this.declarations = declarations;
+        this.duplicates = duplicates;
         this.lanes = lanes;
         this.gateway = gateway;
         this.views = views;
@@ -93,6 +95,9 @@ public class RequestedCommands {
             if (views.findById(declare.incidentId()).isPresent()) {
                 throw CommandRejections.incidentIdInUse();
             }
+            // Slack's request has no "force": a declaration alike an open incident is REJECTED with the candidates in
+            // the detail; the person joins that incident, re-declares in other words, or uses the API with force
+            duplicates.check(declare.declaration(), false);
             incident = declarations.declareAs(declare.incidentId(), declare.declaration(),
                     declare.actor().toMetaData());
         } else {

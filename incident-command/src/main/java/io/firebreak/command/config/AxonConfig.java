@@ -1,6 +1,15 @@
 package io.firebreak.command.config;
 
 import io.firebreak.command.domain.UpdateCadence;
+import io.firebreak.command.domain.RolePolicy;
+import io.firebreak.command.domain.TitleSimilarity;
+import io.firebreak.command.api.Person;
+import io.firebreak.command.application.LeadDeadlineWatch;
+import io.firebreak.command.application.PossibleDuplicates;
+import io.firebreak.command.readmodel.IncidentViewRepository;
+import io.firebreak.command.store.LeadDeadlineTimers;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.transaction.PlatformTransactionManager;
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Commands;
 import io.firebreak.command.readmodel.DebriefCompletions;
@@ -152,6 +161,30 @@ public class AxonConfig {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    public RolePolicy rolePolicy(FirebreakProperties properties) {
+        return new RolePolicy(properties.getRoles().getDistinctOn());
+    }
+
+    @Bean
+    public PossibleDuplicates possibleDuplicates(IncidentViewRepository views, FirebreakProperties properties) {
+        return new PossibleDuplicates(views, new TitleSimilarity(properties.getDuplicates().getTitleSimilarity()),
+                properties.getDuplicates().getMaxCandidates());
+    }
+
+    @Bean
+    public LeadDeadlineWatch leadDeadlineWatch(LeadDeadlineTimers timers, CommandGateway gateway,
+            PlatformTransactionManager transactionManager, Clock clock, FirebreakProperties properties) {
+        FirebreakProperties.Roles roles = properties.getRoles();
+        Person defaultLead = roles.getDefaultLead();
+        if (defaultLead != null && (defaultLead.id() == null || defaultLead.id().isBlank() || defaultLead.name() == null
+                || defaultLead.name().isBlank())) {
+            throw new IllegalStateException("firebreak.roles.default-lead needs an id and a name");
+        }
+        return new LeadDeadlineWatch(timers, gateway, transactionManager, clock,
+                new LeadDeadlineWatch.Settings(roles.getLeadDeadline(), roles.getLeadDeadlinePoll(), defaultLead));
     }
 
     @Bean

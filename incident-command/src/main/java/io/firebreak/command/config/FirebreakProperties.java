@@ -1,5 +1,6 @@
 package io.firebreak.command.config;
 
+import io.firebreak.command.api.Person;
 import io.firebreak.command.api.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ public class FirebreakProperties {
 
     /** How a burst of commands on one incident is queued and refused; see {@code CommandLanes}. */
     private CommandLaneSettings commands = new CommandLaneSettings();
+
+    /** Who must hold the incident's roles, and by when; see {@link Roles}. */
+    private Roles roles = new Roles();
+
+    /** The duplicate check at declaration; see {@link Duplicates}. */
+    private Duplicates duplicates = new Duplicates();
 
     /** Aggregate snapshot every this many events. */
     private int snapshotThreshold = 50;
@@ -58,6 +65,22 @@ public class FirebreakProperties {
 
     public void setCommands(CommandLaneSettings commands) {
         this.commands = commands;
+    }
+
+    public Roles getRoles() {
+        return roles;
+    }
+
+    public void setRoles(Roles roles) {
+        this.roles = roles;
+    }
+
+    public Duplicates getDuplicates() {
+        return duplicates;
+    }
+
+    public void setDuplicates(Duplicates duplicates) {
+        this.duplicates = duplicates;
     }
 
     public IngestRateLimit getIngestRateLimit() {
@@ -114,6 +137,79 @@ public class FirebreakProperties {
 
         public void setMaxWait(Duration maxWait) {
             this.maxWait = maxWait;
+        }
+    }
+
+    /**
+     * {@code leadDeadline}: an incident declared without a lead that has none this long after its declaration gets
+     * its declarer as lead (Major/Critical; the {@code defaultLead} when monitoring declared it) or a note (Minor, or
+     * nobody to appoint). {@code leadDeadlinePoll}: how often due deadlines are looked for (0 turns the background
+     * rounds off). {@code distinctOn}: severities on which lead, comms owner and investigation owner are three people.
+     */
+    public static class Roles {
+
+        private Duration leadDeadline = Duration.ofMinutes(5);
+        private Duration leadDeadlinePoll = Duration.ofSeconds(10);
+        private Person defaultLead;
+        private List<Severity> distinctOn = new ArrayList<>(List.of(Severity.MAJOR, Severity.CRITICAL));
+
+        public Duration getLeadDeadline() {
+            return leadDeadline;
+        }
+
+        public void setLeadDeadline(Duration leadDeadline) {
+            this.leadDeadline = leadDeadline;
+        }
+
+        public Duration getLeadDeadlinePoll() {
+            return leadDeadlinePoll;
+        }
+
+        public void setLeadDeadlinePoll(Duration leadDeadlinePoll) {
+            this.leadDeadlinePoll = leadDeadlinePoll;
+        }
+
+        public Person getDefaultLead() {
+            return defaultLead;
+        }
+
+        public void setDefaultLead(Person defaultLead) {
+            this.defaultLead = defaultLead;
+        }
+
+        public List<Severity> getDistinctOn() {
+            return distinctOn;
+        }
+
+        public void setDistinctOn(List<Severity> distinctOn) {
+            this.distinctOn = distinctOn;
+        }
+    }
+
+    /**
+     * A person's declaration whose services overlap an open incident's and whose title shares at least
+     * {@code titleSimilarity} of its words with it (Jaccard, see domain/TitleSimilarity) is refused with up to
+     * {@code maxCandidates} candidates unless forced.
+     */
+    public static class Duplicates {
+
+        private double titleSimilarity = 0.5;
+        private int maxCandidates = 5;
+
+        public double getTitleSimilarity() {
+            return titleSimilarity;
+        }
+
+        public void setTitleSimilarity(double titleSimilarity) {
+            this.titleSimilarity = titleSimilarity;
+        }
+
+        public int getMaxCandidates() {
+            return maxCandidates;
+        }
+
+        public void setMaxCandidates(int maxCandidates) {
+            this.maxCandidates = maxCandidates;
         }
     }
 }

@@ -12,6 +12,9 @@ import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
 import io.firebreak.command.api.Commands.CloseIncident;
 import io.firebreak.command.api.Commands.DeclareIncident;
+import io.firebreak.command.api.Commands.EnforceLeadDeadline;
+import io.firebreak.command.api.Actor;
+import io.firebreak.command.api.NoteKind;
 import io.firebreak.command.api.Commands.PostUpdate;
 import io.firebreak.command.api.Commands.ReopenIncident;
 import io.firebreak.command.api.Commands.ResolveIncident;
@@ -69,6 +72,8 @@ public class Incident {
     private Map<IncidentRole, Person> roles = new EnumMap<>(IncidentRole.class);
     private Instant declaredAt;
     private Instant firstMonitoringAt;
+    /** The person who declared the incident (a HUMAN actor), or null when monitoring or Firebreak did. */
+    private Person declarer;
 
     protected Incident() {
         // for Axon and snapshots
@@ -167,7 +172,7 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(AssignRole command) {
+    public void handle(AssignRole command, RolePolicy rolePolicy) {
         ensureNotClosed();
         if (command.role() == null) {
             throw new InvalidFieldException("role", "'role' is required");
@@ -178,15 +183,11 @@ public class Incident {
             throw new IncidentRuleViolation("role-unchanged", "assignee",
                     assignee.name() + " already holds " + command.role());
         }
-        IncidentRole conflicting = switch (command.role()) {
-            case INCIDENT_LEAD -> IncidentRole.INVESTIGATION_OWNER;
-            case INVESTIGATION_OWNER -> IncidentRole.INCIDENT_LEAD;
-            case COMMS_OWNER -> null;
-        };
-        if (conflicting != null && severity.isAtLeastMajor() && Person.same(assignee, roles.get(conflicting))) {
-            throw new IncidentRuleViolation("lead-must-not-investigate", "assignee",
-                    "On a " + severity + " incident the incident lead coordinates and does not also own the"
-                            + " investigation; " + assignee.name() + " is already " + conflicting);
+        IncidentRole conflicting = heldElsewhere(command.role(), assignee, rolePolicy);
+        if (conflicting != null) {
+            throw new IncidentRuleViolation("roles-must-be-distinct", "assignee", "On a " + severity
+                    + " incident the incident lead, the comms owner and the investigation owner are three people; "
+                    + assignee.name() + " is already " + conflicting);
         }
         apply(new RoleAssigned(id, command.role(), assignee, previous));
     }
@@ -285,6 +286,60 @@ public class Incident {
         apply(new IncidentClosed(id, debriefUrl));
     }
 
+    /**
+     * An incident declared without a lead has had none for {@code deadline} (docs/process.md: Major and Critical must
+     * have a lead; Minor incidents are prompted). Major/Critical: the person who declared it becomes the lead, or,
+     * when monitoring declared it, the configured default lead; with neither (or when that person already wears
+     * another hat that must stay distinct) only a MILESTONE note tells the channel. Minor: a MILESTONE note. Nothing
+     * happens once the incident has a lead or is resolved.
+     */
+    @CommandHandler
+    public void handle(EnforceLeadDeadline command, RolePolicy rolePolicy) {
+        if (roles.containsKey(IncidentRole.INCIDENT_LEAD) || status == null || !status.isActive()) {
+            return;
+        }
+        String after = "No lead after " + minutes(command.deadline());
+        if (!severity.isAtLeastMajor()) {
+            apply(new TimelineNoteAdded(id, NoteKind.MILESTONE, after + "; someone should take the lead"
+                    + " (/inc lead or PUT /api/v1/incidents/" + id + "/roles/INCIDENT_LEAD)"));
+            return;
+        }
+        Person candidate = declarer != null ? declarer : command.defaultLead();
+        String why = declarer != null ? ", who declared the incident," : ", the default lead,";
+        if (candidate != null) {
+            IncidentRole conflicting = heldElsewhere(IncidentRole.INCIDENT_LEAD, candidate, rolePolicy);
+            if (conflicting == null) {
+                apply(new RoleAssigned(id, IncidentRole.INCIDENT_LEAD, candidate, null));
+                apply(new TimelineNoteAdded(id, NoteKind.MILESTONE, after + ": " + candidate.name() + why
+                        + " is now the incident lead"));
+                return;
+            }
+            apply(new TimelineNoteAdded(id, NoteKind.MILESTONE, after + " on a " + severity + " incident; "
+                    + candidate.name() + " is already " + conflicting + ", so someone else must take the lead"));
+            return;
+        }
+        apply(new TimelineNoteAdded(id, NoteKind.MILESTONE, after + " on a " + severity
+                + " incident and no default lead is configured; someone must take the lead now"));
+    }
+
+    /** The other role {@code person} holds that must not be combined with {@code role} here, or null. */
+    private IncidentRole heldElsewhere(IncidentRole role, Person person, RolePolicy rolePolicy) {
+        if (!rolePolicy.rolesDistinctOn(severity)) {
+            return null;
+        }
+        for (IncidentRole other : IncidentRole.values()) {
+            if (other != role && Person.same(person, roles.get(other))) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    private static String minutes(Duration deadline) {
+        long minutes = deadline.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : deadline.toSeconds() + " seconds";
+    }
+
     private void ensureNotClosed() {
         if (status == IncidentStatus.CLOSED) {
             throw new IncidentRuleViolation("incident-closed", null, "The incident is closed; closed is final");
@@ -292,8 +347,12 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentDeclared event, @Timestamp Instant at) {
+    void on(IncidentDeclared event, @Timestamp Instant at, @MetaDataValue(Actor.ID) String actorId,
+            @MetaDataValue(Actor.NAME) String actorName, @MetaDataValue(Actor.KIND) String actorKind) {
         id = event.incidentId();
+        // a person declared it (HTTP, CLI, Slack): they lead if nobody else does in time; monitoring is no person
+        declarer = actorId != null && "HUMAN".equals(actorKind)
+                ? new Person(actorId, actorName == null ? actorId : actorName, null, null) : null;
         severity = event.severity();
         status = event.status();
         customerImpact = event.customerImpact();

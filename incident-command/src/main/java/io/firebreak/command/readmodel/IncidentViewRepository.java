@@ -40,6 +40,12 @@ public class IncidentViewRepository {
                 .stream().findFirst();
     }
 
+    /** Every incident not yet resolved, newest first (a handful at any time). */
+    public List<IncidentView> openIncidents() {
+        return jdbc.query("SELECT * FROM incident_view WHERE status IN (?, ?, ?) ORDER BY declared_at DESC",
+                rowMapper, OPEN.toArray());
+    }
+
     /** The fingerprint of the declaration request that created the incident, if it came with an idempotency key. */
     public Optional<String> requestFingerprint(String incidentId) {
         return jdbc.query("SELECT request_fingerprint FROM incident_view WHERE incident_id = ?",

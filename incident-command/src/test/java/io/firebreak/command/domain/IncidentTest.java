@@ -12,6 +12,10 @@ import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
 import io.firebreak.command.api.Commands.CloseIncident;
 import io.firebreak.command.api.Commands.DeclareIncident;
+import io.firebreak.command.api.Commands.EnforceLeadDeadline;
+import io.firebreak.command.api.Actor;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import io.firebreak.command.api.Commands.PostUpdate;
 import io.firebreak.command.api.Commands.ReopenIncident;
 import io.firebreak.command.api.Commands.ResolveIncident;
@@ -62,6 +66,7 @@ class IncidentTest {
         FixtureConfiguration<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(cadence);
+        fixture.registerInjectableResource(RolePolicy.defaults());
         return fixture;
     }
 
@@ -412,6 +417,54 @@ class IncidentTest {
         }
 
         @Test
+        void rejectsTheLeadAsCommsOwnerOnAMajorIncident() {
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+                    .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("On a MAJOR incident the incident lead, the comms owner and the"
+                            + " investigation owner are three people; Ana is already INCIDENT_LEAD")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsTheCommsOwnerAsInvestigationOwnerOnACriticalIncident() {
+            fixture.given(declared(Severity.CRITICAL), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, null))
+                    .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("On a CRITICAL incident the incident lead, the comms owner and the"
+                            + " investigation owner are three people; Bob is already COMMS_OWNER")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsTheCommsOwnerAsLeadAfterTheIncidentWasRaisedToMajor() {
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null),
+                            new SeverityChanged(ID, Severity.MINOR, Severity.MAJOR, null))
+                    .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+                    .expectException(IncidentRuleViolation.class);
+        }
+
+        @Test
+        void letsTheSamePersonMoveFromOneRoleToAnotherOnlyOnceTheyGaveItUp() {
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null),
+                            new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, ANA))
+                    .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null));
+        }
+
+        @Test
+        void letsOnePersonWearAllThreeHatsWhereTheSeverityIsNotConfiguredDistinct() {
+            FixtureConfiguration<Incident> criticalOnly = new AggregateTestFixture<>(Incident.class);
+            criticalOnly.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+            criticalOnly.registerInjectableResource(UpdateCadence.defaults());
+            criticalOnly.registerInjectableResource(new RolePolicy(List.of(Severity.CRITICAL)));
+            criticalOnly.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null),
+                            new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null))
+                    .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null));
+        }
+
+        @Test
         void rejectsTheInvestigationOwnerAsLeadOnACriticalIncident() {
             fixture.given(declared(Severity.CRITICAL),
                             new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
@@ -439,6 +492,79 @@ class IncidentTest {
                     .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, new Person("u-x", "", null, null), null))
                     .expectException(InvalidFieldException.class)
                     .expectExceptionMessage("'assignee.name' is required");
+        }
+    }
+
+    @Nested
+    class LeadDeadline {
+
+        final Duration five = Duration.ofMinutes(5);
+        final Person defaultLead = new Person("u-duty", "Duty Lead", null, null);
+
+        EventMessage<?> declaredBy(Severity severity, Actor actor) {
+            return GenericEventMessage.asEventMessage(declared(severity)).andMetaData(actor.toMetaData());
+        }
+
+        @Test
+        void makesTheDeclarerLeadOfAMajorIncidentWithoutOne() {
+            fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")))
+                    .when(new EnforceLeadDeadline(ID, five, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD,
+                                    new Person("u-ana", "Ana", null, null), null),
+                            new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes: Ana, who declared"
+                                    + " the incident, is now the incident lead"));
+        }
+
+        @Test
+        void makesTheDefaultLeadLeadOfACriticalIncidentMonitoringDeclared() {
+            fixture.given(declaredBy(Severity.CRITICAL, new Actor("alertmanager", "Alertmanager", "INTEGRATION")))
+                    .when(new EnforceLeadDeadline(ID, five, defaultLead))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, defaultLead, null),
+                            new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes: Duty Lead, the"
+                                    + " default lead, is now the incident lead"));
+        }
+
+        @Test
+        void onlyTellsTheChannelWhenMonitoringDeclaredAndNoDefaultLeadIsSet() {
+            fixture.given(declaredBy(Severity.CRITICAL, new Actor("alertmanager", "Alertmanager", "INTEGRATION")))
+                    .when(new EnforceLeadDeadline(ID, five, null))
+                    .expectEvents(new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes on a"
+                            + " CRITICAL incident and no default lead is configured; someone must take the lead now"));
+        }
+
+        @Test
+        void onlyPromptsOnAMinorIncident() {
+            fixture.given(declaredBy(Severity.MINOR, new Actor("u-ana", "Ana", "HUMAN")))
+                    .when(new EnforceLeadDeadline(ID, five, defaultLead))
+                    .expectEvents(new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes; someone"
+                            + " should take the lead (/inc lead or PUT /api/v1/incidents/" + ID
+                            + "/roles/INCIDENT_LEAD)"));
+        }
+
+        @Test
+        void doesNothingOnceTheIncidentHasALead() {
+            fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")),
+                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
+                    .when(new EnforceLeadDeadline(ID, five, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNothingOnceTheIncidentIsResolved() {
+            fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")), resolved())
+                    .when(new EnforceLeadDeadline(ID, five, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNotMakeTheDeclarerLeadWhenTheyAlreadyWearAnotherHat() {
+            fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                    .when(new EnforceLeadDeadline(ID, five, null))
+                    .expectEvents(new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes on a MAJOR"
+                            + " incident; Ana is already INVESTIGATION_OWNER, so someone else must take the lead"));
         }
     }
 

@@ -266,6 +266,42 @@ class IncidentCommandsIT {
         assertThat(deadLetters.count()).isEqualTo(deadBefore);
     }
 
+    @Test
+    void aSlackDeclarationAlikeAnOpenIncidentIsRejectedWithTheCandidatesInTheDetail() {
+        String service = "payments-" + UUID.randomUUID();
+        String first = UUID.randomUUID().toString();
+        IncidentCommandHandled declared = ask(first, DeclareIncidentRequest.newBuilder().setTitle("Payments time out")
+                .setSeverity("MAJOR").setAffectedServices(List.of(service)).build());
+        assertThat(declared.getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+
+        String second = UUID.randomUUID().toString();
+        IncidentCommandHandled answer = ask(second, DeclareIncidentRequest.newBuilder()
+                .setTitle("payments timing out").setSeverity("sev2").setAffectedServices(List.of(service)).build());
+        // "payments timing out" shares 2 of 4 words with "Payments time out": alike
+        assertRejected(answer, "Conflict", "title", null);
+        assertThat(answer.getProblemDetail()).contains(declared.getReference() + " \"Payments time out\" (MAJOR,"
+                + " INVESTIGATING)").contains("\"force\": true");
+        assertThat(answer.getReference()).isNull();
+        client.get().uri("/api/v1/incidents/" + second).headers(h -> h.setBearerAuth(Api.READER)).exchange()
+                .expectStatus().isNotFound();
+
+        // other words on the same service go through
+        assertThat(ask(UUID.randomUUID().toString(), DeclareIncidentRequest.newBuilder().setTitle("Refund emails missing")
+                .setSeverity("MINOR").setAffectedServices(List.of(service)).build()).getOutcome())
+                .isEqualTo(CommandOutcome.APPLIED);
+    }
+
+    @Test
+    void aSlackRoleAssignmentThatCombinesHatsOnAMajorIncidentIsRejected() {
+        String id = declared("Ledger lagging", "MAJOR");
+        assertThat(ask(id, new AssignRoleRequest(IncidentRole.INCIDENT_LEAD, new Person("U0BEN", "Ben", null, "U0BEN")))
+                .getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        IncidentCommandHandled answer = ask(id,
+                new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0BEN", "Ben", null, "U0BEN")));
+        assertRejected(answer, "Conflict", "assignee", "On a MAJOR incident the incident lead, the comms owner and the"
+                + " investigation owner are three people; Ben is already INCIDENT_LEAD");
+    }
+
     private static void assertRejected(IncidentCommandHandled answer, String title, String field, String detail) {
         assertThat(answer.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
         assertThat(answer.getProblemTitle()).isEqualTo(title);

@@ -62,7 +62,7 @@ class DebriefGatedCloseIT {
     }
 
     private Map<String, Object> resolved(String severity) {
-        Map<String, Object> declared = Api.declare(client, Map.of("title", "Search is slow", "severity", severity,
+        Map<String, Object> declared = Api.declare(client, Map.of("title", "Search reindex failed", "severity", severity,
                 "affectedServices", List.of("search")));
         Api.post(client, "/api/v1/incidents/" + declared.get("id") + "/resolve", Map.of("resolution", "Scaled out"))
                 .expectStatus().isOk();

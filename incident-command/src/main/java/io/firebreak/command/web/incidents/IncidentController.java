@@ -110,7 +110,8 @@ public class IncidentController {
                 body.severity(), Boolean.TRUE.equals(body.customerImpact()),
                 body.affectedServices() == null ? List.of() : body.affectedServices(),
                 PersonBody.toPerson(body.incidentLead()), source, null, null);
-        return declarations.declare(declaration, CallerActors.of(Caller.of(exchange)), idempotencyKey)
+        return declarations.declare(declaration, CallerActors.of(Caller.of(exchange)), idempotencyKey,
+                        Boolean.TRUE.equals(body.force()))
                 .map(declared -> ResponseEntity.created(URI.create("/api/v1/incidents/" + declared.incident().id()))
                         .eTag(etag(declared.incident()))
                         .header("Idempotent-Replayed", Boolean.toString(!declared.created()))

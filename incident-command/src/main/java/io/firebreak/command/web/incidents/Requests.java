@@ -21,8 +21,9 @@ public final class Requests {
         }
     }
 
+    /** {@code force}: declare even when the declaration resembles an open incident (otherwise 409 with candidates). */
     public record DeclareRequest(String title, String summary, String severity, Boolean customerImpact,
-            List<String> affectedServices, PersonBody incidentLead) {
+            List<String> affectedServices, PersonBody incidentLead, Boolean force) {
     }
 
     public record SeverityRequest(String severity, String reason) {
