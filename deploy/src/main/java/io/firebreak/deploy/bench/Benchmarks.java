@@ -155,7 +155,7 @@ public final class Benchmarks {
             step("Command path at concurrency " + concurrency);
             Stats stats = Load.run(concurrency, WARM_UP, RUN, r -> {
                 String id = Http.id(r.time(() -> Http.post(command + "/api/v1/incidents",
-                        "{\"title\":\"Bench incident\",\"severity\":\"MINOR\",\"affectedServices\":[\"search\"]}")));
+                        "{\"title\":\"Bench incident\",\"severity\":\"MINOR\",\"force\":true,\"affectedServices\":[\"search\"]}")));
                 String base = command + "/api/v1/incidents/" + id;
                 r.time(() -> Http.post(base + "/notes", "{\"kind\":\"NOTE\",\"text\":\"looking\"}"));
                 r.time(() -> Http.post(base + "/status", "{\"status\":\"fixing\"}"));

@@ -110,7 +110,7 @@ public final class SteadyLoad implements AutoCloseable {
                 declarationKey = "drill-" + UUID.randomUUID();
             }
             String[] id = new String[1];
-            Outcome outcome = send(command() + "/api/v1/incidents", "{\"title\":\"Drill incident\",\"severity\":\"MINOR\","
+            Outcome outcome = send(command() + "/api/v1/incidents", "{\"title\":\"Drill incident\",\"severity\":\"MINOR\",\"force\":true,"
                     + "\"affectedServices\":[\"search\"]}", body -> id[0] = match(ID, body), declarationKey);
             if (outcome == Outcome.ACCEPTED) {
                 incident = id[0];
