@@ -26,7 +26,17 @@ public record NotificationProperties(
         @DefaultValue("http://localhost:8081") String publicUrl,
         @DefaultValue AckLink ackLink,
         @DefaultValue PagerDutyWebhooks pagerdutyWebhooks,
-        @DefaultValue SlackInbound slackInbound) {
+        @DefaultValue SlackInbound slackInbound,
+        @DefaultValue Debrief debrief) {
+
+    /**
+     * Debriefs not completed in time (docs/process.md#debriefs; the policies ask for one within 48 to 72 hours of
+     * resolution): a Major or Critical incident resolved longer than {@code overdueAfter} ago without a
+     * DebriefCompleted is announced to its lead and in the incidents channel, then again every {@code repeatEvery}
+     * until the debrief is completed or the incident closed.
+     */
+    public record Debrief(@DefaultValue("48h") Duration overdueAfter, @DefaultValue("24h") Duration repeatEvery) {
+    }
 
     /**
      * Slack inbound ({@code POST /api/v1/integrations/slack}: slash command {@code /inc}, interactivity, shortcuts):
@@ -152,7 +162,29 @@ public record NotificationProperties(
             @DefaultValue("1s") Duration timerPollInterval) {
     }
 
+    /**
+     * Reminders: no lead, no comms owner, and the update clock a Major or Critical incident runs on from its
+     * declaration until its first update names the next one ({@code updateCadence}, docs/process.md#update-cadence).
+     */
     public record Reminders(@DefaultValue("5m") Duration leadMissingAfter,
-            @DefaultValue("5m") Duration commsOwnerMissingAfter) {
+            @DefaultValue("5m") Duration commsOwnerMissingAfter,
+            @DefaultValue UpdateCadence updateCadence) {
+    }
+
+    /**
+     * How long an incident of each severity may go without an update, counted from its declaration until the first
+     * update (after that, each update names when the next is due). Minor has no fixed cadence unless one is set.
+     */
+    public record UpdateCadence(@DefaultValue("15m") Duration critical, @DefaultValue("30m") Duration major,
+            Duration minor) {
+
+        /** The cadence of {@code severity} (CRITICAL, MAJOR, MINOR), or null when it has none. */
+        public Duration of(String severity) {
+            return switch (severity) {
+                case "CRITICAL" -> critical;
+                case "MAJOR" -> major;
+                default -> minor;
+            };
+        }
     }
 }

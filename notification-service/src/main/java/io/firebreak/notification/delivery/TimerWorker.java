@@ -1,5 +1,6 @@
 package io.firebreak.notification.delivery;
 
+import io.firebreak.notification.engine.DebriefReminders;
 import io.firebreak.notification.engine.Escalations;
 import io.firebreak.notification.engine.Reminders;
 import java.sql.Timestamp;
@@ -27,12 +28,14 @@ public class TimerWorker {
     private final JdbcTemplate jdbc;
     private final Escalations escalations;
     private final Reminders reminders;
+    private final DebriefReminders debriefs;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public TimerWorker(JdbcTemplate jdbc, Escalations escalations, Reminders reminders,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            DebriefReminders debriefs, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
+        this.debriefs = debriefs;
         this.escalations = escalations;
         this.reminders = reminders;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -61,6 +64,8 @@ public class TimerWorker {
             escalations.onAckTimeout(incidentId, payload, now);
         } else if (reminders.handles(kind)) {
             reminders.fire(id, kind, incidentId, payload, now);
+        } else if (debriefs.handles(kind)) {
+            debriefs.fire(id, incidentId, payload, now);
         } else {
             log.warn("timer.unknown_kind timer={} kind={}", id, kind);
         }

@@ -8,6 +8,7 @@ import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
@@ -18,7 +19,9 @@ import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,12 +42,14 @@ public class IncidentReactions {
     private final SlackOutbox slack;
     private final Escalations escalations;
     private final Timers timers;
+    private final DebriefReminders debriefs;
     private final NotificationProperties properties;
     private final Clock clock;
 
     public IncidentReactions(JdbcTemplate jdbc, SlackOutbox slack, Escalations escalations, Timers timers,
-            NotificationProperties properties, Clock clock) {
+            DebriefReminders debriefs, NotificationProperties properties, Clock clock) {
         this.clock = clock;
+        this.debriefs = debriefs;
         this.jdbc = jdbc;
         this.incidents = new SequencedUpdate(jdbc, "incident");
         this.slack = slack;
@@ -59,11 +64,12 @@ public class IncidentReactions {
         String channel = SlackText.channelName(e.getChannelName());
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, title, severity, status, customer_impact, channel_name,
-                    declared_at, last_sequence, affected_services, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""",
+                    declared_at, last_sequence, affected_services, summary, declared_by_id, declared_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 id, e.getReference(), e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getCustomerImpact(),
                 channel, Timestamp.from(h.getOccurredAt()), h.getSequence(),
-                e.getAffectedServices().toArray(String[]::new), e.getSummary());
+                e.getAffectedServices().toArray(String[]::new), e.getSummary(), h.getActor().getId(),
+                h.getActor().getDisplayName());
         String ev = h.getEventId();
         slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", channel);
         slack.enqueue(ev + ":topic", id, SlackOutbox.INCIDENT_CHANNEL, "topic",
@@ -85,6 +91,7 @@ public class IncidentReactions {
             timers.schedule("comms:" + id, Reminders.COMMS_MISSING, id,
                     h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
         }
+        startUpdateClock(id, "declared:" + id, e.getSeverity().name(), h.getOccurredAt(), h.getOccurredAt());
         // routed by the affected services (the default policy pages only Major and Critical); paged when this
         // service learns of it: ack timeouts count from the page, not from the declaration
         escalations.start(id, e.getSeverity().name(), List.copyOf(e.getAffectedServices()), clock.instant());
@@ -98,6 +105,7 @@ public class IncidentReactions {
                 + (e.getReason() == null ? "" : ": " + e.getReason());
         post(h, "severity", text);
         mirrorIfLoud(h, e.getTo().name(), text);
+        restartUpdateClockIfSilent(h, e.getTo().name());
         if (escalations.pagesAtDeclaration(e.getTo().name()) && open(h.getIncidentId())) {
             escalations.start(h.getIncidentId(), e.getTo().name(), affectedServices(h.getIncidentId()), clock.instant());
         }
@@ -110,14 +118,21 @@ public class IncidentReactions {
                 + SlackText.words(e.getTo().name()) + (e.getNote() == null ? "" : ": " + e.getNote());
         post(h, "status", text);
         refreshTopic(h);
-        mirrorIfLoud(h, severity(h.getIncidentId()), text);
+        if (e.getTo() == IncidentStatus.MONITORING) {
+            // mitigated: customers should no longer feel it; told beyond the channel whatever the severity
+            broadcast(h, ":large_green_circle: Mitigated, now monitoring"
+                    + (e.getNote() == null ? "" : ": " + e.getNote()), "mirror");
+        } else {
+            mirrorIfLoud(h, severity(h.getIncidentId()), text);
+        }
     }
 
     public void on(RoleAssigned e) {
         EventHeader h = e.getHeader();
         String role = e.getRole().name();
         if (role.equals("INCIDENT_LEAD")) {
-            advance(h, "lead_name = ?, " + SUMMARY_CHANGED, e.getAssignee().getName());
+            advance(h, "lead_name = ?, lead_id = ?, lead_slack = ?, " + SUMMARY_CHANGED, e.getAssignee().getName(),
+                    e.getAssignee().getId(), e.getAssignee().getSlackUserId());
         } else if (role.equals("COMMS_OWNER")) {
             advance(h, "comms_owner_name = ?, comms_owner_slack = ?, " + SUMMARY_CHANGED, e.getAssignee().getName(),
                     e.getAssignee().getSlackUserId());
@@ -151,8 +166,11 @@ public class IncidentReactions {
                 e.getAudience().name(), e.getWhatIsHappening(), e.getWhoIsAffected(), e.getWhatWeAreDoing(),
                 e.getNextUpdateAt() == null ? null : Timestamp.from(e.getNextUpdateAt()),
                 Timestamp.from(h.getOccurredAt()));
-        post(h, "update", SlackText.update(e.getAudience().name(), e.getWhatIsHappening(), e.getWhoIsAffected(),
-                e.getWhatWeAreDoing(), e.getNextUpdateAt()));
+        String update = SlackText.update(e.getAudience().name(), e.getWhatIsHappening(), e.getWhoIsAffected(),
+                e.getWhatWeAreDoing(), e.getNextUpdateAt());
+        post(h, "update", update);
+        // every update, internal or customer, also reaches #incidents (and #engineering when Major/Critical)
+        broadcast(h, update, "broadcast");
         timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
         if (e.getNextUpdateAt() != null) {
             long cadence = Math.max(60, Duration.between(h.getOccurredAt(), e.getNextUpdateAt()).toSeconds());
@@ -174,9 +192,14 @@ public class IncidentReactions {
         String text = ":white_check_mark: Resolved: " + e.getResolution();
         post(h, "resolved", text);
         refreshTopic(h);
-        mirrorIfLoud(h, severity(h.getIncidentId()), text);
+        broadcast(h, text + " (mitigated " + SlackText.time(e.getMitigatedAt()) + ", resolved "
+                + SlackText.time(e.getResolvedAt()) + ")", "mirror");
         escalations.stop(h.getIncidentId(), clock.instant());
         cancelReminders(h.getIncidentId());
+        String severity = severity(h.getIncidentId());
+        if (severity != null) {
+            debriefs.resolved(h.getIncidentId(), h.getEventId(), severity, e.getResolvedAt());
+        }
     }
 
     public void on(IncidentReopened e) {
@@ -185,7 +208,9 @@ public class IncidentReactions {
         String text = ":leftwards_arrow_with_hook: Reopened: " + e.getReason();
         post(h, "reopened", text);
         refreshTopic(h);
-        mirrorIfLoud(h, severity(h.getIncidentId()), text);
+        // its resolution was told beyond the channel, whatever the severity: so is its reopening
+        broadcast(h, text, "mirror");
+        debriefs.stopped(h.getIncidentId());
     }
 
     public void on(IncidentClosed e) {
@@ -194,6 +219,34 @@ public class IncidentReactions {
         post(h, "closed", ":lock: Closed" + (e.getDebriefUrl() == null ? "" : ". Debrief: " + e.getDebriefUrl()));
         escalations.stop(h.getIncidentId(), clock.instant());
         cancelReminders(h.getIncidentId());
+        debriefs.stopped(h.getIncidentId());
+    }
+
+    /**
+     * The update clock of an incident with no update yet (issue 16: a Critical was silent for 16 minutes): the first
+     * reminder is due one cadence of its severity after {@code from}; none for a severity without a cadence.
+     */
+    private void startUpdateClock(String incidentId, String chain, String severity, Instant from, Instant notBefore) {
+        Duration cadence = properties.reminders().updateCadence().of(severity);
+        if (cadence == null) {
+            return;
+        }
+        Instant due = from.plus(cadence);
+        timers.schedule("update-due:" + chain + ":1", Reminders.UPDATE_DUE, incidentId,
+                due.isBefore(notBefore) ? notBefore : due, "|" + cadence.toSeconds() + "|1");
+    }
+
+    /** A severity change before the first update: the clock since declaration runs at the new severity's cadence. */
+    private void restartUpdateClockIfSilent(EventHeader h, String severity) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT declared_at, status, last_update_id FROM incident"
+                + " WHERE incident_id = ?", h.getIncidentId());
+        if (rows.isEmpty() || rows.get(0).get("last_update_id") != null
+                || List.of("RESOLVED", "CLOSED").contains(rows.get(0).get("status"))) {
+            return;
+        }
+        timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
+        Instant declaredAt = ((Timestamp) rows.get(0).get("declared_at")).toInstant();
+        startUpdateClock(h.getIncidentId(), "declared:" + h.getEventId(), severity, declaredAt, h.getOccurredAt());
     }
 
     private void cancelReminders(String incidentId) {
@@ -204,6 +257,26 @@ public class IncidentReactions {
 
     private void post(EventHeader h, String what, String text) {
         slack.enqueue(h.getEventId() + ":" + what, h.getIncidentId(), SlackOutbox.INCIDENT_CHANNEL, "post", text);
+    }
+
+    /**
+     * Tells {@code #incidents} (any severity) and {@code #engineering} (Major/Critical) under the incident's reference,
+     * title and channel; {@code id} is the message ids' suffix ({@code mirror} where the message once was a mirror,
+     * so rows queued before this change are not posted again by a replay).
+     */
+    private void broadcast(EventHeader h, String text, String id) {
+        for (Map<String, Object> row : jdbc.queryForList("SELECT reference, title, severity, channel_name FROM incident"
+                + " WHERE incident_id = ?", h.getIncidentId())) {
+            String severity = (String) row.get("severity");
+            String told = "*" + row.get("reference") + "* " + row.get("title") + " (" + SlackText.words(severity)
+                    + ", <#" + row.get("channel_name") + ">)\n" + text;
+            slack.enqueue(h.getEventId() + ":" + id, h.getIncidentId(), "#" + properties.slack().incidentsChannel(),
+                    "post", told);
+            if (LOUD.contains(severity)) {
+                slack.enqueue(h.getEventId() + ":" + id + "-eng", h.getIncidentId(),
+                        "#" + properties.slack().engineeringChannel(), "post", told);
+            }
+        }
     }
 
     private void mirrorIfLoud(EventHeader h, String severity, String text) {

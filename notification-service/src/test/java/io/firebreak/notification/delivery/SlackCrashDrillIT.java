@@ -44,7 +44,8 @@ class SlackCrashDrillIT {
             String channel = channelOf(story);
             await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel).size() == 1);
 
-            slack.loseAnswerToPostContaining("The gateway ate this answer");
+            // the update is also broadcast to #incidents (issue 16): the answer lost is the incident channel's
+            slack.loseAnswerToPostIn(channel, "The gateway ate this answer");
             story.update(Audience.INTERNAL, "The gateway ate this answer", null, null);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(state(story.incidentId, "update")));
@@ -52,6 +53,7 @@ class SlackCrashDrillIT {
                     .filter(m -> m.text().contains("The gateway ate this answer")).toList();
             assertThat(held).as("in the channel exactly once").hasSize(1);
             assertThat(slack.calls().stream().filter(c -> c.method().equals("chat.postMessage")
+                    && channel.equals(c.params().get("channel"))
                     && c.params().get("text").contains("The gateway ate this answer")))
                     .as("posted once, answered 502: not posted again").singleElement()
                     .extracting(Call::status).isEqualTo(502);

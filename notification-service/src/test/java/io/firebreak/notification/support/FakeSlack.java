@@ -134,7 +134,7 @@ public final class FakeSlack {
                 } else {
                     Posted posted = store(params);
                     body = "{\"ok\":true,\"channel\":\"" + posted.channel() + "\",\"ts\":\"" + posted.ts() + "\"}";
-                    if (loseAnswer(posted.text())) {
+                    if (loseAnswer(posted.text()) || loseAnswerIn(posted.channel(), posted.text())) {
                         // posted, but the answer is lost: what the caller sees after a gateway failure
                         status = 502;
                         body = "<html><body>502 Bad Gateway</body></html>";
@@ -190,6 +190,22 @@ public final class FakeSlack {
      */
     public void loseAnswerToPostContaining(String fragment) {
         loseAnswersTo.add(fragment);
+    }
+
+    private final Set<String> loseAnswersIn = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Like {@link #loseAnswerToPostContaining}, for the next post to one channel (its id) only: the same text may also
+     * be broadcast elsewhere (#incidents), whose answer stays intact.
+     */
+    public void loseAnswerToPostIn(String channel, String fragment) {
+        loseAnswersIn.add(channel + "\n" + fragment);
+    }
+
+    private boolean loseAnswerIn(String channel, String text) {
+        return text != null && loseAnswersIn.stream()
+                .filter(key -> key.startsWith(channel + "\n") && text.contains(key.substring(channel.length() + 1)))
+                .findFirst().map(loseAnswersIn::remove).orElse(false);
     }
 
     private boolean loseAnswer(String text) {

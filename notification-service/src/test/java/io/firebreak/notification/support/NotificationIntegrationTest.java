@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {ServiceTestInitializer.class, NotificationInitializer.class})
 @Import(TestClockConfig.class)
-@EmbeddedKafka(partitions = 3, topics = {Topics.INCIDENT_EVENTS, Topics.PAGING_EVENTS},
+@EmbeddedKafka(partitions = 3, topics = {Topics.INCIDENT_EVENTS, Topics.PAGING_EVENTS, Topics.DEBRIEF_EVENTS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
