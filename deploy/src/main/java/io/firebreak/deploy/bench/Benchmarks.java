@@ -53,6 +53,9 @@ public final class Benchmarks {
         try {
             new Benchmarks().run(root);
             status = 0;
+        } catch (Exception | Error failed) {
+            // printed here: System.exit below would otherwise end the JVM before the exception is reported
+            failed.printStackTrace();
         } finally {
             // the load generators' HTTP clients keep non-daemon threads: without this a failed run lingers
             System.exit(status);
@@ -294,7 +297,9 @@ public final class Benchmarks {
                     .POST(HttpRequest.BodyPublishers.ofString(AlertStorm.single("Noise" + run + "-" + group, "warning")))
                     .build(), HttpResponse.BodyHandlers.ofString()));
         }
-        CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).join();
+        long failed = warm.stream().map(sent -> sent.handle((response, error) -> error != null
+                || response.statusCode() >= 300)).map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+        out.println("    warmed 200 noisy groups" + (failed > 0 ? ", " + failed + " refused or timed out" : ""));
     }
 
     /**
