@@ -1,13 +1,7 @@
 package io.firebreak.debrief.linear;
 
 import io.firebreak.debrief.config.DebriefProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.firebreak.support.security.HmacSha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class LinearSignatures {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
 
     public LinearSignatures(DebriefProperties properties) {
-        String secret = properties.getLinear().getWebhookSecret();
-        this.key = secret == null || secret.isBlank() ? null
-                : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = HmacSha256.ofSecret(properties.getLinear().getWebhookSecret());
     }
 
     public boolean configured() {
@@ -35,18 +25,6 @@ public class LinearSignatures {
         if (key == null || header == null || header.isBlank() || body == null) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(hmac(body)).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = header.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given);
-    }
-
-    private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HmacSha256.matches(key.hex(body), header);
     }
 }

@@ -1,13 +1,7 @@
 package io.firebreak.notification.pagerduty;
 
 import io.firebreak.notification.config.NotificationProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.firebreak.support.security.HmacSha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookSignatures {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
 
     public WebhookSignatures(NotificationProperties properties) {
-        String secret = properties.pagerdutyWebhooks().secret();
-        this.key = secret == null || secret.isBlank() ? null
-                : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = HmacSha256.ofSecret(properties.pagerdutyWebhooks().secret());
     }
 
     public boolean configured() {
@@ -38,26 +28,15 @@ public class WebhookSignatures {
         if (key == null || header == null || header.isBlank() || body == null) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(hmac(body)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = key.hex(body);
         boolean match = false;
         for (String part : header.split(",")) {
             String signature = part.strip();
             if (signature.startsWith("v1=")) {
-                byte[] given = signature.substring(3).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
                 // every candidate is compared, so the time taken does not tell which one matched
-                match |= MessageDigest.isEqual(expected, given);
+                match |= HmacSha256.matches(expected, signature.substring(3));
             }
         }
         return match;
-    }
-
-    private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }
