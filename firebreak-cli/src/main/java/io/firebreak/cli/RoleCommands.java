@@ -31,9 +31,13 @@ final class RoleCommands {
         @Option(names = "--email", description = "The person's email.")
         String email;
 
-        abstract String role();
+        private final String role;
+        private final String title;
 
-        abstract String title();
+        AssignRole(String role, String title) {
+            this.role = role;
+            this.title = title;
+        }
 
         @Override
         public void run() {
@@ -44,23 +48,17 @@ final class RoleCommands {
                 assignee.put("email", email);
             }
             ApiClient api = api();
-            JsonNode incident = api.put("/api/v1/incidents/" + api.idOf(reference) + "/roles/" + role(),
+            JsonNode incident = api.put("/api/v1/incidents/" + api.idOf(reference) + "/roles/" + role,
                     Map.of("assignee", assignee));
-            print(incident, name + " is " + title() + " of " + incident.path("reference").asText());
+            print(incident, name + " is " + title + " of " + incident.path("reference").asText());
         }
     }
 
     @Command(name = "lead", mixinStandardHelpOptions = true, description = "Make someone the incident lead.")
     static class Lead extends AssignRole {
 
-        @Override
-        String role() {
-            return "INCIDENT_LEAD";
-        }
-
-        @Override
-        String title() {
-            return "incident lead";
+        Lead() {
+            super("INCIDENT_LEAD", "incident lead");
         }
     }
 
@@ -68,14 +66,8 @@ final class RoleCommands {
             description = "Make someone the comms owner (updates to customers and the company).")
     static class Comms extends AssignRole {
 
-        @Override
-        String role() {
-            return "COMMS_OWNER";
-        }
-
-        @Override
-        String title() {
-            return "comms owner";
+        Comms() {
+            super("COMMS_OWNER", "comms owner");
         }
     }
 
@@ -83,14 +75,8 @@ final class RoleCommands {
             description = "Make someone the investigation owner.")
     static class Investigator extends AssignRole {
 
-        @Override
-        String role() {
-            return "INVESTIGATION_OWNER";
-        }
-
-        @Override
-        String title() {
-            return "investigation owner";
+        Investigator() {
+            super("INVESTIGATION_OWNER", "investigation owner");
         }
     }
 }
