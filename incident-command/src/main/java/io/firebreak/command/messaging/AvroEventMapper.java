@@ -32,7 +32,8 @@ public class AvroEventMapper {
             return new io.firebreak.schemas.incident.IncidentDeclared(header,
                     e.reference(), e.title(), e.summary(), severity(e.severity()), status(e.status()),
                     e.customerImpact(), List.copyOf(e.affectedServices()), IncidentSource.valueOf(e.source().name()),
-                    e.sourceKey(), e.reportedSeverity(), e.detectedAt(), e.channelName());
+                    e.sourceKey(), e.reportedSeverity(), e.detectedAt(), e.channelName(),
+                    io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, List.of());
         }
         if (payload instanceof Events.SeverityChanged e) {
             return new io.firebreak.schemas.incident.SeverityChanged(header,
@@ -49,7 +50,7 @@ public class AvroEventMapper {
         }
         if (payload instanceof Events.RoleAssigned e) {
             return new io.firebreak.schemas.incident.RoleAssigned(header,
-                    IncidentRole.valueOf(e.role().name()), person(e.assignee()), person(e.previous()));
+                    IncidentRole.valueOf(e.role().name()), person(e.assignee()), person(e.previous()), false);
         }
         if (payload instanceof Events.TimelineNoteAdded e) {
             return new io.firebreak.schemas.incident.TimelineNoteAdded(header,

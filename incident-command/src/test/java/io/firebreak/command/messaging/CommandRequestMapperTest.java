@@ -56,7 +56,7 @@ class CommandRequestMapperTest {
                 .isEqualTo(new AddTimelineNote(ID, io.firebreak.command.api.NoteKind.DECISION, "Roll back", null));
 
         RequestedCommand role = mapper.map(request(ID, new AssignRoleRequest(IncidentRole.INCIDENT_LEAD,
-                new Person("U2", "Ben", null, "U2"))));
+                new Person("U2", "Ben", null, "U2"), false)));
         assertThat(((AssignRole) ((RequestedCommand.Change) role).command()).assignee())
                 .isEqualTo(new io.firebreak.command.api.Person("U2", "Ben", null, "U2"));
     }

@@ -138,7 +138,7 @@ class IncidentCommandsIT {
                 PostUpdateRequest.newBuilder().setAudience(Audience.INTERNAL)
                         .setWhatIsHappening("Payments time out").setWhatWeAreDoing("Failing over").build(),
                 new AddNoteRequest(NoteKind.DECISION, "Fail over to the second region"),
-                new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0CAT", "Cat", null, "U0CAT")),
+                new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0CAT", "Cat", null, "U0CAT"), false),
                 new ChangeStatusRequest(IncidentStatus.MONITORING, "Failover done"),
                 new ResolveIncidentRequest("Failed over", null));
         for (Object change : changes) {
@@ -294,10 +294,10 @@ class IncidentCommandsIT {
     @Test
     void aSlackRoleAssignmentThatCombinesHatsOnAMajorIncidentIsRejected() {
         String id = declared("Ledger lagging", "MAJOR");
-        assertThat(ask(id, new AssignRoleRequest(IncidentRole.INCIDENT_LEAD, new Person("U0BEN", "Ben", null, "U0BEN")))
+        assertThat(ask(id, new AssignRoleRequest(IncidentRole.INCIDENT_LEAD, new Person("U0BEN", "Ben", null, "U0BEN"), false))
                 .getOutcome()).isEqualTo(CommandOutcome.APPLIED);
         IncidentCommandHandled answer = ask(id,
-                new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0BEN", "Ben", null, "U0BEN")));
+                new AssignRoleRequest(IncidentRole.COMMS_OWNER, new Person("U0BEN", "Ben", null, "U0BEN"), false));
         assertRejected(answer, "Conflict", "assignee", "On a MAJOR incident the incident lead, the comms owner and the"
                 + " investigation owner are three people; Ben is already INCIDENT_LEAD");
     }

@@ -101,7 +101,7 @@ final class IncSlashCommand {
         } else if (line instanceof IncCommandLine.Severity s) {
             command = new ChangeSeverityRequest(text("severity", s.label(), 32), null);
         } else if (line instanceof IncCommandLine.Assign a) {
-            command = new AssignRoleRequest(role(a.role()), mentioned(a.who()));
+            command = new AssignRoleRequest(role(a.role()), mentioned(a.who()), false);
         } else if (line instanceof IncCommandLine.Note n) {
             command = new AddNoteRequest(NoteKind.valueOf(n.kind().name()), text("note", n.text(), MAX_TEXT));
         } else if (line instanceof IncCommandLine.Resolve r) {

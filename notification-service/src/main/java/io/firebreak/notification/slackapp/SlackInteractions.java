@@ -130,7 +130,7 @@ final class SlackInteractions {
                     "This form belongs to no incident Firebreak knows; open it again from the incident channel"));
         }
         picked.forEach((role, user) -> ask(payload, form, ctx,
-                new AssignRoleRequest(role, surface.person(user, null)), "assign " + role));
+                new AssignRoleRequest(role, surface.person(user, null), false), "assign " + role));
         return ctx.ack();
     }
 

@@ -53,7 +53,7 @@ class NeverSilentIT {
         Publish.send(broker.getBrokersAsString(), Topics.INCIDENT_EVENTS, incidentId, new IncidentDeclared(
                 new EventHeader(UUID.randomUUID().toString(), incidentId, 0L, declaredAt, avery), reference,
                 "Checkout silent", "", Severity.CRITICAL, IncidentStatus.INVESTIGATING, true, List.of("checkout"),
-                IncidentSource.API, null, "SEV1", null, channel), 1);
+                IncidentSource.API, null, "SEV1", null, channel, io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of()), 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> channelId(channel) != null);
         String channelId = channelId(channel);
 
@@ -69,7 +69,7 @@ class NeverSilentIT {
         // a lead is named: the next reminder, one cadence later, is theirs
         Publish.send(broker.getBrokersAsString(), Topics.INCIDENT_EVENTS, incidentId, new RoleAssigned(
                 new EventHeader(UUID.randomUUID().toString(), incidentId, 1L, MutableClock.INSTANCE.instant(), avery),
-                IncidentRole.INCIDENT_LEAD, new Person("lena", "Lena", null, "ULENA"), null), 1);
+                IncidentRole.INCIDENT_LEAD, new Person("lena", "Lena", null, "ULENA"), null, false), 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> !slack.calls("conversations.invite").stream()
                 .filter(c -> "ULENA".equals(c.params().get("users")) && channelId.equals(c.params().get("channel")))
                 .toList().isEmpty());

@@ -1,6 +1,8 @@
 package io.firebreak.schemas.catalog;
 
 import io.firebreak.schemas.incident.AlertAttached;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
@@ -12,6 +14,7 @@ import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,7 +34,10 @@ public final class IncidentEvents {
             CustomerImpactChanged.class,
             IncidentResolved.class,
             IncidentReopened.class,
-            IncidentClosed.class);
+            IncidentClosed.class,
+            ContainmentStepRecorded.class,
+            CauseIdentified.class,
+            VideoBridgeAttached.class);
 
     /** The current schema of every event type, in catalogue order. */
     public static final List<Schema> SCHEMAS = List.of(
@@ -45,7 +51,10 @@ public final class IncidentEvents {
             CustomerImpactChanged.SCHEMA$,
             IncidentResolved.SCHEMA$,
             IncidentReopened.SCHEMA$,
-            IncidentClosed.SCHEMA$);
+            IncidentClosed.SCHEMA$,
+            ContainmentStepRecorded.SCHEMA$,
+            CauseIdentified.SCHEMA$,
+            VideoBridgeAttached.SCHEMA$);
 
     private IncidentEvents() {
     }

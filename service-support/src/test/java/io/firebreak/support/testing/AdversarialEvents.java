@@ -118,7 +118,7 @@ public final class AdversarialEvents implements AutoCloseable {
     public IncidentDeclared declared(Severity severity, boolean customerImpact) {
         return new IncidentDeclared(header(UUID.randomUUID() + "-" + longText(120)), longText(100), longText(10_000), "",
                 severity, IncidentStatus.INVESTIGATING, customerImpact, services(1_000), IncidentSource.WEBHOOK,
-                null, "sev-∞ " + longText(300), EARLIEST, longText(300));
+                null, "sev-∞ " + longText(300), EARLIEST, longText(300), io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of());
     }
 
     /** The whole story of one incident, every kind of event, ending CLOSED at the last sequence. */
@@ -130,10 +130,10 @@ public final class AdversarialEvents implements AutoCloseable {
         events.add(new SeverityChanged(header(), Severity.MINOR, Severity.CRITICAL, ""));
         events.add(new SeverityChanged(header(), Severity.CRITICAL, Severity.MAJOR, null));
         events.add(new StatusChanged(header(), IncidentStatus.INVESTIGATING, IncidentStatus.FIXING, null));
-        events.add(new RoleAssigned(header(), IncidentRole.INCIDENT_LEAD, person(longText(1_000)), null));
+        events.add(new RoleAssigned(header(), IncidentRole.INCIDENT_LEAD, person(longText(1_000)), null, false));
         events.add(new RoleAssigned(header(), IncidentRole.COMMS_OWNER, person(UNICODE),
-                person("previous\nline")));
-        events.add(new RoleAssigned(header(), IncidentRole.INVESTIGATION_OWNER, new Person("", "", "", ""), null));
+                person("previous\nline"), false));
+        events.add(new RoleAssigned(header(), IncidentRole.INVESTIGATION_OWNER, new Person("", "", "", ""), null, false));
         for (NoteKind kind : NoteKind.values()) {
             events.add(new TimelineNoteAdded(header(), kind, ""));
         }
@@ -169,7 +169,7 @@ public final class AdversarialEvents implements AutoCloseable {
         List<SpecificRecord> events = new ArrayList<>();
         events.add(new SeverityChanged(header(), Severity.MINOR, Severity.CRITICAL, "no declaration seen"));
         events.add(new StatusChanged(header(), IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING, null));
-        events.add(new RoleAssigned(header(), IncidentRole.COMMS_OWNER, person("Nobody"), null));
+        events.add(new RoleAssigned(header(), IncidentRole.COMMS_OWNER, person("Nobody"), null, false));
         events.add(new TimelineNoteAdded(header(), NoteKind.DECISION, "decided about nothing"));
         events.add(new UpdatePosted(header(), UUID.randomUUID().toString(), Audience.CUSTOMER, "ghost", "a", "b",
                 LATEST));

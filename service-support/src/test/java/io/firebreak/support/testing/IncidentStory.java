@@ -62,11 +62,11 @@ public final class IncidentStory implements AutoCloseable {
         Instant detected = clock.minusSeconds(300);
         return send(new IncidentDeclared(header(), "INC-" + (int) (Math.random() * 100_000), title, "internal summary",
                 severity, IncidentStatus.INVESTIGATING, customerImpact, List.of(services), IncidentSource.ALERTMANAGER,
-                "group", severity.name(), detected, "inc-test-" + incidentId.substring(0, 8)));
+                "group", severity.name(), detected, "inc-test-" + incidentId.substring(0, 8), io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of()));
     }
 
     public IncidentStory role(IncidentRole role, String name) {
-        return send(new RoleAssigned(header(), role, new Person("u-" + name, name, null, "U" + name.toUpperCase()), null));
+        return send(new RoleAssigned(header(), role, new Person("u-" + name, name, null, "U" + name.toUpperCase()), null, false));
     }
 
     /** Moves the story's clock, so the next events happen at {@code instant}. */
@@ -98,7 +98,7 @@ public final class IncidentStory implements AutoCloseable {
     }
 
     public IncidentStory lead(String name) {
-        return send(new RoleAssigned(header(), IncidentRole.INCIDENT_LEAD, new Person("u-" + name, name, null, null), null));
+        return send(new RoleAssigned(header(), IncidentRole.INCIDENT_LEAD, new Person("u-" + name, name, null, null), null, false));
     }
 
     public IncidentStory note(String text) {

@@ -56,7 +56,7 @@ class DeadLetterRedriveIT {
         String eventId = UUID.randomUUID().toString();
         IncidentDeclared declared = new IncidentDeclared(new EventHeader(eventId, incidentId, 0L, Instant.now(),
                 new Actor("u-ana", "Ana", ActorKind.HUMAN)), "INC-9001", "Redriven", "s", Severity.MINOR,
-                IncidentStatus.INVESTIGATING, false, List.of(), IncidentSource.API, null, "MINOR", null, "inc-redriven");
+                IncidentStatus.INVESTIGATING, false, List.of(), IncidentSource.API, null, "MINOR", null, "inc-redriven", io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of());
         byte[] bytes = new FirebreakEventSerializer().serialize(Topics.INCIDENT_EVENTS, declared);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
                 broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {

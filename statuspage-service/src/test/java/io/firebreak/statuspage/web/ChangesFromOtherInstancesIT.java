@@ -50,7 +50,7 @@ class ChangesFromOtherInstancesIT {
         IncidentDeclared declared = new IncidentDeclared(new EventHeader(UUID.randomUUID().toString(), incidentId, 0L,
                 now, new Actor("u-ana", "Ana Lead", ActorKind.HUMAN)), "INC-90210", "E-mail is not delivered",
                 "internal summary", Severity.CRITICAL, IncidentStatus.INVESTIGATING, true, List.of("email"),
-                IncidentSource.ALERTMANAGER, "group", "CRITICAL", now, "inc-email-is-not-delivered");
+                IncidentSource.ALERTMANAGER, "group", "CRITICAL", now, "inc-email-is-not-delivered", io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of());
         IncidentResolved resolved = new IncidentResolved(new EventHeader(UUID.randomUUID().toString(), incidentId, 1L,
                 now, new Actor("u-ana", "Ana Lead", ActorKind.HUMAN)), "mail relay restarted", now, now);
 
