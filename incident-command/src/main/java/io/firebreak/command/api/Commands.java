@@ -61,10 +61,17 @@ public final class Commands {
             @TargetAggregateVersion Long expectedVersion) {
     }
 
-    /** Attach a monitoring alert, or record that an attached alert changed state. Text is already redacted. */
-    public record AttachAlert(@TargetAggregateIdentifier String incidentId, String integration, String alertKey,
-            AlertStatus status, String summary, java.util.Map<String, String> labels, Instant startsAt,
-            Instant endsAt, String generatorUrl) {
+    /**
+     * Attach the monitoring alerts of one notification that are new or changed state, as one command: a storm's
+     * cumulative notifications then cost one aggregate load each, not one per alert. Text is already redacted.
+     */
+    public record AttachAlerts(@TargetAggregateIdentifier String incidentId, String integration,
+            List<AlertChange> alerts) {
+    }
+
+    /** One alert of {@link AttachAlerts}: new, or an attached alert whose state changed. */
+    public record AlertChange(String alertKey, AlertStatus status, String summary, java.util.Map<String, String> labels,
+            Instant startsAt, Instant endsAt, String generatorUrl) {
     }
 
     public record ChangeCustomerImpact(@TargetAggregateIdentifier String incidentId, boolean customerImpact,

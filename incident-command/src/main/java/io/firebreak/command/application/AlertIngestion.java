@@ -3,7 +3,8 @@ package io.firebreak.command.application;
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.AlertStatus;
 import io.firebreak.command.api.Commands.AddTimelineNote;
-import io.firebreak.command.api.Commands.AttachAlert;
+import io.firebreak.command.api.Commands.AlertChange;
+import io.firebreak.command.api.Commands.AttachAlerts;
 import io.firebreak.command.api.Commands.ChangeStatus;
 import io.firebreak.command.api.Commands.ResolveIncident;
 import io.firebreak.command.api.IncidentStatus;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,22 +92,9 @@ public class AlertIngestion {
             return Optional.empty();
         }
         IngestResult incident = open.get(0);
-        Map<String, KnownAlert> known = new HashMap<>();
-        jdbc.query("SELECT alert_key, status, starts_at FROM alert_state WHERE incident_id = ? AND alert_key = ANY (?)",
-                (ResultSet rs) -> {
-                    known.put(rs.getString(1), new KnownAlert(AlertStatus.valueOf(rs.getString(2)),
-                            rs.getTimestamp(3).toInstant()));
-                },
-                incident.incidentId(), batch.alerts().stream().map(AlertBatch.Alert::alertKey).toArray(String[]::new));
-        for (AlertBatch.Alert alert : batch.alerts()) {
-            KnownAlert state = known.get(alert.alertKey());
-            // an alert sent without a start time keeps the one first seen, so only its status can differ
-            if (state == null || state.status() != alert.status() || (alert.startsAt() != null
-                    && state.startsAt().toEpochMilli() != alert.startsAt().toEpochMilli())) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(incident);
+        Map<String, KnownAlert> known = knownAlerts(incident.incidentId(), batch);
+        return batch.alerts().stream().allMatch(alert -> known.containsKey(alert.alertKey())
+                && known.get(alert.alertKey()).sameAs(alert)) ? Optional.of(incident) : Optional.empty();
     }
 
     /** Records an acknowledgement from the integration on the group's open incident, if there is one. */
@@ -184,34 +173,43 @@ public class AlertIngestion {
                 batch.affectedServices(), null, batch.source(), batch.groupKey(), detectedAt);
     }
 
-    /** Attaches new alerts and changed states; moves the incident on when the whole group has resolved. */
+    /**
+     * Attaches new alerts and changed states, all in one command; moves the incident on when the whole group has
+     * resolved.
+     */
     private int attach(String incidentId, AlertBatch batch, Actor actor) {
-        int attached = 0;
-        boolean anyResolution = false;
+        Map<String, KnownAlert> known = knownAlerts(incidentId, batch);
+        List<AlertChange> changes = new ArrayList<>();
         for (AlertBatch.Alert alert : batch.alerts()) {
-            Optional<KnownAlert> known = known(incidentId, alert.alertKey());
-            // integrations that do not say when an alert started keep the start first seen
-            Instant startsAt = alert.startsAt() != null ? alert.startsAt()
-                    : known.map(KnownAlert::startsAt).orElseGet(clock::instant);
-            if (known.isPresent() && known.get().status() == alert.status()
-                    && known.get().startsAt().toEpochMilli() == startsAt.toEpochMilli()) {
+            KnownAlert state = known.get(alert.alertKey());
+            if (state != null && state.sameAs(alert)) {
                 continue;
             }
-            send(new AttachAlert(incidentId, batch.integration(), alert.alertKey(), alert.status(), alert.summary(),
-                    alert.labels(), startsAt, alert.endsAt(), alert.generatorUrl()), actor);
-            jdbc.update("""
-                    INSERT INTO alert_state (incident_id, alert_key, status, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (incident_id, alert_key) DO UPDATE
-                    SET status = excluded.status, starts_at = excluded.starts_at, ends_at = excluded.ends_at""",
-                    incidentId, alert.alertKey(), alert.status().name(), Timestamp.from(startsAt),
-                    alert.endsAt() == null ? null : Timestamp.from(alert.endsAt()));
-            attached++;
-            anyResolution |= alert.status() == AlertStatus.RESOLVED;
+            // integrations that do not say when an alert started keep the start first seen
+            Instant startsAt = alert.startsAt() != null ? alert.startsAt()
+                    : state != null ? state.startsAt() : clock.instant();
+            changes.add(new AlertChange(alert.alertKey(), alert.status(), alert.summary(), alert.labels(), startsAt,
+                    alert.endsAt(), alert.generatorUrl()));
         }
-        if (anyResolution) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        send(new AttachAlerts(incidentId, batch.integration(), changes), actor);
+        jdbc.batchUpdate("""
+                INSERT INTO alert_state (incident_id, alert_key, status, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (incident_id, alert_key) DO UPDATE
+                SET status = excluded.status, starts_at = excluded.starts_at, ends_at = excluded.ends_at""",
+                changes, changes.size(), (statement, change) -> {
+                    statement.setString(1, incidentId);
+                    statement.setString(2, change.alertKey());
+                    statement.setString(3, change.status().name());
+                    statement.setTimestamp(4, Timestamp.from(change.startsAt()));
+                    statement.setTimestamp(5, change.endsAt() == null ? null : Timestamp.from(change.endsAt()));
+                });
+        if (changes.stream().anyMatch(change -> change.status() == AlertStatus.RESOLVED)) {
             settleIfAllResolved(incidentId, actor);
         }
-        return attached;
+        return changes.size();
     }
 
     private void settleIfAllResolved(String incidentId, Actor actor) {
@@ -234,27 +232,30 @@ public class AlertIngestion {
 
     /** A firing alert that was not firing before on the resolved incident: the problem is back. */
     private boolean firesAgain(String incidentId, AlertBatch batch) {
-        for (AlertBatch.Alert alert : batch.alerts()) {
-            if (alert.status() != AlertStatus.FIRING) {
-                continue;
-            }
-            Optional<KnownAlert> known = known(incidentId, alert.alertKey());
-            if (known.isEmpty() || known.get().status() != AlertStatus.FIRING
-                    || (alert.startsAt() != null
-                            && known.get().startsAt().toEpochMilli() != alert.startsAt().toEpochMilli())) {
-                return true;
-            }
-        }
-        return false;
+        Map<String, KnownAlert> known = knownAlerts(incidentId, batch);
+        return batch.alerts().stream().filter(alert -> alert.status() == AlertStatus.FIRING)
+                .anyMatch(alert -> !known.containsKey(alert.alertKey()) || !known.get(alert.alertKey()).sameAs(alert));
     }
 
-    private Optional<KnownAlert> known(String incidentId, String alertKey) {
-        return jdbc.query("SELECT status, starts_at FROM alert_state WHERE incident_id = ? AND alert_key = ?",
-                (rs, n) -> new KnownAlert(AlertStatus.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant()),
-                incidentId, alertKey).stream().findFirst();
+    /** The stored state of the batch's alerts on the incident, by alert key, in one read. */
+    private Map<String, KnownAlert> knownAlerts(String incidentId, AlertBatch batch) {
+        Map<String, KnownAlert> known = new HashMap<>();
+        jdbc.query("SELECT alert_key, status, starts_at FROM alert_state WHERE incident_id = ? AND alert_key = ANY (?)",
+                (ResultSet rs) -> {
+                    known.put(rs.getString(1), new KnownAlert(AlertStatus.valueOf(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant()));
+                },
+                incidentId, batch.alerts().stream().map(AlertBatch.Alert::alertKey).toArray(String[]::new));
+        return known;
     }
 
     private record KnownAlert(AlertStatus status, Instant startsAt) {
+
+        /** The alert says nothing new: same status, and the same start (an alert sent without one keeps this one). */
+        boolean sameAs(AlertBatch.Alert alert) {
+            return status == alert.status()
+                    && (alert.startsAt() == null || startsAt.toEpochMilli() == alert.startsAt().toEpochMilli());
+        }
     }
 
     private Optional<String> lockOpenGroup(String integration, String groupHash) {

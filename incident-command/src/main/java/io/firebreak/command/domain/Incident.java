@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.firebreak.command.api.Audience;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
-import io.firebreak.command.api.Commands.AttachAlert;
+import io.firebreak.command.api.Commands.AlertChange;
+import io.firebreak.command.api.Commands.AttachAlerts;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
 import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
@@ -202,24 +203,34 @@ public class Incident {
         apply(new TimelineNoteAdded(id, command.kind(), text));
     }
 
+    /** Every alert is checked before any is applied, so a notification is attached whole or not at all. */
     @CommandHandler
-    public void handle(AttachAlert command) {
+    public void handle(AttachAlerts command) {
         ensureNotClosed();
         String integration = FieldRules.required("integration", command.integration(), 200);
-        String alertKey = FieldRules.required("alertKey", command.alertKey(), 500);
-        if (command.status() == null || command.startsAt() == null) {
-            throw new InvalidFieldException(command.status() == null ? "status" : "startsAt",
+        List<AlertAttached> attached = new ArrayList<>();
+        for (AlertChange alert : command.alerts() == null ? List.<AlertChange>of() : command.alerts()) {
+            attached.add(attachment(integration, alert));
+        }
+        for (AlertAttached event : attached) {
+            apply(event);
+        }
+    }
+
+    private AlertAttached attachment(String integration, AlertChange alert) {
+        String alertKey = FieldRules.required("alertKey", alert.alertKey(), 500);
+        if (alert.status() == null || alert.startsAt() == null) {
+            throw new InvalidFieldException(alert.status() == null ? "status" : "startsAt",
                     "An alert needs a status and a start time");
         }
-        String summary = FieldRules.optional("summary", command.summary(), FieldRules.MAX_TEXT);
+        String summary = FieldRules.optional("summary", alert.summary(), FieldRules.MAX_TEXT);
         Map<String, String> labels = new TreeMap<>();
-        if (command.labels() != null) {
-            command.labels().forEach((name, value) -> labels.put(FieldRules.required("labels", name, 200),
+        if (alert.labels() != null) {
+            alert.labels().forEach((name, value) -> labels.put(FieldRules.required("labels", name, 200),
                     FieldRules.optional("labels." + name, value, 2_000)));
         }
-        apply(new AlertAttached(id, integration, alertKey, command.status(), summary == null ? alertKey : summary,
-                labels, command.startsAt(), command.endsAt(),
-                FieldRules.httpUrl("generatorUrl", command.generatorUrl())));
+        return new AlertAttached(id, integration, alertKey, alert.status(), summary == null ? alertKey : summary,
+                labels, alert.startsAt(), alert.endsAt(), FieldRules.httpUrl("generatorUrl", alert.generatorUrl()));
     }
 
     @CommandHandler

@@ -3,7 +3,8 @@ package io.firebreak.command.domain;
 import io.firebreak.command.api.AlertStatus;
 import io.firebreak.command.api.Audience;
 import io.firebreak.command.api.Commands;
-import io.firebreak.command.api.Commands.AttachAlert;
+import io.firebreak.command.api.Commands.AlertChange;
+import io.firebreak.command.api.Commands.AttachAlerts;
 import io.firebreak.command.api.Events.AlertAttached;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
@@ -642,35 +643,56 @@ class IncidentTest {
         void attachesAnAlertWithItsLabels() {
             Instant startsAt = NOW.minusSeconds(120);
             fixture.given(declared(Severity.CRITICAL))
-                    .when(new AttachAlert(ID, "alertmanager", "d12e2d0a324a312d", AlertStatus.FIRING,
+                    .when(new AttachAlerts(ID, "alertmanager", java.util.List.of(
+                            new AlertChange("d12e2d0a324a312d", AlertStatus.FIRING,
                             "Checkout error rate above 5%", java.util.Map.of("service", "checkout"), startsAt, null,
-                            "http://prometheus:9090/graph"))
+                            "http://prometheus:9090/graph"))))
                     .expectEvents(new AlertAttached(ID, "alertmanager", "d12e2d0a324a312d", AlertStatus.FIRING,
                             "Checkout error rate above 5%", java.util.Map.of("service", "checkout"), startsAt, null,
                             "http://prometheus:9090/graph"));
         }
 
         @Test
+        void attachesEveryAlertOfANotificationOrNone() {
+            AlertChange good = new AlertChange("k1", AlertStatus.FIRING, "x", java.util.Map.of(), NOW, null, null);
+            AlertChange bad = new AlertChange("k2", AlertStatus.FIRING, "x", java.util.Map.of(), NOW, null,
+                    "javascript:alert(1)");
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new AttachAlerts(ID, "alertmanager", java.util.List.of(good,
+                            new AlertChange("k3", AlertStatus.FIRING, "x", java.util.Map.of(), NOW, null, null))))
+                    .expectEvents(new AlertAttached(ID, "alertmanager", "k1", AlertStatus.FIRING, "x",
+                            java.util.Map.of(), NOW, null, null), new AlertAttached(ID, "alertmanager", "k3",
+                            AlertStatus.FIRING, "x", java.util.Map.of(), NOW, null, null));
+            fixture.given(declared(Severity.CRITICAL))
+                    .when(new AttachAlerts(ID, "alertmanager", java.util.List.of(good, bad)))
+                    .expectException(InvalidFieldException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void rejectsAnAlertWithoutKey() {
             fixture.given(declared(Severity.CRITICAL))
-                    .when(new AttachAlert(ID, "alertmanager", " ", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
-                            null, null))
+                    .when(new AttachAlerts(ID, "alertmanager", java.util.List.of(
+                            new AlertChange(" ", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
+                            null, null))))
                     .expectException(InvalidFieldException.class);
         }
 
         @Test
         void rejectsAnAlertWhoseLinkIsNotHttp() {
             fixture.given(declared(Severity.CRITICAL))
-                    .when(new AttachAlert(ID, "alertmanager", "k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
-                            null, "javascript:alert(1)"))
+                    .when(new AttachAlerts(ID, "alertmanager", java.util.List.of(
+                            new AlertChange("k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
+                            null, "javascript:alert(1)"))))
                     .expectException(InvalidFieldException.class);
         }
 
         @Test
         void rejectsAnAlertOnAClosedIncident() {
             fixture.given(declared(Severity.MINOR), resolved(), new IncidentClosed(ID, null))
-                    .when(new AttachAlert(ID, "alertmanager", "k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
-                            null, null))
+                    .when(new AttachAlerts(ID, "alertmanager", java.util.List.of(
+                            new AlertChange("k", AlertStatus.FIRING, "x", java.util.Map.of(), NOW,
+                            null, null))))
                     .expectException(IncidentRuleViolation.class);
         }
     }
