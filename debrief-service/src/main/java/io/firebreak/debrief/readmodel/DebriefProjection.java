@@ -4,6 +4,9 @@ import io.firebreak.debrief.domain.Words;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
@@ -11,11 +14,13 @@ import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.jdbc.ProcessedEvents;
 import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
@@ -55,14 +60,15 @@ public class DebriefProjection {
         if (event instanceof IncidentDeclared e) {
             jdbc.update("""
                     INSERT INTO incident (incident_id, reference, title, summary, severity, reported_severity, status,
-                        customer_impact, affected_services, channel_name, detected_at, declared_at, last_sequence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                        customer_impact, affected_services, channel_name, detected_at, declared_at, last_sequence,
+                        incident_type, drill)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
                     h.getIncidentId(), e.getReference(), e.getTitle(), e.getSummary(), e.getSeverity().name(),
                     e.getReportedSeverity(), e.getStatus().name(), e.getCustomerImpact(),
                     String.join(", ", e.getAffectedServices()), e.getChannelName(), ts(e.getDetectedAt()),
-                    ts(h.getOccurredAt()), h.getSequence());
-            entry(h, "DECLARED", "Declared " + e.getReference() + " (" + e.getSeverity() + ", reported as "
-                    + e.getReportedSeverity() + "): " + e.getTitle());
+                    ts(h.getOccurredAt()), h.getSequence(), e.getIncidentType().name(), e.getDrill());
+            entry(h, "DECLARED", (e.getDrill() ? "DRILL: declared " : "Declared ") + e.getReference() + " ("
+                    + e.getSeverity() + ", reported as " + e.getReportedSeverity() + kind(e) + "): " + e.getTitle());
         } else if (event instanceof SeverityChanged e) {
             set(h, "severity = ?", e.getTo().name());
             entry(h, "SEVERITY_CHANGED", "Severity " + e.getFrom() + " → " + e.getTo() + suffix(e.getReason()));
@@ -78,10 +84,15 @@ public class DebriefProjection {
                     + e.getWhatIsHappening());
         } else if (event instanceof RoleAssigned e) {
             Map<String, String> roles = roles(h.getIncidentId());
-            roles.put(e.getRole().name(), e.getAssignee().getName());
+            String holders = roles.get(e.getRole().name());
+            // several investigators: one joining is listed beside the holders instead of replacing them
+            roles.put(e.getRole().name(), e.getJoining() && holders != null && !holders.isBlank()
+                    ? holders + ", " + e.getAssignee().getName() : e.getAssignee().getName());
             set(h, "roles = ?", encode(roles));
-            entry(h, "ROLE_ASSIGNED", e.getAssignee().getName() + " is now " + Words.of(e.getRole().name())
-                    + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
+            entry(h, "ROLE_ASSIGNED", e.getJoining()
+                    ? e.getAssignee().getName() + " joins as " + Words.of(e.getRole().name())
+                    : e.getAssignee().getName() + " is now " + Words.of(e.getRole().name())
+                            + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
         } else if (event instanceof TimelineNoteAdded e) {
             set(h, null);
             entry(h, e.getKind().name(), e.getText());
@@ -101,6 +112,24 @@ public class DebriefProjection {
         } else if (event instanceof IncidentReopened e) {
             set(h, "status = 'INVESTIGATING', resolved_at = NULL, mitigated_at = NULL");
             entry(h, "REOPENED", "Reopened: " + e.getReason());
+        } else if (event instanceof ContainmentStepRecorded e) {
+            set(h, null);
+            jdbc.update("""
+                    INSERT INTO containment_step (event_id, incident_id, sequence, occurred_at, lever, outcome, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", h.getEventId(), h.getIncidentId(),
+                    h.getSequence(), ts(h.getOccurredAt()), e.getLever().name(), e.getOutcome().name(), e.getNote());
+            if (e.getOutcome() == ContainmentOutcome.CONTAINED) {
+                earliest(h, "contained_at");
+            }
+            entry(h, "CONTAINMENT_STEP", "Containment: " + Words.of(e.getLever().name()) + " — "
+                    + Words.of(e.getOutcome().name()).toLowerCase(Locale.ROOT) + suffix(e.getNote()));
+        } else if (event instanceof CauseIdentified e) {
+            set(h, "cause = ?", e.getCause());
+            earliest(h, "identified_at");
+            entry(h, "IDENTIFIED", "Identified" + suffix(e.getCause()));
+        } else if (event instanceof VideoBridgeAttached e) {
+            set(h, null);
+            entry(h, "VIDEO_BRIDGE", "Video bridge attached" + suffix(withoutQuery(e.getUrl())));
         } else if (event instanceof IncidentClosed e) {
             set(h, "status = 'CLOSED', closed_at = ?, debrief_url = ?", ts(h.getOccurredAt()), e.getDebriefUrl());
             entry(h, "CLOSED", "Closed" + (e.getDebriefUrl() == null ? "" : " with debrief " + e.getDebriefUrl()));
@@ -114,6 +143,35 @@ public class DebriefProjection {
                     kind, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 h.getEventId(), h.getIncidentId(), h.getSequence(), ts(h.getOccurredAt()), h.getActor().getId(),
                 h.getActor().getDisplayName(), h.getActor().getKind().name(), kind, text);
+    }
+
+    /**
+     * Sets a "first time" milestone to the event's time unless an earlier event set it: the earliest wins whatever
+     * the order of delivery (LEAST ignores a NULL), so a late event still counts and a replay gives the same time.
+     */
+    private void earliest(EventHeader h, String column) {
+        jdbc.update("UPDATE incident SET " + column + " = LEAST(" + column + ", ?) WHERE incident_id = ?",
+                ts(h.getOccurredAt()), h.getIncidentId());
+    }
+
+    /**
+     * A call link as the timeline keeps it: without its query and fragment, where meeting passwords and tokens
+     * travel (the debrief document travels further than the incident, see DebriefMarkdown).
+     */
+    static String withoutQuery(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = url.indexOf(c);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return url.substring(0, cut);
+    }
+
+    private static String kind(IncidentDeclared e) {
+        return e.getIncidentType() == IncidentType.ENGINEERING ? "" : "; " + Words.of(e.getIncidentType().name())
+                .toLowerCase(Locale.ROOT) + " incident";
     }
 
     /** Moves the incident's row forward; an event older than the last applied one changes no milestone. */

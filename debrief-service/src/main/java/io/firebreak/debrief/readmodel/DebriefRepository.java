@@ -33,6 +33,7 @@ public class DebriefRepository {
         return jdbc.query(INCIDENT + " WHERE i.incident_id = ?", incidents, incidentId).stream().findFirst();
     }
 
+    /** Every incident declared in [from, to), drills too (the caller decides whether they count). */
     public List<IncidentRecord> declaredBetween(Instant from, Instant to) {
         return jdbc.query(INCIDENT + " WHERE i.declared_at >= ? AND i.declared_at < ? ORDER BY i.declared_at", incidents,
                 Timestamp.from(from), Timestamp.from(to));
@@ -82,10 +83,15 @@ public class DebriefRepository {
     }
 
     public List<TimelineEntry> timeline(String incidentId) {
-        return jdbc.query("SELECT * FROM timeline_entry WHERE incident_id = ? ORDER BY occurred_at, sequence NULLS LAST, event_id", (rs, n) ->
+        return jdbc.query("""
+                SELECT t.*, c.lever, c.outcome, c.note FROM timeline_entry t
+                LEFT JOIN containment_step c ON c.event_id = t.event_id
+                WHERE t.incident_id = ? ORDER BY t.occurred_at, t.sequence NULLS LAST, t.event_id""", (rs, n) ->
                 new TimelineEntry((Long) rs.getObject("sequence"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_kind"),
-                        rs.getString("kind"), rs.getString("text"), rs.getString("event_id")), incidentId);
+                        rs.getString("kind"), rs.getString("text"), rs.getString("event_id"),
+                        rs.getString("lever") == null ? null : new TimelineEntry.Containment(rs.getString("lever"),
+                                rs.getString("outcome"), rs.getString("note"))), incidentId);
     }
 
     /** The sections people wrote, by section id. */
@@ -129,7 +135,9 @@ public class DebriefRepository {
                 rs.getString("channel_name"), roles, rs.getString("resolution"), rs.getString("debrief_url"),
                 instant(rs, "detected_at"), instant(rs, "declared_at"), instant(rs, "paged_ack_at"),
                 instant(rs, "first_update_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
-                instant(rs, "closed_at"), instant(rs, "debrief_completed_at"), rs.getString("no_follow_up_reason"));
+                instant(rs, "closed_at"), instant(rs, "debrief_completed_at"), rs.getString("no_follow_up_reason"),
+                rs.getString("incident_type"), rs.getBoolean("drill"), rs.getString("cause"),
+                instant(rs, "identified_at"), instant(rs, "contained_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

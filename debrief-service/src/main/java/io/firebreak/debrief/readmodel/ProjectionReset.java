@@ -31,7 +31,10 @@ public class ProjectionReset {
                 UNION SELECT incident_id FROM timeline_entry""", String.class));
     }
 
-    /** Removes what the incident topic gave: the incidents' rows, their event entries and dedupe records. */
+    /**
+     * Removes what the incident topic gave: the incidents' rows, their event entries, containment steps and dedupe
+     * records.
+     */
     public void forgetIncidentEvents(Collection<String> incidentIds) {
         if (incidentIds.isEmpty()) {
             return;
@@ -40,6 +43,7 @@ public class ProjectionReset {
                 DELETE FROM processed_event p USING timeline_entry t
                 WHERE t.event_id = p.event_id AND t.incident_id = ANY (?) AND t.sequence IS NOT NULL""", incidentIds);
         delete("DELETE FROM timeline_entry WHERE incident_id = ANY (?) AND sequence IS NOT NULL", incidentIds);
+        delete("DELETE FROM containment_step WHERE incident_id = ANY (?)", incidentIds);
         delete("DELETE FROM incident WHERE incident_id = ANY (?)", incidentIds);
     }
 

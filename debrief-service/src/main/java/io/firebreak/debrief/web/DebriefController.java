@@ -1,6 +1,7 @@
 package io.firebreak.debrief.web;
 
 import io.firebreak.debrief.config.DebriefProperties;
+import io.firebreak.debrief.domain.ContainmentChecklist;
 import io.firebreak.debrief.domain.DebriefCompleteness;
 import io.firebreak.debrief.domain.DebriefForm;
 import io.firebreak.debrief.domain.DebriefForm.Section;
@@ -13,6 +14,7 @@ import io.firebreak.debrief.readmodel.FollowUp;
 import io.firebreak.debrief.readmodel.FollowUpRepository;
 import io.firebreak.debrief.readmodel.IncidentRecord;
 import io.firebreak.debrief.readmodel.Person;
+import io.firebreak.debrief.readmodel.TimelineEntry;
 import io.firebreak.debrief.web.DebriefMarkdown.RenderedSection;
 import io.firebreak.support.problem.ApiProblem;
 import io.firebreak.support.problem.ProblemType;
@@ -87,14 +89,19 @@ public class DebriefController {
     public record NoFollowUpNeeded(String reason) {
     }
 
-    /** A debrief in a list: which incident, which form, where it stands. */
-    public record DebriefSummary(String incidentId, String reference, String title, String severity, String form,
-            String state, Instant resolvedAt, Instant dueAt, Instant completedAt, Double rank) {
+    /** A debrief in a list: which incident (its type, and whether it was a drill), which form, where it stands. */
+    public record DebriefSummary(String incidentId, String reference, String title, String severity,
+            String incidentType, boolean drill, String form, String state, Instant resolvedAt, Instant dueAt,
+            Instant completedAt, Double rank) {
     }
 
-    /** The debrief document as JSON: the summary, every section and the Markdown. */
-    public record DebriefDocument(String incidentId, String reference, String title, String severity, String form,
-            String state, Instant resolvedAt, Instant dueAt, Instant completedAt, List<RenderedSection> sections,
+    /**
+     * The debrief document as JSON: the summary, every section, the containment checklist (the levers in the
+     * process's order, each with its state and steps) and the Markdown.
+     */
+    public record DebriefDocument(String incidentId, String reference, String title, String severity,
+            String incidentType, boolean drill, String form, String state, Instant resolvedAt, Instant dueAt,
+            Instant completedAt, List<RenderedSection> sections, List<ContainmentChecklist.Item> containment,
             String markdown) {
     }
 
@@ -156,17 +163,19 @@ public class DebriefController {
             IncidentRecord incident = incident(id);
             DebriefForm form = policy.formFor(incident.severity());
             DebriefSummary s = summary(incident, clock.instant());
-            List<RenderedSection> sections = markdown.sections(form, incident, repository.timeline(id),
+            List<TimelineEntry> timeline = repository.timeline(id);
+            List<RenderedSection> sections = markdown.sections(form, incident, timeline,
                     followUps.search(id, null, null, today()), repository.editedSections(id));
+            List<ContainmentChecklist.Item> containment = DebriefMarkdown.containment(timeline);
             String document = markdown.document(form, s.state(), policy.dueAt(incident.resolvedAt()), incident,
-                    sections);
+                    sections, containment);
             if (!json) {
                 return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
                         .body((Object) document);
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) new DebriefDocument(
-                    s.incidentId(), s.reference(), s.title(), s.severity(), s.form(), s.state(), s.resolvedAt(),
-                    s.dueAt(), s.completedAt(), sections, document));
+                    s.incidentId(), s.reference(), s.title(), s.severity(), s.incidentType(), s.drill(), s.form(),
+                    s.state(), s.resolvedAt(), s.dueAt(), s.completedAt(), sections, containment, document));
         }).subscribeOn(blocking);
     }
 
@@ -265,7 +274,7 @@ public class DebriefController {
     private DebriefSummary summary(IncidentRecord incident, Instant now, Double rank) {
         DebriefForm form = policy.formFor(incident.severity());
         return new DebriefSummary(incident.id(), incident.reference(), incident.title(), incident.severity(),
-                form.name(), policy.state(incident.severity(), incident.resolvedAt(), incident.debriefCompletedAt(), now),
+                incident.incidentType(), incident.drill(), form.name(), policy.state(incident.severity(), incident.resolvedAt(), incident.debriefCompletedAt(), now),
                 incident.resolvedAt(), form.required() ? policy.dueAt(incident.resolvedAt()) : null,
                 incident.debriefCompletedAt(), rank);
     }

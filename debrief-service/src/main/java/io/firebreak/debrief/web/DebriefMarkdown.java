@@ -1,5 +1,6 @@
 package io.firebreak.debrief.web;
 
+import io.firebreak.debrief.domain.ContainmentChecklist;
 import io.firebreak.debrief.domain.DebriefForm;
 import io.firebreak.debrief.domain.DebriefForm.Section;
 import io.firebreak.debrief.domain.Words;
@@ -16,13 +17,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The debrief document, prefilled from the projection with the sections of docs/process.md#debrief-forms. A section someone edited is
  * shown as they wrote it; every other section is recomputed on each read, so it stays in step with later
- * events.
+ * events. After the timeline comes the containment checklist (docs/process.md#containment), derived from the
+ * recorded steps and never edited. A drill says so in its title; the incident type is in the line under it.
  */
 final class DebriefMarkdown {
 
@@ -52,15 +55,25 @@ final class DebriefMarkdown {
         }).toList();
     }
 
+    /** The containment checklist of the incident, from its timeline's containment steps. */
+    static List<ContainmentChecklist.Item> containment(List<TimelineEntry> timeline) {
+        return ContainmentChecklist.of(timeline.stream().filter(e -> e.containment() != null)
+                .map(e -> new ContainmentChecklist.Step(e.containment().lever(), e.containment().outcome(),
+                        e.containment().note(), e.at(), e.actorName()))
+                .toList());
+    }
+
     String document(DebriefForm form, String state, Instant dueAt, IncidentRecord incident,
-            List<RenderedSection> sections) {
-        StringBuilder md = new StringBuilder("# Incident debrief: ").append(incident.reference()).append(" — ")
-                .append(incident.title()).append("\n\n_")
+            List<RenderedSection> sections, List<ContainmentChecklist.Item> containment) {
+        StringBuilder md = new StringBuilder(incident.drill() ? "# DRILL — Incident debrief: " : "# Incident debrief: ")
+                .append(incident.reference()).append(" — ").append(incident.title()).append("\n\n_")
+                .append(incident.drill() ? "A drill, not an incident: left out of the metrics. " : "")
                 .append(switch (form) {
                     case FULL -> "Full debrief (required for Critical incidents)";
                     case SHORT -> "Short debrief (expected for Major incidents)";
                     case OPTIONAL -> "Optional debrief";
                 })
+                .append(" · type: ").append(Words.of(incident.incidentType()).toLowerCase(Locale.ROOT))
                 .append(" · state: ").append(state);
         if (dueAt != null && !"completed".equals(state)) {
             md.append(" · due ").append(TIME.format(dueAt));
@@ -68,8 +81,38 @@ final class DebriefMarkdown {
         md.append(" · blameless: start from the assumption that people acted reasonably with what they knew._\n");
         for (RenderedSection section : sections) {
             md.append("\n## ").append(section.heading()).append("\n\n").append(section.text().strip()).append('\n');
+            if (section.id().equals(Section.TIMELINE.id())) {
+                md.append("\n## Containment\n\n").append(checklist(incident, containment));
+            }
         }
         return md.toString();
+    }
+
+    /** The levers in the process's order: [x] contained, [ ] anything else, each step under its lever. */
+    private static String checklist(IncidentRecord incident, List<ContainmentChecklist.Item> items) {
+        StringBuilder text = new StringBuilder("Levers in the order of the process: cheapest and most reversible first.\n\n");
+        for (ContainmentChecklist.Item item : items) {
+            text.append("- [").append(item.contained() ? 'x' : ' ').append("] ").append(item.label()).append(" — ")
+                    .append(Words.of(item.state()).toLowerCase(Locale.ROOT)).append('\n');
+            for (ContainmentChecklist.Step step : item.steps()) {
+                text.append("  - `").append(TIME.format(step.at())).append("` ")
+                        .append(Words.of(step.outcome()).toLowerCase(Locale.ROOT))
+                        .append(step.note().isBlank() ? "" : ": " + step.note().replace('\n', ' '))
+                        .append(" _(").append(step.actorName()).append(")_\n");
+            }
+        }
+        text.append('\n');
+        text.append(incident.containedAt() == null ? "Not contained by a recorded step."
+                : "Contained " + TIME.format(incident.containedAt()) + since(incident.declaredAt(), incident.containedAt())
+                        + ".");
+        text.append(incident.identifiedAt() == null ? " Cause not identified." : " Identified "
+                + TIME.format(incident.identifiedAt()) + since(incident.declaredAt(), incident.identifiedAt())
+                + (incident.cause() == null || incident.cause().isBlank() ? "." : ": " + incident.cause().strip()));
+        return text.append('\n').toString();
+    }
+
+    private static String since(Instant declared, Instant at) {
+        return at.equals(declared) ? "" : " (+" + human(Duration.between(declared, at)) + " after declaration)";
     }
 
     private String prefill(Section section, IncidentRecord incident, List<TimelineEntry> timeline,
@@ -79,11 +122,12 @@ final class DebriefMarkdown {
             case KEY_INFORMATION -> keyInformation(incident, timeline);
             case TIMELINE -> timeline(timeline);
             case IMPACT -> impact(incident);
-            case CONTRIBUTORS -> notes(timeline, Set.of("HYPOTHESIS", "EVIDENCE"),
+            case CONTRIBUTORS -> notes(timeline, Set.of("HYPOTHESIS", "EVIDENCE", "IDENTIFIED"),
                     "_Technical, human, process, vendor or business conditions that made the incident possible or worse._",
-                    "Hypotheses and evidence recorded during the incident:");
-            case MITIGATORS -> notes(timeline, Set.of("DECISION", "ACTION", "RESOLVED"),
-                    "_What reduced impact or helped the response._", "Decisions and actions recorded during the incident:");
+                    "Hypotheses, evidence and causes recorded during the incident:");
+            case MITIGATORS -> notes(timeline, Set.of("DECISION", "ACTION", "CONTAINMENT_STEP", "RESOLVED"),
+                    "_What reduced impact or helped the response._",
+                    "Decisions, actions and containment steps recorded during the incident:");
             case RISKS_AND_LEARNINGS -> "_What this showed about our systems or organisation._";
             case FOLLOW_UPS -> followUps(followUps, incident.noFollowUpReason());
         };
@@ -108,6 +152,8 @@ final class DebriefMarkdown {
         Map<String, String> roles = new LinkedHashMap<>();
         i.roles().forEach((role, name) -> roles.put(Words.of(role), name));
         StringBuilder text = new StringBuilder()
+                .append(i.drill() ? "- DRILL: a drill, not an incident; left out of the metrics\n" : "")
+                .append("- Type: ").append(Words.of(i.incidentType())).append('\n')
                 .append("- Severity: ").append(i.severity()).append(" (reported as ").append(i.reportedSeverity()).append(")\n")
                 .append("- Affected systems: ").append(i.affectedServices().isBlank() ? "none recorded" : i.affectedServices())
                 .append('\n')
@@ -118,10 +164,15 @@ final class DebriefMarkdown {
                 .append('\n')
                 .append("- Participants: ").append(participants.isEmpty() ? "none recorded" : String.join(", ", participants))
                 .append('\n');
+        if (i.cause() != null && !i.cause().isBlank()) {
+            text.append("- Cause: ").append(i.cause().strip().replace('\n', ' ')).append('\n');
+        }
         milestone(text, "Detected", i.detectedAt(), null);
         milestone(text, "Declared", i.declaredAt(), i.start());
         milestone(text, "Acknowledged", i.acknowledgedAt(), i.start());
         milestone(text, "First update", i.firstUpdateAt(), i.start());
+        milestone(text, "Identified", i.identifiedAt(), i.start());
+        milestone(text, "Contained", i.containedAt(), i.start());
         milestone(text, "Mitigated", i.mitigatedAt(), i.start());
         milestone(text, "Resolved", i.resolvedAt(), i.start());
         milestone(text, "Closed", i.closedAt(), i.start());

@@ -49,37 +49,48 @@ public class TimelineController {
             List<TimelineEntry> entries = repository.timeline(id);
             if (format.equals("csv")) {
                 return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                        .header("Content-Disposition", "attachment; filename=\"" + fileName(incident.reference()) + "-timeline.csv\"")
+                        .header("Content-Disposition", "attachment; filename=\"" + (incident.drill() ? "DRILL-" : "")
+                                + fileName(incident.reference()) + "-timeline.csv\"")
                         .body((Object) csv(entries));
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) new Timeline(
-                    incident.id(), incident.reference(), Milestones.of(incident), ResponseMetrics.of(incident),
-                    entries));
+                    incident.id(), incident.reference(), incident.incidentType(), incident.drill(),
+                    Milestones.of(incident), ResponseMetrics.of(incident), entries));
         }).subscribeOn(blocking);
     }
 
-    /** An incident's timeline: its milestones, response metrics and every entry in order. */
-    public record Timeline(String incidentId, String reference, Milestones milestones, ResponseMetrics metrics,
-            List<TimelineEntry> entries) {
+    /**
+     * An incident's timeline: its kind ({@code drill}: a drill, marked DRILL and left out of the metrics), its
+     * milestones, response metrics and every entry in order (a containment step with its lever, outcome and note).
+     */
+    public record Timeline(String incidentId, String reference, String incidentType, boolean drill,
+            Milestones milestones, ResponseMetrics metrics, List<TimelineEntry> entries) {
     }
 
-    /** When each step of the response happened (null: not yet). */
+    /**
+     * When each step of the response happened (null: not yet); {@code identified} is the first CauseIdentified,
+     * {@code contained} the first CONTAINED containment step.
+     */
     public record Milestones(Instant detected, Instant declared, Instant acknowledged, Instant firstUpdate,
-            Instant mitigated, Instant resolved, Instant closed) {
+            Instant identified, Instant contained, Instant mitigated, Instant resolved, Instant closed) {
 
         static Milestones of(IncidentRecord i) {
             return new Milestones(i.detectedAt(), i.declaredAt(), i.acknowledgedAt(), i.firstUpdateAt(),
-                    i.mitigatedAt(), i.resolvedAt(), i.closedAt());
+                    i.identifiedAt(), i.containedAt(), i.mitigatedAt(), i.resolvedAt(), i.closedAt());
         }
     }
 
-    /** Seconds from detection (or declaration) to each milestone (null: not reached). */
+    /**
+     * Seconds to each milestone (null: not reached): to acknowledge, mitigate and resolve from detection (or
+     * declaration); to identify and contain from declaration.
+     */
     public record ResponseMetrics(Long timeToAcknowledgeSeconds, Long timeToMitigateSeconds,
-            Long timeToResolveSeconds) {
+            Long timeToResolveSeconds, Long timeToIdentifySeconds, Long timeToContainSeconds) {
 
         static ResponseMetrics of(IncidentRecord i) {
             return new ResponseMetrics(seconds(i.start(), i.acknowledgedAt()), seconds(i.start(), i.mitigatedAt()),
-                    seconds(i.start(), i.resolvedAt()));
+                    seconds(i.start(), i.resolvedAt()), seconds(i.declaredAt(), i.identifiedAt()),
+                    seconds(i.declaredAt(), i.containedAt()));
         }
     }
 

@@ -55,11 +55,14 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
         String kafka = broker.getBrokersAsString();
         try (AdversarialEvents full = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka);
                 AdversarialEvents late = new AdversarialEvents(kafka);
+                AdversarialEvents kinds = new AdversarialEvents(kafka);
                 IncidentStory after = new IncidentStory(kafka)) {
             List<SpecificRecord> story = full.story();
             full.send(story);
             ghost.send(ghost.undeclared());
             late.send(late.atTheEndOfTime());
+            List<SpecificRecord> release7 = kinds.kindsOfIncident();
+            kinds.send(release7);
             List<SpecificRecord> paging = paging(full.incidentId, ghost.header());
             paging.forEach(event -> full.send(Topics.PAGING_EVENTS, event.get(1).toString(), event));
             after.declared("Behind the adversarial events", Severity.MINOR, false, "search");
@@ -69,7 +72,8 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
 
             // by key, not by the service-wide count: other tests in this context dead-letter on purpose (and a
             // projection replay re-reads their poison records), so only our incidents' absence from the DLT counts
-            Set<String> ours = Set.of(full.incidentId, ghost.incidentId, late.incidentId, after.incidentId);
+            Set<String> ours = Set.of(full.incidentId, ghost.incidentId, late.incidentId, kinds.incidentId,
+                    after.incidentId);
             assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "debrief"))
                     .noneMatch(ours::contains);
             assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.PAGING_EVENTS, "debrief"))
@@ -97,9 +101,22 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
 
             assertThat(jdbc.queryForMap("SELECT status, last_sequence FROM incident WHERE incident_id = ?",
                     late.incidentId)).containsEntry("status", "RESOLVED").containsEntry("last_sequence", Long.MAX_VALUE);
+            Map<String, Object> drill = jdbc.queryForMap("SELECT * FROM incident WHERE incident_id = ?",
+                    kinds.incidentId);
+            assertThat(drill).containsEntry("incident_type", "SECURITY").containsEntry("drill", true)
+                    .containsEntry("cause", "").containsEntry("status", "RESOLVED");
+            assertThat(drill.get("identified_at")).isNotNull();
+            assertThat(drill.get("contained_at")).isNotNull();
+            assertThat(entries(kinds.incidentId)).as("one entry per distinct event")
+                    .isEqualTo(release7.stream().map(e -> IncidentEvents.header(e).getEventId()).distinct().count());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM containment_step WHERE incident_id = ?", Long.class,
+                    kinds.incidentId)).as("every lever × outcome, and the redelivered step once").isEqualTo(13);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM timeline_entry WHERE incident_id = ? AND text LIKE"
+                    + " '%pwd=%'", Long.class, kinds.incidentId)).as("no call password kept").isZero();
+
             // and what was stored can be read back: timeline (JSON, CSV with the reference in a header), debrief
             WebTestClient reader = Api.as(client, TestTokens.READER);
-            for (String id : List.of(full.incidentId, late.incidentId)) {
+            for (String id : List.of(full.incidentId, late.incidentId, kinds.incidentId)) {
                 reader.get().uri("/api/v1/incidents/" + id + "/timeline").exchange().expectStatus().isOk();
                 reader.get().uri("/api/v1/incidents/" + id + "/timeline?format=csv").exchange().expectStatus().isOk();
                 reader.get().uri("/api/v1/incidents/" + id + "/debrief").exchange().expectStatus().isOk();
@@ -108,6 +125,8 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
             }
             reader.get().uri("/api/v1/debriefs").exchange().expectStatus().isOk();
             reader.get().uri("/api/v1/metrics?from=1999-12-31&to=2200-01-01").exchange().expectStatus().isOk();
+            reader.get().uri("/api/v1/metrics?from=1999-12-31&to=2200-01-01&includeDrills=true").exchange()
+                    .expectStatus().isOk();
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM incident WHERE incident_id = ?", Long.class, after.incidentId) == 1);
         }

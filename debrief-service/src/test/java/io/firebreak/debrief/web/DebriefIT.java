@@ -9,8 +9,11 @@ import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.debrief.DebriefCompleted;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.serde.FirebreakEventDeserializer;
@@ -186,6 +189,110 @@ class DebriefIT {
             assertThat(metrics.get("bySeverity").toString()).contains("MAJOR={count=1")
                     .contains("timeToResolve={count=1, medianSeconds=360, p90Seconds=360}");
         }
+    }
+
+    /**
+     * Issue 16 items 12-13: containment steps, the identified milestone and a video bridge enter the timeline and
+     * the debrief (checklist, time to identify and contain); a drill keeps its timeline and debrief, marked DRILL,
+     * and is left out of the metrics unless asked for.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void containmentAndTheIdentifiedMilestoneEnterTheTimelineAndMetricsButDrillsStayOut() {
+        Instant start = Instant.parse("2021-05-03T09:00:00Z");
+        String id;
+        String drillId;
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), start);
+                IncidentStory drill = new IncidentStory(broker.getBrokersAsString(), start)) {
+            // declared at 09:00:30; each event 30 s after the one before
+            story.declared("Card data may have leaked from checkout", Severity.CRITICAL, true, IncidentType.SECURITY,
+                    false, "checkout")
+                    .role(IncidentRole.INVESTIGATION_OWNER, "Bob").joins(IncidentRole.INVESTIGATION_OWNER, "Cy")
+                    .containment(ContainmentLever.FEATURE_FLAG_OFF, ContainmentOutcome.NOT_CONTAINED,
+                            "checkout-v2 flag off, errors continue")
+                    .containment(ContainmentLever.DEPLOY_ROLLBACK, ContainmentOutcome.CONTAINED,
+                            "rolled back to 2026.11.24-2")
+                    .identified("A debug log line printed card numbers")
+                    .videoBridge("https://meet.example/abc-defg-hij?pwd=hunter2")
+                    .resolved();
+            drill.declared("Game day: checkout down", Severity.CRITICAL, true, IncidentType.ENGINEERING, true,
+                    "checkout").identified("The drill script stopped checkout").resolved();
+            id = story.incidentId;
+            drillId = drill.incidentId;
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(id).size() == 8 && timeline(drillId).size() == 3);
+
+        List<Map<String, Object>> entries = timeline(id);
+        assertThat(entries).extracting(e -> (String) e.get("kind")).containsExactly("DECLARED", "ROLE_ASSIGNED",
+                "ROLE_ASSIGNED", "CONTAINMENT_STEP", "CONTAINMENT_STEP", "IDENTIFIED", "VIDEO_BRIDGE", "RESOLVED");
+        assertThat(entries.get(2)).containsEntry("text", "Cy joins as Investigation owner");
+        assertThat(entries.get(4)).containsEntry("actorName", "Ana Lead")
+                .containsEntry("text", "Containment: Deploy rollback — contained: rolled back to 2026.11.24-2")
+                .containsEntry("containment", Map.of("lever", "DEPLOY_ROLLBACK", "outcome", "CONTAINED",
+                        "note", "rolled back to 2026.11.24-2"));
+        assertThat(entries.get(5)).containsEntry("text", "Identified: A debug log line printed card numbers");
+        assertThat(entries.get(6)).as("no meeting password in the record")
+                .containsEntry("text", "Video bridge attached: https://meet.example/abc-defg-hij");
+        Map<String, Object> body = timelineBody(id);
+        assertThat(body).containsEntry("incidentType", "SECURITY").containsEntry("drill", false);
+        assertThat((Map<String, Object>) body.get("milestones")).containsEntry("identified", "2021-05-03T09:03:00Z")
+                .containsEntry("contained", "2021-05-03T09:02:30Z");
+        assertThat((Map<String, Object>) body.get("metrics")).containsEntry("timeToIdentifySeconds", 150)
+                .containsEntry("timeToContainSeconds", 120);
+
+        String markdown = debrief(id);
+        assertThat(markdown).contains("type: security").contains("- Type: Security")
+                .contains("Investigation owner=Bob, Cy").contains("- Cause: A debug log line printed card numbers")
+                .contains("**Containment step** — Containment: Feature flag off — not contained: checkout-v2 flag off")
+                .contains("- [ ] Turn the feature off — not contained\n  - `2021-05-03 09:02 UTC` not contained:"
+                        + " checkout-v2 flag off, errors continue _(Ana Lead)_")
+                .contains("- [x] Roll back the deploy — contained").contains("- [ ] Correct the data — not recorded")
+                .contains("Contained 2021-05-03 09:02 UTC (+2 min after declaration). Identified 2021-05-03 09:03 UTC"
+                        + " (+2 min after declaration): A debug log line printed card numbers")
+                .doesNotContain("hunter2");
+        client.get().uri("/api/v1/incidents/" + id + "/debrief").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.incidentType").isEqualTo("SECURITY").jsonPath("$.drill").isEqualTo(false)
+                .jsonPath("$.containment.length()").isEqualTo(4)
+                .jsonPath("$.containment[1].lever").isEqualTo("DEPLOY_ROLLBACK")
+                .jsonPath("$.containment[1].state").isEqualTo("CONTAINED")
+                .jsonPath("$.containment[1].steps[0].note").isEqualTo("rolled back to 2026.11.24-2")
+                .jsonPath("$.containment[2].state").isEqualTo("NOT_RECORDED");
+
+        assertThat(debrief(drillId)).startsWith("# DRILL — Incident debrief: ")
+                .contains("A drill, not an incident: left out of the metrics.")
+                .contains("- DRILL: a drill, not an incident; left out of the metrics")
+                .contains("**Declared** — DRILL: declared INC-");
+        client.get().uri("/api/v1/incidents/" + drillId + "/debrief").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.drill").isEqualTo(true)
+                .jsonPath("$.state").isEqualTo("overdue");
+        assertThat(timelineBody(drillId)).containsEntry("drill", true);
+        client.get().uri("/api/v1/incidents/" + drillId + "/timeline?format=csv").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Disposition", disposition -> assertThat(disposition)
+                        .contains("filename=\"DRILL-INC-"));
+        assertThat(debriefs("overdue")).filteredOn(d -> drillId.equals(d.get("incidentId"))).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("drill", true));
+
+        Map<String, Object> metrics = metrics("/api/v1/metrics?from=2021-05-03&to=2021-05-04");
+        assertThat(metrics).containsEntry("count", 1).containsEntry("drills", 1).containsEntry("drillsIncluded", false);
+        Map<String, Object> critical = (Map<String, Object>) ((Map<String, Object>) metrics.get("bySeverity"))
+                .get("CRITICAL");
+        assertThat(critical).containsEntry("count", 1)
+                .containsEntry("timeToIdentify", Map.of("count", 1, "medianSeconds", 150, "p90Seconds", 150))
+                .containsEntry("timeToContain", Map.of("count", 1, "medianSeconds", 120, "p90Seconds", 120))
+                .containsEntry("timeToResolve", Map.of("count", 1, "medianSeconds", 540, "p90Seconds", 540));
+        Map<String, Object> withDrills = metrics("/api/v1/metrics?from=2021-05-03&to=2021-05-04&includeDrills=true");
+        assertThat(withDrills).containsEntry("count", 2).containsEntry("drills", 1).containsEntry("drillsIncluded", true);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) withDrills.get("bySeverity")).get("CRITICAL")))
+                .containsEntry("count", 2)
+                .containsEntry("timeToIdentify", Map.of("count", 2, "medianSeconds", 30, "p90Seconds", 150));
+        client.get().uri("/api/v1/metrics?includeDrills=maybe").exchange().expectStatus().isBadRequest();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> metrics(String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody();
     }
 
     private DebriefCompleted awaitDebriefCompleted(String incidentId) {

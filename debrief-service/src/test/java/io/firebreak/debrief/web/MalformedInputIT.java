@@ -216,6 +216,7 @@ class MalformedInputIT {
         cases.add(read("stats: from after to", "/api/v1/follow-ups/stats?from=2030-01-02&to=2030-01-01",
                 Expect.CLIENT_ERROR));
         cases.add(read("metrics: from 1900", "/api/v1/metrics?from=1900-01-01", Expect.NOT_SERVER_ERROR));
+        cases.add(read("metrics: includeDrills not a boolean", "/api/v1/metrics?includeDrills=maybe", Expect.status(400)));
         for (String id : List.of("%00", "x".repeat(300), "%E0%A4%A", UUID.randomUUID().toString(), "%20")) {
             cases.add(read("timeline: id " + abbreviate(id), "/api/v1/incidents/" + id + "/timeline", Expect.CLIENT_ERROR));
             cases.add(read("debrief: id " + abbreviate(id), "/api/v1/incidents/" + id + "/debrief", Expect.CLIENT_ERROR));

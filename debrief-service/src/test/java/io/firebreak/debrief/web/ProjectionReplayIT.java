@@ -14,6 +14,8 @@ import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import io.firebreak.support.testing.TestTokens;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.NoteKind;
@@ -74,24 +76,30 @@ class ProjectionReplayIT {
             first.declared("Replay me", Severity.CRITICAL, true, "checkout").role(IncidentRole.INCIDENT_LEAD, "Ana")
                     .note(NoteKind.HYPOTHESIS, "cache stampede").again()
                     .update(Audience.CUSTOMER, "Slow checkout", "Everyone", "Warming caches")
+                    .containment(ContainmentLever.FEATURE_FLAG_OFF, ContainmentOutcome.CONTAINED, "warm-up job paused")
+                    .identified("Cache stampede after the deploy").videoBridge("https://meet.example/replay")
                     .status(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING).resolved().resend(1);
             second.declared("And me", Severity.MAJOR, false, "search").note(NoteKind.DECISION, "failover").resolved();
             a = first.incidentId;
             b = second.incidentId;
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 6 && entries(b) == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 9 && entries(b) == 3);
         List<String> before = snapshot(a, b);
+        assertThat(before.get(1)).as("the checklist and the identified milestone are in what is compared")
+                .contains("- [x] Turn the feature off — contained").contains("Cause: Cache stampede after the deploy");
         long processedBefore = count("processed_event");
+        long stepsBefore = count("containment_step");
 
         Api.as(client, TestTokens.ADMIN).post().uri("/api/v1/admin/projection/replay").exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.complete").isEqualTo(true)
                 .jsonPath("$.partitions.length()").isEqualTo(6);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("processed_event") >= processedBefore
-                && entries(a) == 6 && entries(b) == 3);
+                && entries(a) == 9 && entries(b) == 3);
 
         assertThat(snapshot(a, b)).isEqualTo(before);
         assertThat(count("processed_event")).isEqualTo(processedBefore);
+        assertThat(count("containment_step")).isEqualTo(stepsBefore);
     }
 
     @Test
@@ -103,7 +111,8 @@ class ProjectionReplayIT {
                 KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
                         "bootstrap.servers", broker.getBrokersAsString(), "key.serializer", StringSerializer.class,
                         "value.serializer", FirebreakEventSerializer.class))) {
-            first.declared("Forget me", Severity.MAJOR, false, "search").note(NoteKind.DECISION, "fail over").resolved();
+            first.declared("Forget me", Severity.MAJOR, false, "search").note(NoteKind.DECISION, "fail over")
+                    .containment(ContainmentLever.DEPLOY_ROLLBACK, ContainmentOutcome.CONTAINED, "").resolved();
             second.declared("Keep me", Severity.MAJOR, false, "search").resolved();
             a = first.incidentId;
             b = second.incidentId;
@@ -111,7 +120,7 @@ class ProjectionReplayIT {
                     a, UUID.randomUUID().toString(), 1, new Responder("blake", "Blake", "platform"), List.of("recorded"),
                     Instant.now(), null, PageTargetKind.ROTATION, "platform", "default", 1, 0, null))).get();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 4 && entries(b) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 5 && entries(b) == 2);
         client.put().uri("/api/v1/incidents/" + a + "/debrief/sections/summary").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("text", "What people wrote stays")).exchange().expectStatus().isOk();
         long processedOfB = processedOf(b);
@@ -123,6 +132,8 @@ class ProjectionReplayIT {
             assertThat(jdbc.queryForList("SELECT kind FROM timeline_entry WHERE incident_id = ?", String.class, a))
                     .as("the page came from the paging topic, which this reset did not rewind").containsExactly("PAGED");
             assertThat(processedOf(a)).as("only the page's dedupe record is left").isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM containment_step WHERE incident_id = ?", Long.class, a))
+                    .isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM paging_milestone WHERE incident_id = ?", Long.class, a))
                     .isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM debrief_section WHERE incident_id = ?", Long.class, a))
@@ -139,7 +150,7 @@ class ProjectionReplayIT {
                     .isZero();
             status.setRollbackOnly();
         });
-        assertThat(entries(a)).isEqualTo(4);
+        assertThat(entries(a)).isEqualTo(5);
     }
 
     private long processedOf(String incidentId) {

@@ -7,8 +7,13 @@ import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.AlertStatus;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.ExposureKind;
 import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
@@ -16,6 +21,7 @@ import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Person;
 import io.firebreak.schemas.incident.RoleAssigned;
@@ -24,6 +30,7 @@ import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import io.firebreak.support.kafka.ConsumerPipelineConfiguration;
 import java.time.Duration;
@@ -118,7 +125,7 @@ public final class AdversarialEvents implements AutoCloseable {
     public IncidentDeclared declared(Severity severity, boolean customerImpact) {
         return new IncidentDeclared(header(UUID.randomUUID() + "-" + longText(120)), longText(100), longText(10_000), "",
                 severity, IncidentStatus.INVESTIGATING, customerImpact, services(1_000), IncidentSource.WEBHOOK,
-                null, "sev-∞ " + longText(300), EARLIEST, longText(300), io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of());
+                null, "sev-∞ " + longText(300), EARLIEST, longText(300), IncidentType.ENGINEERING, false, List.of());
     }
 
     /** The whole story of one incident, every kind of event, ending CLOSED at the last sequence. */
@@ -161,6 +168,41 @@ public final class AdversarialEvents implements AutoCloseable {
         events.add(new IncidentResolved(headerAt(LATEST), UNICODE, LATEST, LATEST));
         events.add(new IncidentClosed(headerAt(LATEST), "https://debriefs.example/" + longText(3_000)));
         events.add(new SeverityChanged(declared.getHeader(), Severity.MINOR, Severity.MINOR, null)); // same id, late
+        return events;
+    }
+
+    /**
+     * Schema release 7 at its bounds: a security drill with every suspected exposure, every containment lever with
+     * every outcome (notes long, empty, with a NUL), causes long and empty (the second corrects the first), video
+     * bridges, investigators joining, then resolved.
+     */
+    public List<SpecificRecord> kindsOfIncident() {
+        List<SpecificRecord> events = new ArrayList<>();
+        IncidentDeclared declared = declared(Severity.CRITICAL, true);
+        declared.setIncidentType(IncidentType.SECURITY);
+        declared.setDrill(true);
+        declared.setSuspectedExposure(List.of(ExposureKind.values()));
+        events.add(declared);
+        for (ContainmentLever lever : ContainmentLever.values()) {
+            for (ContainmentOutcome outcome : ContainmentOutcome.values()) {
+                events.add(new ContainmentStepRecorded(header(), lever, outcome, switch (outcome) {
+                    case CONTAINED -> longText(20_000);
+                    case NOT_CONTAINED -> "";
+                    case NOT_APPLICABLE -> "before\u0000after " + UNICODE;
+                }));
+            }
+        }
+        ContainmentStepRecorded redelivered = new ContainmentStepRecorded(header(), ContainmentLever.DATA_CORRECTION,
+                ContainmentOutcome.CONTAINED, "once");
+        events.add(redelivered);
+        events.add(redelivered);
+        events.add(new CauseIdentified(header(), longText(10_000)));
+        events.add(new CauseIdentified(header(), ""));
+        events.add(new VideoBridgeAttached(header(), "https://meet.example/" + longText(3_000) + "?pwd=secret#x"));
+        events.add(new VideoBridgeAttached(header(), ""));
+        events.add(new RoleAssigned(header(), IncidentRole.INVESTIGATION_OWNER, person(UNICODE), null, true));
+        events.add(new RoleAssigned(header(), IncidentRole.INVESTIGATION_OWNER, person(longText(1_000)), null, true));
+        events.add(new IncidentResolved(header(), UNICODE, EARLIEST, LATEST));
         return events;
     }
 

@@ -4,20 +4,27 @@ import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Person;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import java.time.Instant;
 import java.util.List;
@@ -59,10 +66,40 @@ public final class IncidentStory implements AutoCloseable {
     }
 
     public IncidentStory declared(String title, Severity severity, boolean customerImpact, String... services) {
+        return declared(title, severity, customerImpact, IncidentType.ENGINEERING, false, services);
+    }
+
+    /** A declaration of a given incident type, or a drill (schema release 7). */
+    public IncidentStory declared(String title, Severity severity, boolean customerImpact, IncidentType type,
+            boolean drill, String... services) {
         Instant detected = clock.minusSeconds(300);
         return send(new IncidentDeclared(header(), "INC-" + (int) (Math.random() * 100_000), title, "internal summary",
                 severity, IncidentStatus.INVESTIGATING, customerImpact, List.of(services), IncidentSource.ALERTMANAGER,
-                "group", severity.name(), detected, "inc-test-" + incidentId.substring(0, 8), io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, java.util.List.of()));
+                "group", severity.name(), detected, "inc-test-" + incidentId.substring(0, 8), type, drill, List.of()));
+    }
+
+    public IncidentStory severity(Severity from, Severity to, String reason) {
+        return send(new SeverityChanged(header(), from, to, reason));
+    }
+
+    /** A step of the containment checklist. */
+    public IncidentStory containment(ContainmentLever lever, ContainmentOutcome outcome, String note) {
+        return send(new ContainmentStepRecorded(header(), lever, outcome, note));
+    }
+
+    /** The "identified" milestone. */
+    public IncidentStory identified(String cause) {
+        return send(new CauseIdentified(header(), cause));
+    }
+
+    public IncidentStory videoBridge(String url) {
+        return send(new VideoBridgeAttached(header(), url));
+    }
+
+    /** {@code name} joins the holders of {@code role} (several investigators). */
+    public IncidentStory joins(IncidentRole role, String name) {
+        return send(new RoleAssigned(header(), role, new Person("u-" + name, name, null, "U" + name.toUpperCase()), null,
+                true));
     }
 
     public IncidentStory role(IncidentRole role, String name) {

@@ -22,8 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Consumes {@value Topics#INCIDENT_EVENTS} a poll at a time: the events the page cares about are applied in one
- * transaction per poll, each with its dedupe record (service-support's BatchApplier); roles, notes and alerts are
- * ignored (they are never public). Each applied event bumps the page's revision in the same transaction, so every
+ * transaction per poll, each with its dedupe record (service-support's BatchApplier); roles, notes, alerts,
+ * containment steps, causes and video bridges are ignored (they are never public), as is any event type a later
+ * schema adds until the page learns it. Each applied event bumps the page's revision in the same transaction, so every
  * instance re-renders; this one rebuilds its snapshot once per poll after it commits, not once per event, which is
  * what lets the page catch up quickly after an outage.
  */

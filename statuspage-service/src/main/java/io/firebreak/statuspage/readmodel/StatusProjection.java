@@ -6,12 +6,15 @@ import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.statuspage.domain.PublicLanguage;
 import io.firebreak.statuspage.domain.PublicText;
 import io.firebreak.statuspage.domain.PublicationPolicy;
+import io.firebreak.statuspage.domain.PublicationPolicy.Candidate;
+import io.firebreak.statuspage.domain.PublicationPolicy.Trigger;
 import io.firebreak.statuspage.domain.UpdateText;
 import io.firebreak.support.jdbc.ProcessedEvents;
 import io.firebreak.support.jdbc.SequencedUpdate;
@@ -28,7 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * Projects incident events into what the public page may show. Each method runs in the caller's
  * transaction and first records the event id, so a redelivered event changes nothing. Internal updates,
- * notes, roles, people and alerts never reach these tables.
+ * notes, roles, people, alerts, containment steps, causes and video bridges never reach these tables. Whether an
+ * incident is published is {@link PublicationPolicy}'s decision, asked by each event that may change it (with its
+ * kind: a security incident is published only by a customer update, a drill never).
  */
 @Component
 public class StatusProjection {
@@ -60,17 +65,17 @@ public class StatusProjection {
         String name = safe(h, "name", event.getTitle()).orElse(WITHHELD_NAME);
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, name, severity, status, customer_impact, affected_services,
-                    created_at, updated_at, last_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                    created_at, updated_at, last_sequence, incident_type, drill)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
                 h.getIncidentId(), event.getReference(), name, event.getSeverity().name(), event.getStatus().name(),
                 event.getCustomerImpact(), String.join("\n", event.getAffectedServices()), ts(h.getOccurredAt()),
-                ts(h.getOccurredAt()), h.getSequence());
-        publishIfDue(h);
+                ts(h.getOccurredAt()), h.getSequence(), event.getIncidentType().name(), event.getDrill());
+        publishIfDue(h, Trigger.DECLARED);
     }
 
     public void on(SeverityChanged event) {
         if (advance(event.getHeader(), "severity = ?", event.getTo().name())) {
-            publishIfDue(event.getHeader());
+            publishIfDue(event.getHeader(), Trigger.SEVERITY_CHANGED);
         }
     }
 
@@ -84,7 +89,7 @@ public class StatusProjection {
     public void on(CustomerImpactChanged event) {
         if (advance(event.getHeader(), "customer_impact = ?, affected_services = ?", event.getCustomerImpact(),
                 String.join("\n", event.getAffectedServices()))) {
-            publishIfDue(event.getHeader());
+            publishIfDue(event.getHeader(), Trigger.CUSTOMER_IMPACT_CHANGED);
         }
     }
 
@@ -99,7 +104,7 @@ public class StatusProjection {
             return;
         }
         addUpdate(event.getUpdateId(), h, currentPublicStatus(h.getIncidentId()), body.get());
-        publishIfDue(h);
+        publishIfDue(h, Trigger.CUSTOMER_UPDATE_POSTED);
     }
 
     public void on(IncidentResolved event) {
@@ -128,12 +133,15 @@ public class StatusProjection {
                 (assignments == null ? "" : assignments + ", ") + "updated_at = ?", args);
     }
 
-    private void publishIfDue(EventHeader h) {
+    private void publishIfDue(EventHeader h, Trigger trigger) {
         List<Boolean> due = jdbc.query("""
                 SELECT i.severity, i.customer_impact,
-                       EXISTS (SELECT 1 FROM incident_update u WHERE u.incident_id = i.incident_id) AS has_update
+                       EXISTS (SELECT 1 FROM incident_update u WHERE u.incident_id = i.incident_id) AS has_update,
+                       i.incident_type, i.drill
                 FROM incident i WHERE i.incident_id = ? AND NOT i.published AND i.status NOT IN ('RESOLVED', 'CLOSED')""",
-                (rs, n) -> policy.publishNow(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)), h.getIncidentId());
+                (rs, n) -> policy.publishNow(new Candidate(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                        IncidentType.SECURITY.name().equals(rs.getString(4)), rs.getBoolean(5)), trigger),
+                h.getIncidentId());
         if (due.isEmpty() || !due.get(0)) {
             return;
         }

@@ -2,7 +2,6 @@ package io.firebreak.statuspage.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,15 +29,5 @@ class PublicLanguageTest {
     @Test
     void saysAllIsWellWithNoOpenIncident() {
         assertThat(PublicLanguage.description(PublicLanguage.indicator(0))).isEqualTo("All Systems Operational");
-    }
-
-    @Test
-    void publishesCriticalAtOnceMajorOnCustomerUpdateAndNeverMinorOrInternal() {
-        PublicationPolicy policy = new PublicationPolicy(Set.of("CRITICAL"), Set.of("MAJOR"));
-        assertThat(policy.publishNow("CRITICAL", true, false)).isTrue();
-        assertThat(policy.publishNow("CRITICAL", false, true)).isFalse();
-        assertThat(policy.publishNow("MAJOR", true, false)).isFalse();
-        assertThat(policy.publishNow("MAJOR", true, true)).isTrue();
-        assertThat(policy.publishNow("MINOR", true, true)).isFalse();
     }
 }

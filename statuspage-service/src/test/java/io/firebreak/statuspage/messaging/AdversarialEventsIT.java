@@ -43,11 +43,13 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
         String kafka = broker.getBrokersAsString();
         try (AdversarialEvents full = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka);
                 AdversarialEvents late = new AdversarialEvents(kafka);
+                AdversarialEvents kinds = new AdversarialEvents(kafka);
                 IncidentStory after = new IncidentStory(kafka)) {
             List<SpecificRecord> story = full.story();
             full.send(story);
             ghost.send(ghost.undeclared());
             late.send(late.atTheEndOfTime());
+            kinds.send(kinds.kindsOfIncident());
             after.declared("Behind the adversarial events", Severity.MINOR, false, "search");
 
             await().atMost(Duration.ofSeconds(60)).until(() -> AdversarialEvents.caughtUp(kafka,
@@ -55,7 +57,8 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
 
             // by key, not by the service-wide count: other tests in this context dead-letter on purpose (and a
             // projection replay re-reads their poison records), so only our incidents' absence from the DLT counts
-            Set<String> ours = Set.of(full.incidentId, ghost.incidentId, late.incidentId, after.incidentId);
+            Set<String> ours = Set.of(full.incidentId, ghost.incidentId, late.incidentId, kinds.incidentId,
+                    after.incidentId);
             assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "statuspage"))
                     .noneMatch(ours::contains);
 
@@ -75,6 +78,11 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
 
             assertThat(jdbc.queryForMap("SELECT status, last_sequence FROM incident WHERE incident_id = ?",
                     late.incidentId)).containsEntry("status", "RESOLVED").containsEntry("last_sequence", Long.MAX_VALUE);
+
+            assertThat(jdbc.queryForMap("SELECT incident_type, drill, published, status FROM incident"
+                    + " WHERE incident_id = ?", kinds.incidentId)).as("a security drill: applied, never published")
+                    .containsEntry("incident_type", "SECURITY").containsEntry("drill", true)
+                    .containsEntry("published", false).containsEntry("status", "RESOLVED");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get()
                     .uri("/incidents/" + full.incidentId).exchange().expectStatus().isOk());

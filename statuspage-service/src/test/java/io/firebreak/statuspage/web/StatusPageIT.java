@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.statuspage.support.StatusPageIntegrationTest;
@@ -116,6 +117,59 @@ class StatusPageIT {
         }
     }
 
+    /**
+     * Issue 16: a security incident is never published automatically (not at declaration, not when raised to
+     * Critical), only by a customer update; a drill never, not even with customer updates; an ordinary Critical
+     * still goes public at once. Every decision is made in the transaction that writes the incident's row, so once
+     * the rows are there and a later incident is on the page, the page was rendered after the decisions.
+     */
+    @Test
+    void keepsSecurityIncidentsAndDrillsOffThePublicPage() {
+        try (IncidentStory security = new IncidentStory(broker.getBrokersAsString());
+                IncidentStory raised = new IncidentStory(broker.getBrokersAsString());
+                IncidentStory drill = new IncidentStory(broker.getBrokersAsString());
+                IncidentStory ordinary = new IncidentStory(broker.getBrokersAsString())) {
+            security.declared("Card data may have leaked from the mailer", Severity.CRITICAL, true,
+                    IncidentType.SECURITY, false, "email");
+            raised.declared("Suspicious logins to the mail relay", Severity.MAJOR, true, IncidentType.SECURITY, false,
+                    "email").severity(Severity.MAJOR, Severity.CRITICAL, "credentials may be exposed");
+            drill.declared("Game day: e-mail is down", Severity.CRITICAL, true, IncidentType.ENGINEERING, true, "email")
+                    .update(Audience.CUSTOMER, "Drill: e-mails are not delivered", "Drill customers", "Drilling")
+                    .impact(true, "email", "notifications");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(security.incidentId) == 0
+                    && lastSequence(raised.incidentId) == 1 && lastSequence(drill.incidentId) == 2);
+            assertThat(jdbc.queryForList("SELECT published FROM incident WHERE incident_id IN (?, ?, ?)", Boolean.class,
+                    security.incidentId, raised.incidentId, drill.incidentId)).containsExactly(false, false, false);
+
+            ordinary.declared("Checkout is down for everyone", Severity.CRITICAL, true, "checkout");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(ordinary.incidentId));
+            for (String path : List.of("/", "/history", "/history.atom", "/history.rss", "/api/v2/summary.json",
+                    "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json", "/api/v2/components.json",
+                    "/api/v2/status.json")) {
+                assertThat(get(path)).as(path).doesNotContain("Card data may have leaked", "Suspicious logins",
+                        "Game day", "Drill", security.incidentId, raised.incidentId, drill.incidentId);
+            }
+            client.get().uri("/incidents/" + drill.incidentId).exchange().expectStatus().isNotFound();
+            client.get().uri("/incidents/" + security.incidentId).exchange().expectStatus().isNotFound();
+            assertThat(component("notifications")).as("held-back incidents change no component")
+                    .containsEntry("status", "operational");
+
+            security.update(Audience.CUSTOMER, "Some e-mails may have been read by an unauthorised party",
+                    "Customers who received receipts today", "Rotating the mailer's keys");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(security.incidentId));
+            assertThat(updates(unresolved(security.incidentId))).as("the customer update, no automatic entry")
+                    .singleElement().satisfies(u -> assertThat((String) u.get("body"))
+                            .startsWith("Some e-mails may have been read"));
+            assertThat(component("notifications")).containsEntry("status", "major_outage");
+            assertThat(unresolvedIds()).doesNotContain(raised.incidentId, drill.incidentId);
+
+            security.resolved();
+            ordinary.resolved();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !unresolvedIds().contains(security.incidentId)
+                    && !unresolvedIds().contains(ordinary.incidentId));
+        }
+    }
+
     @Test
     void withholdsPublicTextThatCarriesASecret(CapturedOutput output) {
         try (IncidentStory leaky = new IncidentStory(broker.getBrokersAsString())) {
@@ -183,6 +237,12 @@ class StatusPageIT {
             client.get().uri(path).exchange().expectStatus().isOk();
         }
         client.get().uri("/incidents/nope").exchange().expectStatus().isNotFound();
+    }
+
+    private long lastSequence(String incidentId) {
+        List<Long> sequence = jdbc.queryForList("SELECT last_sequence FROM incident WHERE incident_id = ?", Long.class,
+                incidentId);
+        return sequence.isEmpty() ? -1 : sequence.get(0);
     }
 
     private String get(String path) {
