@@ -49,11 +49,12 @@ public record IncidentSummary(String incidentId, String reference, String title,
     public record Step(ContainmentLever lever, ContainmentOutcome outcome, String note, Instant at) {
     }
 
-    /** Slack's limits: a header's text, a section's text, a field's text, a button's URL. */
+    /** Slack's limits: a header's text, a section's text, a field's text. */
     static final int MAX_HEADER = 150;
     static final int MAX_SECTION = 3000;
     static final int MAX_FIELD = 2000;
-    static final int MAX_URL = 3000;
+    /** A call link is shown in the links section beside the incident's link and in a button (at most 3000 each). */
+    static final int MAX_URL = 2000;
     /** Each containment note is cut so the four lines and the cause fit one section. */
     private static final int MAX_NOTE = 300;
 
@@ -131,7 +132,8 @@ public record IncidentSummary(String incidentId, String reference, String title,
 
     /**
      * The video bridge's link when Slack can take it (an https URL with a host, no characters that would end a mrkdwn
-     * link, within a button's 3000 characters); null when none was attached or it cannot be linked.
+     * link, at most 2000 characters so the links section stays within 3000); null when none was attached or it cannot
+     * be linked.
      */
     public String bridgeLink() {
         String url = progress.videoBridgeUrl();

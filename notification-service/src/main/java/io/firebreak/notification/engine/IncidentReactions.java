@@ -12,6 +12,7 @@ import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
@@ -165,7 +166,8 @@ public class IncidentReactions {
         } else {
             advance(h, "investigators = ARRAY[?]::text[], " + SUMMARY_CHANGED, e.getAssignee().getName());
         }
-        post(h, "role", ":bust_in_silhouette: " + e.getAssignee().getName() + (e.getJoining()
+        boolean joins = e.getJoining() && e.getRole() == IncidentRole.INVESTIGATION_OWNER;
+        post(h, "role", ":bust_in_silhouette: " + e.getAssignee().getName() + (joins
                 ? " joins the " + SlackText.words(role).toLowerCase(java.util.Locale.ROOT) + "s"
                 : " is now " + SlackText.words(role) + (e.getPrevious() == null ? ""
                         : " (was " + e.getPrevious().getName() + ")")));
@@ -370,9 +372,10 @@ public class IncidentReactions {
 
     /**
      * What {@code #engineering} hears of a security incident: its reference, severity and channel, and which kind of
-     * thing happened, no title, summary or update text. The policies manage incidents in the open but keep sensitive
-     * details out of wide broadcasts (docs/process.md, sensitive information): the details stay in the incident
-     * channel, where the responders are, and whoever needs them joins it.
+     * thing happened, no title, summary or update text. The policies work incidents in the open and redact sensitive
+     * details rather than go private (docs/process.md, Principles and Sensitive data); they name no need-to-know rule,
+     * so a security incident's details stay in its channel, where the responders are (whoever needs them joins it),
+     * and the widest broadcast says only that it exists and how severe it is.
      */
     private static String needToKnow(String reference, String severity, String channel, String what) {
         return ":lock: *" + reference + "* · " + SlackText.words(severity) + " · security incident: " + what

@@ -76,8 +76,9 @@ final class SlackInteractions {
                 .filter(v -> java.util.Arrays.stream(ExposureKind.values()).anyMatch(k -> k.name().equals(v)))
                 .map(ExposureKind::valueOf).toList();
         boolean drill = form.options(SlackViews.DRILL).contains("drill");
-        String bridge = form.text(SlackViews.BRIDGE, false, 2000);
-        if (bridge != null && IncSlashCommand.link(bridge, true).isEmpty()) {
+        String typed = form.text(SlackViews.BRIDGE, false, 2000);
+        String bridge = typed == null ? null : IncSlashCommand.link(typed, true).orElse(null);
+        if (typed != null && bridge == null) {
             form.errors.put(SlackViews.BRIDGE, "An https link to the call, e.g. https://meet.example.com/inc-7");
         }
         if (form.metadata.channel() == null) {

@@ -478,10 +478,11 @@ class OnCallIT {
                     leaderless.channelName()).stream().findFirst().orElse(null), c -> c != null);
             await().atMost(Duration.ofSeconds(30)).until(() -> !Paging.pages(client, led.incidentId).isEmpty());
 
+            // declared 30 s after the story's start (IncidentStory's clock): due 4 minutes later
             MutableClock.INSTANCE.advance(Duration.ofMinutes(3));
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
                     .until(() -> commands.requestsFor(leaderless.incidentId).isEmpty());
-            MutableClock.INSTANCE.advance(Duration.ofSeconds(70));
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(2));
             IncidentCommandRequested request = await().atMost(Duration.ofSeconds(30)).until(() -> commands
                     .requestsFor(leaderless.incidentId), found -> !found.isEmpty()).get(0);
             AssignRoleRequest assign = (AssignRoleRequest) request.getCommand();
