@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code firebreak.notification.*}: Slack, the people and rotations that can be paged, escalation policies per
  * severity (the seed of the on-call model, used for incidents whose services are not in the catalog), the on-call
  * configuration file, delivery channels and reminder cadences; the public URL people reach this service at (acknowledge
- * links), the acknowledge links' key and lifetime, the PagerDuty webhook subscription and Slack inbound.
+ * links), the acknowledge links' key and lifetime, the PagerDuty webhook subscription, Slack inbound, overdue
+ * debriefs and when a team's default lead is asked to lead.
  */
 @ConfigurationProperties("firebreak.notification")
 public record NotificationProperties(
@@ -27,7 +28,16 @@ public record NotificationProperties(
         @DefaultValue AckLink ackLink,
         @DefaultValue PagerDutyWebhooks pagerdutyWebhooks,
         @DefaultValue SlackInbound slackInbound,
-        @DefaultValue Debrief debrief) {
+        @DefaultValue Debrief debrief,
+        @DefaultValue DefaultLead defaultLead) {
+
+    /**
+     * A Major or Critical incident still without a lead {@code after} its declaration is given its owning team's
+     * default lead (the team of the first affected service whose team names one in the on-call catalog): asked of
+     * incident-command before its own fallback (the declarer, at 5 minutes) takes over.
+     */
+    public record DefaultLead(@DefaultValue("4m") Duration after) {
+    }
 
     /**
      * Debriefs not completed in time (docs/process.md#debriefs; the policies ask for one within 48 to 72 hours of

@@ -62,7 +62,7 @@ public class ContactDeliveryWorker {
                         ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED)
                     RETURNING *)
                 SELECT d.delivery_id, d.page_id, d.incident_id, d.person_id, d.kind, d.address, d.attempts,
-                    p.level, i.reference, i.title, i.severity, c.channel_id,
+                    p.level, i.reference, i.title, i.severity, i.drill, i.incident_type, c.channel_id,
                     (p.state = 'TRIGGERED' AND (p.level = 0 OR e.state = 'ACTIVE')
                         AND i.status NOT IN ('RESOLVED', 'CLOSED')) AS live
                 FROM claimed d JOIN page p ON p.page_id = d.page_id JOIN incident i ON i.incident_id = d.incident_id

@@ -1,6 +1,7 @@
 package io.firebreak.notification.delivery;
 
 import io.firebreak.notification.config.NotificationProperties;
+import io.firebreak.notification.domain.IncidentMarks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,19 +55,22 @@ public class PageDeliveryWorker {
                         SELECT delivery_id FROM page_delivery WHERE state = 'PENDING' AND next_attempt_at <= ?
                         ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
                     RETURNING *)
-                SELECT d.*, p.incident_id, p.level, p.responder_id, p.responder_name, i.reference, i.title, i.severity
+                SELECT d.*, p.incident_id, p.level, p.responder_id, p.responder_name, i.reference, i.title, i.severity,
+                    i.drill, i.incident_type
                 FROM claimed d JOIN page p ON p.page_id = d.page_id JOIN incident i ON i.incident_id = p.incident_id
                 ORDER BY d.next_attempt_at""",
                 Timestamp.from(now.plus(LEASE)), Timestamp.from(now));
         for (Map<String, Object> delivery : due) {
+            IncidentMarks marks = IncidentMarks.of(Boolean.TRUE.equals(delivery.get("drill")),
+                    (String) delivery.get("incident_type"));
             try {
                 HttpRequest request = switch ((String) delivery.get("channel")) {
                     case "pagerduty" -> post(paging.pagerdutyEventsUrl(), Map.of(
                             "routing_key", paging.pagerdutyRoutingKey(),
                             "event_action", delivery.get("action"),
                             "dedup_key", delivery.get("page_id"),
-                            "payload", Map.of("summary", delivery.get("reference") + " " + delivery.get("title")
-                                            + " (level " + delivery.get("level") + ")",
+                            "payload", Map.of("summary", marks.plain() + delivery.get("reference") + " "
+                                            + delivery.get("title") + " (level " + delivery.get("level") + ")",
                                     "source", "firebreak", "severity",
                                     "CRITICAL".equals(delivery.get("severity")) ? "critical" : "error",
                                     "custom_details", Map.of("incidentId", delivery.get("incident_id"),
@@ -75,7 +79,8 @@ public class PageDeliveryWorker {
                             "pageId", delivery.get("page_id"), "action", delivery.get("action"),
                             "incidentId", delivery.get("incident_id"), "reference", delivery.get("reference"),
                             "level", delivery.get("level"), "responder", Map.of("id", delivery.get("responder_id"),
-                                    "name", delivery.get("responder_name"))));
+                                    "name", delivery.get("responder_name")), "drill", marks.drill(),
+                            "security", marks.security()));
                     default -> throw new IllegalStateException("Unknown channel " + delivery.get("channel"));
                 };
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

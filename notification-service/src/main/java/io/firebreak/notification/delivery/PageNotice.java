@@ -1,5 +1,6 @@
 package io.firebreak.notification.delivery;
 
+import io.firebreak.notification.domain.IncidentMarks;
 import io.firebreak.notification.domain.SlackText;
 import java.net.URI;
 import java.util.List;
@@ -7,25 +8,36 @@ import java.util.stream.Collectors;
 
 /**
  * What every contact method says about a page, in one place: the incident reference, title, severity, the link to
- * the incident's Slack channel and, when one was issued, the acknowledge link. Transports pick the form they need:
- * a subject and a body (e-mail, push, webhook), one line (SMS, several when the throttle bundles them) or speech.
+ * the incident's Slack channel and, when one was issued, the acknowledge link; a drill or a security incident is
+ * marked DRILL or SECURITY in every form. Transports pick the form they need: a subject and a body (e-mail, push,
+ * webhook), one line (SMS, several when the throttle bundles them) or speech.
  */
 public record PageNotice(String pageId, String incidentId, String personId, String reference, String title,
-        String severity, int level, URI channelLink, URI ackUrl) {
+        String severity, int level, URI channelLink, URI ackUrl, IncidentMarks marks) {
+
+    public PageNotice {
+        marks = marks == null ? IncidentMarks.NONE : marks;
+    }
+
+    /** This notice without the DRILL mark, for a Slack DM: the Slack outbox marks every message of a drill itself. */
+    PageNotice forSlack() {
+        return new PageNotice(pageId, incidentId, personId, reference, title, severity, level, channelLink, ackUrl,
+                marks.withoutDrill());
+    }
 
     /** Twilio's limit for a message body. */
     static final int MAX_SMS = 1600;
     /** A call reads at most this many pages (TwiML is limited to 4000 characters; people hang up sooner). */
     static final int MAX_SPOKEN = 5;
 
-    /** "[Critical] INC-7 Checkout down" */
+    /** "[Critical] INC-7 Checkout down", "DRILL · [Critical] INC-7 Checkout down" */
     public String subject() {
-        return "[" + SlackText.words(severity) + "] " + reference + " " + title;
+        return marks.plain() + "[" + SlackText.words(severity) + "] " + reference + " " + title;
     }
 
     /** Where to go: the channel, and how to acknowledge. */
     public String body() {
-        return "You are paged for " + reference + " " + title + " (" + SlackText.words(severity) + ", "
+        return marks.plain() + "You are paged for " + reference + " " + title + " (" + SlackText.words(severity) + ", "
                 + (level == 0 ? "paged by hand" : "escalation level " + level) + ").\n"
                 + (channelLink == null ? "" : "Incident channel: " + channelLink + "\n")
                 + "Acknowledge: " + acknowledge() + "\n";
@@ -51,8 +63,8 @@ public record PageNotice(String pageId, String incidentId, String personId, Stri
     /** What a voice call says (no links: they are in the SMS, e-mail and push). */
     public static String speech(List<PageNotice> notices) {
         return "This is Firebreak. " + (notices.size() == 1 ? "You are paged for " : "You have " + notices.size()
-                + " pages: ") + notices.stream().limit(MAX_SPOKEN).map(n -> SlackText.words(n.severity) + " incident "
-                        + spoken(n.reference) + ", " + n.title).collect(Collectors.joining(". "))
+                + " pages: ") + notices.stream().limit(MAX_SPOKEN).map(n -> n.marks.spoken()
+                        + SlackText.words(n.severity) + " incident " + spoken(n.reference) + ", " + n.title).collect(Collectors.joining(". "))
                 + (notices.size() > MAX_SPOKEN ? ", and " + (notices.size() - MAX_SPOKEN) + " more" : "")
                 + ". Acknowledge in Slack or in the app.";
     }

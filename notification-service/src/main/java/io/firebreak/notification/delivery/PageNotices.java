@@ -2,6 +2,7 @@ package io.firebreak.notification.delivery;
 
 import io.firebreak.notification.acklink.AckLinkIssuer;
 import io.firebreak.notification.config.NotificationProperties;
+import io.firebreak.notification.domain.IncidentMarks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ public class PageNotices {
         this.ackLinks = ackLinks;
     }
 
-    /** @param row page_id, incident_id, person_id, reference, title, severity, level, channel_id */
+    /** @param row page_id, incident_id, person_id, reference, title, severity, level, channel_id, drill, incident_type */
     PageNotice of(Map<String, Object> row) {
         String pageId = (String) row.get("page_id");
         String personId = (String) row.get("person_id");
@@ -31,6 +32,7 @@ public class PageNotices {
                 (String) row.get("title"), (String) row.get("severity"), ((Number) row.get("level")).intValue(),
                 channelId == null || channelId.isBlank() ? null
                         : URI.create(channelLink.replace("{channel}", URLEncoder.encode(channelId, StandardCharsets.UTF_8))),
-                issuer == null ? null : issuer.issue(pageId, personId));
+                issuer == null ? null : issuer.issue(pageId, personId),
+                IncidentMarks.of(Boolean.TRUE.equals(row.get("drill")), (String) row.get("incident_type")));
     }
 }

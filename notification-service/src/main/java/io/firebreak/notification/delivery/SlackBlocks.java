@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import io.firebreak.notification.domain.SlackIds;
 import com.slack.api.model.block.composition.TextObject;
 import io.firebreak.notification.domain.IncidentSummary;
@@ -17,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Block Kit for the messages people act on: the pinned incident summary (with Post update, Change status and Assign
- * roles) and the page DM (with Acknowledge). The action ids are the contract with the inbound Slack handlers: each
+ * Block Kit for the messages people act on: the pinned incident summary (with Join the call when a video bridge is
+ * attached, Post update, Change status and Assign roles), the page DM (with Acknowledge) and the answer to a
+ * declaration refused as a possible duplicate (with Declare anyway). The action ids are the contract with the inbound Slack handlers: each
  * button's value is the incident id, the Acknowledge button's the page id.
  */
 final class SlackBlocks {
@@ -27,6 +29,8 @@ final class SlackBlocks {
     static final String CHANGE_STATUS = SlackIds.CHANGE_STATUS;
     static final String ASSIGN_ROLES = SlackIds.ASSIGN_ROLES;
     static final String ACK_PAGE = SlackIds.ACK_PAGE;
+    static final String JOIN_CALL = SlackIds.JOIN_CALL;
+    static final String DECLARE_ANYWAY = SlackIds.DECLARE_ANYWAY;
 
     private SlackBlocks() {
     }
@@ -41,12 +45,34 @@ final class SlackBlocks {
         }
         blocks.add(divider());
         blocks.add(section(b -> b.blockId("firebreak_summary_latest").text(markdownText(s.latest()))));
-        blocks.add(section(b -> b.blockId("firebreak_summary_link").text(markdownText("<" + s.link() + "|Open in Firebreak>"))));
-        blocks.add(actions(a -> a.blockId("firebreak_summary_actions").elements(List.of(
-                button(b -> b.actionId(POST_UPDATE).text(plainText("Post update")).value(s.incidentId()).style("primary")),
-                button(b -> b.actionId(CHANGE_STATUS).text(plainText("Change status")).value(s.incidentId())),
-                button(b -> b.actionId(ASSIGN_ROLES).text(plainText("Assign roles")).value(s.incidentId()))))));
+        blocks.add(section(b -> b.blockId("firebreak_summary_containment").text(markdownText(s.containment()))));
+        blocks.add(section(b -> b.blockId("firebreak_summary_link").text(markdownText(s.links()))));
+        List<BlockElement> buttons = new ArrayList<>();
+        String bridge = s.bridgeLink();
+        if (bridge != null) {
+            // a link button: Slack opens the call and still sends the action, which the inbound side only acknowledges
+            buttons.add(button(b -> b.actionId(JOIN_CALL).text(plainText("Join the call")).url(bridge)
+                    .value(s.incidentId())));
+        }
+        buttons.add(button(b -> b.actionId(POST_UPDATE).text(plainText("Post update")).value(s.incidentId())
+                .style("primary")));
+        buttons.add(button(b -> b.actionId(CHANGE_STATUS).text(plainText("Change status")).value(s.incidentId())));
+        buttons.add(button(b -> b.actionId(ASSIGN_ROLES).text(plainText("Assign roles")).value(s.incidentId())));
+        blocks.add(actions(a -> a.blockId("firebreak_summary_actions").elements(buttons)));
         return blocks;
+    }
+
+    /**
+     * The answer to a declaration refused as a possible duplicate: the refusal with its candidates, and a
+     * <em>Declare anyway</em> button whose value is the refused command's id (the inbound side sends it again with
+     * force).
+     */
+    static List<LayoutBlock> declareAnyway(String text, String commandId) {
+        return List.of(
+                section(b -> b.blockId("firebreak_duplicate_text").text(markdownText(SlackText.cut(text, 3000)))),
+                actions(a -> a.blockId("firebreak_duplicate_actions").elements(List.of(
+                        button(b -> b.actionId(DECLARE_ANYWAY).text(plainText("Declare anyway")).value(commandId)
+                                .style("danger"))))));
     }
 
     /** The page's text (with its signed acknowledge link, for clients without buttons) and the Acknowledge button. */

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the person who asked from Slack what became of their command: {@code chat.postEphemeral} in the channel they
  * asked in (only they see it). A declaration that was applied names the new incident's channel once this service
- * created it (waiting up to {@link #CHANNEL_WAIT} for it). Answers are claimed with {@code SKIP LOCKED}, so instances
+ * created it (waiting up to {@link #CHANNEL_WAIT} for it); a declaration refused as a possible duplicate lists the open
+ * incidents it resembles and carries a <em>Declare anyway</em> button. Answers are claimed with {@code SKIP LOCKED}, so instances
  * share the work; a failed call is retried a few times, then given up (the command itself is done either way).
  */
 @Component
@@ -55,7 +56,7 @@ public class SlackCommandAnswerSender {
             if (incident.isEmpty() && clock.instant().isBefore(answer.answeredAt().plus(CHANNEL_WAIT))) {
                 return; // the channel is being created from the IncidentDeclared event: name it when it exists
             }
-            text = incident.map(i -> ":white_check_mark: " + i.reference() + " declared — <#" + i.channelId() + ">")
+            text = incident.map(i -> ":white_check_mark: " + i.shownAs() + " declared — <#" + i.channelId() + ">")
                     .orElse(text.replace("Done for", "Declared:"));
         }
         if (slack == null) {
@@ -65,7 +66,8 @@ public class SlackCommandAnswerSender {
         String message = text;
         try {
             ChatPostEphemeralResponse response = slack.chatPostEphemeral(r -> r.channel(answer.channelId())
-                    .user(answer.slackUserId()).text(message));
+                    .user(answer.slackUserId()).text(message)
+                    .blocks(answer.offersForce() ? SlackBlocks.declareAnyway(message, answer.commandId()) : null));
             if (response.isOk()) {
                 commands.told(answer.commandId(), "SENT");
                 return;

@@ -36,7 +36,7 @@ public class SlackDmTransport implements ContactTransport {
     public void send(String address, List<PageNotice> notices) {
         for (PageNotice n : notices) {
             slack.enqueuePageDm("page:" + n.pageId(), n.incidentId(), address,
-                    ":rotating_light: " + n.body().strip().replace("\n", " "), n.pageId());
+                    ":rotating_light: " + n.forSlack().body().strip().replace("\n", " "), n.pageId());
         }
     }
 }

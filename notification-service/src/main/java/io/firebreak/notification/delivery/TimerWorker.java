@@ -1,6 +1,7 @@
 package io.firebreak.notification.delivery;
 
 import io.firebreak.notification.engine.DebriefReminders;
+import io.firebreak.notification.engine.DefaultLeads;
 import io.firebreak.notification.engine.Escalations;
 import io.firebreak.notification.engine.Reminders;
 import java.sql.Timestamp;
@@ -29,12 +30,15 @@ public class TimerWorker {
     private final Escalations escalations;
     private final Reminders reminders;
     private final DebriefReminders debriefs;
+    private final DefaultLeads defaultLeads;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public TimerWorker(JdbcTemplate jdbc, Escalations escalations, Reminders reminders,
-            DebriefReminders debriefs, PlatformTransactionManager transactionManager, Clock clock) {
+            DebriefReminders debriefs, DefaultLeads defaultLeads, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.defaultLeads = defaultLeads;
         this.debriefs = debriefs;
         this.escalations = escalations;
         this.reminders = reminders;
@@ -66,6 +70,8 @@ public class TimerWorker {
             reminders.fire(id, kind, incidentId, payload, now);
         } else if (debriefs.handles(kind)) {
             debriefs.fire(id, incidentId, payload, now);
+        } else if (defaultLeads.handles(kind)) {
+            defaultLeads.fire(id, incidentId, now);
         } else {
             log.warn("timer.unknown_kind timer={} kind={}", id, kind);
         }

@@ -14,8 +14,11 @@ public sealed interface IncCommandLine {
             • `/inc update` — post an update (form)
             • `/inc status fixing|monitoring|investigating`
             • `/inc sev minor|major|critical` (or an alias such as SEV1)
-            • `/inc lead @person`, `/inc comms @person`, `/inc investigator @person`
+            • `/inc lead @person`, `/inc comms @person`, `/inc investigator @person` (`--add`: beside the others)
             • `/inc note [decision|evidence|hypothesis|action] <text>`
+            • `/inc contain flag|deploy|migration|data contained|not-contained|n/a [note]` — containment, levers in order
+            • `/inc identified <cause>` — the cause is known
+            • `/inc bridge <https link>` — the video call, shown in the pinned summary
             • `/inc page @person|<team id> [message]`
             • `/inc resolve <resolution>`
             • `/inc close [debrief link]`""";
@@ -45,8 +48,23 @@ public sealed interface IncCommandLine {
     record Severity(String label) implements IncCommandLine {
     }
 
-    /** {@code who} is the word as typed: a Slack mention ({@code <@U…|name>}) when the person picked someone. */
-    record Assign(Role role, String who) implements IncCommandLine {
+    /**
+     * {@code who} is the word as typed: a Slack mention ({@code <@U…|name>}) when the person picked someone;
+     * {@code joining}: {@code --add}, beside the role's other holders (investigators only).
+     */
+    record Assign(Role role, String who, boolean joining) implements IncCommandLine {
+    }
+
+    /** {@code /inc contain <lever> <outcome> [note]}: a step of the containment checklist; note may be empty. */
+    record Contain(ContainmentLever lever, ContainmentOutcome outcome, String note) implements IncCommandLine {
+    }
+
+    /** {@code /inc identified <cause>}: the identified milestone. */
+    record Identified(String cause) implements IncCommandLine {
+    }
+
+    /** {@code /inc bridge <link>}: the link as typed (Slack sends links as {@code <https://…>}). */
+    record Bridge(String url) implements IncCommandLine {
     }
 
     record Note(NoteKind kind, String text) implements IncCommandLine {
@@ -82,6 +100,12 @@ public sealed interface IncCommandLine {
             case "comms" -> assign(Role.COMMS, rest);
             case "investigator" -> assign(Role.INVESTIGATOR, rest);
             case "note" -> note(rest);
+            case "contain", "containment" -> contain(rest);
+            case "identified" -> rest.isEmpty() ? new Help("`/inc identified` needs the cause, e.g. "
+                    + "`/inc identified connection pool exhausted by the new retry loop`") : new Identified(rest);
+            case "bridge" -> rest.isEmpty() || rest.contains(" ")
+                    ? new Help("`/inc bridge` needs one https link, e.g. `/inc bridge https://meet.example.com/inc-7`")
+                    : new Bridge(rest);
             case "page" -> page(rest);
             case "resolve" -> rest.isEmpty() ? new Help("`/inc resolve` needs the resolution, e.g. "
                     + "`/inc resolve rolled back the deploy`") : new Resolve(rest);
@@ -100,10 +124,33 @@ public sealed interface IncCommandLine {
     }
 
     private static IncCommandLine assign(Role role, String rest) {
-        if (rest.isEmpty() || rest.contains(" ")) {
-            return new Help("`/inc " + role.name().toLowerCase(Locale.ROOT) + "` needs one @person");
+        String word = role.name().toLowerCase(Locale.ROOT);
+        String[] parts = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        boolean joining = parts.length == 2 && parts[1].equals("--add");
+        if (parts.length == 0 || parts.length > 2 || parts.length == 2 && !joining) {
+            return new Help("`/inc " + word + "` needs one @person" + (role == Role.INVESTIGATOR
+                    ? " (and `--add` to add them beside the other investigators)" : ""));
         }
-        return new Assign(role, rest);
+        if (joining && role != Role.INVESTIGATOR) {
+            return new Help("`--add` is for investigators only: an incident has one " + (role == Role.LEAD
+                    ? "lead" : "comms owner"));
+        }
+        return new Assign(role, parts[0], joining);
+    }
+
+    private static IncCommandLine contain(String rest) {
+        String usage = "`/inc contain <lever> <outcome> [note]`: levers flag, deploy, migration, data (in that order);"
+                + " outcomes contained, not-contained, n/a — e.g. `/inc contain flag contained checkout-v2 off`";
+        String[] parts = rest.split("\\s+", 3);
+        if (parts.length < 2) {
+            return new Help(usage);
+        }
+        java.util.Optional<ContainmentLever> lever = ContainmentLever.of(parts[0]);
+        java.util.Optional<ContainmentOutcome> outcome = ContainmentOutcome.of(parts[1]);
+        if (lever.isEmpty() || outcome.isEmpty()) {
+            return new Help(usage);
+        }
+        return new Contain(lever.get(), outcome.get(), parts.length > 2 ? parts[2].strip() : "");
     }
 
     private static IncCommandLine note(String rest) {

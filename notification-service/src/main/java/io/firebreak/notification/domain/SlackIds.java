@@ -16,6 +16,10 @@ public final class SlackIds {
     public static final String POST_UPDATE = "firebreak_post_update";
     public static final String CHANGE_STATUS = "firebreak_change_status";
     public static final String ASSIGN_ROLES = "firebreak_assign_roles";
+    /** Link button on the pinned summary opening the video bridge; Slack still sends the action: only acknowledged. */
+    public static final String JOIN_CALL = "firebreak_join_call";
+    /** Block action on the answer to a declaration refused as a possible duplicate; value: the refused command's id. */
+    public static final String DECLARE_ANYWAY = "firebreak_declare_anyway";
 
     /** Message shortcut "Add to incident timeline". */
     public static final String ADD_TO_TIMELINE = "firebreak_add_to_timeline";

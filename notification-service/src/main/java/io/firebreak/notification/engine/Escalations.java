@@ -87,6 +87,13 @@ public class Escalations {
     public void start(String incidentId, String severity, List<String> affectedServices, Instant at) {
         OnCallModel model = oncall.model();
         Severity level = Severity.valueOf(severity);
+        Map<String, Object> declared = jdbc.queryForMap("SELECT drill, declared_by_id, declared_by_name FROM incident"
+                + " WHERE incident_id = ?", incidentId);
+        if (Boolean.TRUE.equals(declared.get("drill"))) {
+            startDrill(incidentId, model, level, (String) declared.get("declared_by_id"),
+                    (String) declared.get("declared_by_name"), at);
+            return;
+        }
         Route route = routing.route(model, affectedServices, level, at);
         String ref;
         EscalationPolicy policy;
@@ -117,6 +124,36 @@ public class Escalations {
                 + " VALUES (?, ?, 'ACTIVE', 1, 0, ?, ?) ON CONFLICT DO NOTHING", incidentId, ref, ts(at), ts(at));
         if (inserted == 1) {
             log.info("escalation.started incident={} policy={}", incidentId, ref);
+            pageStep(incidentId, model, policy, 1, 0, at);
+        }
+    }
+
+    /**
+     * A drill pages the declarer's own team only, never leadership, and does not escalate ({@link Routing#drill}):
+     * the team's on-call (and, for a Critical, its engineering manager), once. A declarer on no team of the catalog
+     * pages nobody, and the channel is told why.
+     */
+    private void startDrill(String incidentId, OnCallModel model, Severity level, String declarerId,
+            String declarerName, Instant at) {
+        Optional<Team> team = Routing.teamOf(model, declarerId);
+        EscalationPolicy policy = team.map(t -> routing.drill(model, t, level)).orElse(null);
+        if (policy == null || policy.steps().isEmpty()) {
+            String who = declarerName == null ? declarerId : declarerName;
+            slack.enqueue("drill:" + incidentId + ":nobody", incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
+                    ":information_source: A drill pages only the declarer's own team. " + (team.isEmpty()
+                            ? who + " is on no team of the on-call catalog (no team's schedule or managers name them)"
+                            : team.get().name() + " has nobody on call to page now")
+                            + ", so nobody was paged. Page someone by hand to practise that part.");
+            log.info("escalation.drill_pages_nobody incident={} declarer={}", incidentId, declarerId);
+            return;
+        }
+        int inserted = jdbc.update("INSERT INTO escalation (incident_id, policy, state, level, round, started_at, updated_at)"
+                + " VALUES (?, ?, 'ACTIVE', 1, 0, ?, ?) ON CONFLICT DO NOTHING", incidentId, policy.id(), ts(at), ts(at));
+        if (inserted == 1) {
+            slack.enqueue("drill:" + incidentId + ":team", incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
+                    ":information_source: A drill pages only the declarer's own team (" + team.get().name()
+                            + "), once, and never leadership.");
+            log.info("escalation.started incident={} policy={} drill=true", incidentId, policy.id());
             pageStep(incidentId, model, policy, 1, 0, at);
         }
     }
@@ -288,6 +325,12 @@ public class Escalations {
                 yield service.name();
             }
         };
+        if (drill(incidentId)) {
+            responders.keySet().removeIf(routing::leadership);
+            if (responders.isEmpty()) {
+                throw ApiProblem.invalid("target", "a drill never pages leadership, and nobody else is reached by it");
+            }
+        }
         if (responders.isEmpty()) {
             throw ApiProblem.invalid("target", "nobody is on call for it now");
         }
@@ -295,9 +338,11 @@ public class Escalations {
                 Integer.class, incidentId);
         String note = message == null || message.isBlank() ? "" : ": " + message.strip();
         List<OnDemandPage> paged = new ArrayList<>();
+        Map<String, Object> incident = incident(incidentId);
+        String text = ":pager: " + ("SECURITY".equals(incident.get("incident_type")) ? ":lock: *SECURITY* " : "")
+                + byName + " pages you for " + incident.get("reference") + " " + incident.get("title") + note;
         for (Responder responder : responders.values()) {
-            String pageId = page(incidentId, 0, round, responder, at, ":pager: " + byName + " pages you for an incident"
-                    + note, actor, new PagingEvents.PageContext(PageTargetKind.valueOf(kind.name()), id, null, null,
+            String pageId = page(incidentId, 0, round, responder, at, text, actor, new PagingEvents.PageContext(PageTargetKind.valueOf(kind.name()), id, null, null,
                             round, message == null || message.isBlank() ? null : message.strip()));
             if (pageId != null) {
                 paged.add(new OnDemandPage(pageId, responder.person().id(), responder.person().name(), responder.via()));
@@ -333,13 +378,17 @@ public class Escalations {
         Map<String, Responder> responders = new LinkedHashMap<>();
         Set<String> channels = new java.util.LinkedHashSet<>();
         expand(model, step.targets(), at, responders, channels, new HashSet<>(Set.of(policy.id())));
+        Map<String, Object> incident = incident(incidentId);
+        // a drill's DM is marked DRILL by the outbox; a security incident says so here
+        String text = ":rotating_light: " + ("SECURITY".equals(incident.get("incident_type")) ? ":lock: *SECURITY* " : "")
+                + "You are paged for " + incident.get("reference") + " " + incident.get("title") + " ("
+                + io.firebreak.notification.domain.SlackText.words((String) incident.get("severity")) + ", level "
+                + level + ").";
         for (Responder responder : responders.values()) {
-            page(incidentId, level, round, responder, at, ":rotating_light: You are paged for an incident (level "
-                    + level + ").", PagingEvents.SYSTEM, new PagingEvents.PageContext(responder.aim().kind(),
+            page(incidentId, level, round, responder, at, text, PagingEvents.SYSTEM, new PagingEvents.PageContext(responder.aim().kind(),
                             responder.aim().id(), policy.id(), level, round, null));
         }
         if (!channels.isEmpty()) {
-            Map<String, Object> incident = incident(incidentId);
             for (String channel : channels) {
                 slack.enqueue("esc:" + incidentId + ":" + level + ":" + round + ":#" + channel, incidentId, "#" + channel,
                         "post", ":rotating_light: " + incident.get("reference") + " " + incident.get("title") + " ("
@@ -488,8 +537,13 @@ public class Escalations {
     }
 
     private Map<String, Object> incident(String incidentId) {
-        return jdbc.queryForMap("SELECT reference, title, severity, channel_name FROM incident WHERE incident_id = ?",
-                incidentId);
+        return jdbc.queryForMap("SELECT reference, title, severity, channel_name, incident_type FROM incident"
+                + " WHERE incident_id = ?", incidentId);
+    }
+
+    private boolean drill(String incidentId) {
+        return jdbc.queryForList("SELECT drill FROM incident WHERE incident_id = ?", Boolean.class, incidentId).stream()
+                .anyMatch(Boolean.TRUE::equals);
     }
 
     private static String runbook(Service service) {

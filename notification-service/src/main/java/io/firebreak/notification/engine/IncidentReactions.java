@@ -1,20 +1,27 @@
 package io.firebreak.notification.engine;
 
 import io.firebreak.notification.config.NotificationProperties;
+import io.firebreak.notification.domain.ContainmentLever;
+import io.firebreak.notification.domain.ContainmentOutcome;
 import io.firebreak.notification.domain.SlackText;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -43,11 +50,13 @@ public class IncidentReactions {
     private final Escalations escalations;
     private final Timers timers;
     private final DebriefReminders debriefs;
+    private final DefaultLeads defaultLeads;
     private final NotificationProperties properties;
     private final Clock clock;
 
     public IncidentReactions(JdbcTemplate jdbc, SlackOutbox slack, Escalations escalations, Timers timers,
-            DebriefReminders debriefs, NotificationProperties properties, Clock clock) {
+            DebriefReminders debriefs, DefaultLeads defaultLeads, NotificationProperties properties, Clock clock) {
+        this.defaultLeads = defaultLeads;
         this.clock = clock;
         this.debriefs = debriefs;
         this.jdbc = jdbc;
@@ -64,12 +73,14 @@ public class IncidentReactions {
         String channel = SlackText.channelName(e.getChannelName());
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, title, severity, status, customer_impact, channel_name,
-                    declared_at, last_sequence, affected_services, summary, declared_by_id, declared_by_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    declared_at, last_sequence, affected_services, summary, declared_by_id, declared_by_name, drill,
+                    incident_type, suspected_exposure)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 id, e.getReference(), e.getTitle(), e.getSeverity().name(), e.getStatus().name(), e.getCustomerImpact(),
                 channel, Timestamp.from(h.getOccurredAt()), h.getSequence(),
                 e.getAffectedServices().toArray(String[]::new), e.getSummary(), h.getActor().getId(),
-                h.getActor().getDisplayName());
+                h.getActor().getDisplayName(), e.getDrill(), e.getIncidentType().name(),
+                e.getSuspectedExposure().stream().map(Enum::name).toArray(String[]::new));
         String ev = h.getEventId();
         slack.enqueue(ev + ":channel", id, SlackOutbox.INCIDENT_CHANNEL, "create_channel", channel);
         slack.enqueue(ev + ":topic", id, SlackOutbox.INCIDENT_CHANNEL, "topic",
@@ -82,18 +93,25 @@ public class IncidentReactions {
         String announcement = SlackText.announcement(e.getReference(), e.getTitle(), e.getSeverity().name(),
                 channel);
         slack.enqueue(ev + ":announce", id, "#" + properties.slack().incidentsChannel(), "post", announcement);
-        if (LOUD.contains(e.getSeverity().name())) {
-            slack.enqueue(ev + ":announce-eng", id, "#" + properties.slack().engineeringChannel(), "post", announcement);
+        boolean loud = LOUD.contains(e.getSeverity().name());
+        if (loud && !e.getDrill()) {
+            slack.enqueue(ev + ":announce-eng", id, "#" + properties.slack().engineeringChannel(), "post",
+                    e.getIncidentType() == IncidentType.SECURITY ? needToKnow(e.getReference(), e.getSeverity().name(),
+                            channel, "declared") : announcement);
+        }
+        if (loud) {
             timers.schedule("lead:" + id, Reminders.LEAD_MISSING, id,
                     h.getOccurredAt().plus(properties.reminders().leadMissingAfter()), null);
+            defaultLeads.schedule(id, h.getOccurredAt(), h.getOccurredAt());
         }
         if (e.getCustomerImpact()) {
             timers.schedule("comms:" + id, Reminders.COMMS_MISSING, id,
                     h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
         }
         startUpdateClock(id, "declared:" + id, e.getSeverity().name(), h.getOccurredAt(), h.getOccurredAt());
-        // routed by the affected services (the default policy pages only Major and Critical); paged when this
-        // service learns of it: ack timeouts count from the page, not from the declaration
+        // routed by the affected services (the default policy pages only Major and Critical), a drill to the
+        // declarer's team only; paged when this service learns of it: ack timeouts count from the page, not from
+        // the declaration
         escalations.start(id, e.getSeverity().name(), List.copyOf(e.getAffectedServices()), clock.instant());
     }
 
@@ -104,8 +122,12 @@ public class IncidentReactions {
                 + SlackText.words(e.getFrom().name()) + " → " + SlackText.words(e.getTo().name())
                 + (e.getReason() == null ? "" : ": " + e.getReason());
         post(h, "severity", text);
-        mirrorIfLoud(h, e.getTo().name(), text);
+        mirrorIfLoud(h, e.getTo().name(), text, "severity " + SlackText.words(e.getFrom().name()) + " → "
+                + SlackText.words(e.getTo().name()));
         restartUpdateClockIfSilent(h, e.getTo().name());
+        if (LOUD.contains(e.getTo().name()) && open(h.getIncidentId())) {
+            defaultLeads.schedule(h.getIncidentId(), declaredAt(h.getIncidentId()), h.getOccurredAt());
+        }
         if (escalations.pagesAtDeclaration(e.getTo().name()) && open(h.getIncidentId())) {
             escalations.start(h.getIncidentId(), e.getTo().name(), affectedServices(h.getIncidentId()), clock.instant());
         }
@@ -121,9 +143,9 @@ public class IncidentReactions {
         if (e.getTo() == IncidentStatus.MONITORING) {
             // mitigated: customers should no longer feel it; told beyond the channel whatever the severity
             broadcast(h, ":large_green_circle: Mitigated, now monitoring"
-                    + (e.getNote() == null ? "" : ": " + e.getNote()), "mirror");
+                    + (e.getNote() == null ? "" : ": " + e.getNote()), "mirror", "mitigated, now monitoring");
         } else {
-            mirrorIfLoud(h, severity(h.getIncidentId()), text);
+            mirrorIfLoud(h, severity(h.getIncidentId()), text, "status " + SlackText.words(e.getTo().name()));
         }
     }
 
@@ -136,11 +158,19 @@ public class IncidentReactions {
         } else if (role.equals("COMMS_OWNER")) {
             advance(h, "comms_owner_name = ?, comms_owner_slack = ?, " + SUMMARY_CHANGED, e.getAssignee().getName(),
                     e.getAssignee().getSlackUserId());
+        } else if (e.getJoining()) {
+            // several investigators (RoleAssigned.joining): the assignee joins the others, once
+            advance(h, "investigators = CASE WHEN ? = ANY(investigators) THEN investigators"
+                    + " ELSE array_append(investigators, ?) END, " + SUMMARY_CHANGED, e.getAssignee().getName(),
+                    e.getAssignee().getName());
         } else {
-            advance(h, "investigator_name = ?, " + SUMMARY_CHANGED, e.getAssignee().getName());
+            advance(h, "investigators = ARRAY[?]::text[], " + SUMMARY_CHANGED, e.getAssignee().getName());
         }
-        post(h, "role", ":bust_in_silhouette: " + e.getAssignee().getName() + " is now " + SlackText.words(role)
-                + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
+        boolean joins = e.getJoining() && e.getRole() == IncidentRole.INVESTIGATION_OWNER;
+        post(h, "role", ":bust_in_silhouette: " + e.getAssignee().getName() + (joins
+                ? " joins the " + SlackText.words(role).toLowerCase(java.util.Locale.ROOT) + "s"
+                : " is now " + SlackText.words(role) + (e.getPrevious() == null ? ""
+                        : " (was " + e.getPrevious().getName() + ")")));
         if (e.getAssignee().getSlackUserId() != null) {
             slack.enqueue(h.getEventId() + ":invite", h.getIncidentId(), SlackOutbox.INCIDENT_CHANNEL, "invite",
                     e.getAssignee().getSlackUserId());
@@ -170,7 +200,8 @@ public class IncidentReactions {
                 e.getWhatWeAreDoing(), e.getNextUpdateAt());
         post(h, "update", update);
         // every update, internal or customer, also reaches #incidents (and #engineering when Major/Critical)
-        broadcast(h, update, "broadcast");
+        broadcast(h, update, "broadcast", (e.getAudience().name().equals("CUSTOMER") ? "customer" : "internal")
+                + " update posted");
         timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
         if (e.getNextUpdateAt() != null) {
             long cadence = Math.max(60, Duration.between(h.getOccurredAt(), e.getNextUpdateAt()).toSeconds());
@@ -193,7 +224,7 @@ public class IncidentReactions {
         post(h, "resolved", text);
         refreshTopic(h);
         broadcast(h, text + " (mitigated " + SlackText.time(e.getMitigatedAt()) + ", resolved "
-                + SlackText.time(e.getResolvedAt()) + ")", "mirror");
+                + SlackText.time(e.getResolvedAt()) + ")", "mirror", "resolved");
         escalations.stop(h.getIncidentId(), clock.instant());
         cancelReminders(h.getIncidentId());
         String severity = severity(h.getIncidentId());
@@ -209,7 +240,7 @@ public class IncidentReactions {
         post(h, "reopened", text);
         refreshTopic(h);
         // its resolution was told beyond the channel, whatever the severity: so is its reopening
-        broadcast(h, text, "mirror");
+        broadcast(h, text, "mirror", "reopened");
         debriefs.stopped(h.getIncidentId());
     }
 
@@ -220,6 +251,43 @@ public class IncidentReactions {
         escalations.stop(h.getIncidentId(), clock.instant());
         cancelReminders(h.getIncidentId());
         debriefs.stopped(h.getIncidentId());
+    }
+
+    /**
+     * A containment lever was pulled or skipped: kept (one row per event, so a redelivery adds nothing), shown in the
+     * pinned summary's checklist and posted in the channel. A late step still counts: the summary is bumped whatever
+     * its sequence, since steps add up rather than replace each other.
+     */
+    public void on(ContainmentStepRecorded e) {
+        EventHeader h = e.getHeader();
+        int added = jdbc.update("INSERT INTO containment_step (event_id, incident_id, sequence, lever, outcome, note,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", h.getEventId(),
+                h.getIncidentId(), h.getSequence(), e.getLever().name(), e.getOutcome().name(), e.getNote(),
+                Timestamp.from(h.getOccurredAt()));
+        if (!advance(h, SUMMARY_CHANGED) && added == 1) {
+            jdbc.update("UPDATE incident SET " + SUMMARY_CHANGED + " WHERE incident_id = ?", h.getIncidentId());
+        }
+        String lever = ContainmentLever.of(e.getLever().name()).map(ContainmentLever::label)
+                .orElse(SlackText.words(e.getLever().name()));
+        String outcome = ContainmentOutcome.of(e.getOutcome().name()).map(ContainmentOutcome::said)
+                .orElse(SlackText.words(e.getOutcome().name()).toLowerCase(java.util.Locale.ROOT));
+        post(h, "containment", ":shield: Containment: " + lever + " " + outcome
+                + (e.getNote().isBlank() ? "" : " — " + e.getNote().strip()));
+    }
+
+    /** The identified milestone (a later one corrects the cause): summary and channel. */
+    public void on(CauseIdentified e) {
+        EventHeader h = e.getHeader();
+        advance(h, "cause = ?, identified_at = COALESCE(identified_at, ?), " + SUMMARY_CHANGED, e.getCause(),
+                Timestamp.from(h.getOccurredAt()));
+        post(h, "identified", ":mag: Identified: " + e.getCause());
+    }
+
+    /** A call link, replacing any earlier one: the summary's Join the call, and a message in the channel. */
+    public void on(VideoBridgeAttached e) {
+        EventHeader h = e.getHeader();
+        advance(h, "video_bridge_url = ?, " + SUMMARY_CHANGED, e.getUrl());
+        post(h, "bridge", ":telephone_receiver: Video bridge: " + e.getUrl());
     }
 
     /**
@@ -262,36 +330,56 @@ public class IncidentReactions {
     /**
      * Tells {@code #incidents} (any severity) and {@code #engineering} (Major/Critical) under the incident's reference,
      * title and channel; {@code id} is the message ids' suffix ({@code mirror} where the message once was a mirror,
-     * so rows queued before this change are not posted again by a replay).
+     * so rows queued before this change are not posted again by a replay). A drill is told in {@code #incidents} only
+     * (marked DRILL), never in {@code #engineering}; a security incident tells {@code #engineering} only
+     * {@code what} happened under its reference, severity and channel ({@link #needToKnow}).
      */
-    private void broadcast(EventHeader h, String text, String id) {
-        for (Map<String, Object> row : jdbc.queryForList("SELECT reference, title, severity, channel_name FROM incident"
-                + " WHERE incident_id = ?", h.getIncidentId())) {
+    private void broadcast(EventHeader h, String text, String id, String what) {
+        for (Map<String, Object> row : jdbc.queryForList("SELECT reference, title, severity, channel_name, drill,"
+                + " incident_type FROM incident WHERE incident_id = ?", h.getIncidentId())) {
             String severity = (String) row.get("severity");
             String told = "*" + row.get("reference") + "* " + row.get("title") + " (" + SlackText.words(severity)
                     + ", <#" + row.get("channel_name") + ">)\n" + text;
             slack.enqueue(h.getEventId() + ":" + id, h.getIncidentId(), "#" + properties.slack().incidentsChannel(),
                     "post", told);
-            if (LOUD.contains(severity)) {
+            if (LOUD.contains(severity) && !Boolean.TRUE.equals(row.get("drill"))) {
                 slack.enqueue(h.getEventId() + ":" + id + "-eng", h.getIncidentId(),
-                        "#" + properties.slack().engineeringChannel(), "post", told);
+                        "#" + properties.slack().engineeringChannel(), "post", "SECURITY".equals(row.get("incident_type"))
+                                ? needToKnow((String) row.get("reference"), severity, (String) row.get("channel_name"),
+                                        what) : told);
             }
         }
     }
 
-    private void mirrorIfLoud(EventHeader h, String severity, String text) {
+    private void mirrorIfLoud(EventHeader h, String severity, String text, String what) {
         if (severity == null || !LOUD.contains(severity)) {
             return;
         }
         // an event for an incident this service never saw declared has no reference to mirror under: skipped
-        for (String reference : jdbc.queryForList("SELECT reference FROM incident WHERE incident_id = ?", String.class,
-                h.getIncidentId())) {
-            String mirrored = reference + ": " + text;
+        for (Map<String, Object> row : jdbc.queryForList("SELECT reference, channel_name, drill, incident_type"
+                + " FROM incident WHERE incident_id = ?", h.getIncidentId())) {
+            String mirrored = row.get("reference") + ": " + text;
             slack.enqueue(h.getEventId() + ":mirror", h.getIncidentId(), "#" + properties.slack().incidentsChannel(),
                     "post", mirrored);
-            slack.enqueue(h.getEventId() + ":mirror-eng", h.getIncidentId(),
-                    "#" + properties.slack().engineeringChannel(), "post", mirrored);
+            if (!Boolean.TRUE.equals(row.get("drill"))) {
+                slack.enqueue(h.getEventId() + ":mirror-eng", h.getIncidentId(),
+                        "#" + properties.slack().engineeringChannel(), "post", "SECURITY".equals(row.get("incident_type"))
+                                ? needToKnow((String) row.get("reference"), severity, (String) row.get("channel_name"),
+                                        what) : mirrored);
+            }
         }
+    }
+
+    /**
+     * What {@code #engineering} hears of a security incident: its reference, severity and channel, and which kind of
+     * thing happened, no title, summary or update text. The policies work incidents in the open and redact sensitive
+     * details rather than go private (docs/process.md, Principles and Sensitive data); they name no need-to-know rule,
+     * so a security incident's details stay in its channel, where the responders are (whoever needs them joins it),
+     * and the widest broadcast says only that it exists and how severe it is.
+     */
+    private static String needToKnow(String reference, String severity, String channel, String what) {
+        return ":lock: *" + reference + "* · " + SlackText.words(severity) + " · security incident: " + what
+                + ". Details stay in <#" + channel + ">.";
     }
 
     private void refreshTopic(EventHeader h) {
@@ -317,8 +405,13 @@ public class IncidentReactions {
                 .anyMatch(s -> !s.equals("RESOLVED") && !s.equals("CLOSED"));
     }
 
-    /** Moves the incident row forward; a late or replayed event (older sequence) changes nothing. */
-    private void advance(EventHeader h, String assignments, Object... values) {
-        incidents.apply(h.getIncidentId(), h.getSequence(), assignments, values);
+    private Instant declaredAt(String incidentId) {
+        return jdbc.queryForObject("SELECT declared_at FROM incident WHERE incident_id = ?", Timestamp.class,
+                incidentId).toInstant();
+    }
+
+    /** Moves the incident row forward; a late or replayed event (older sequence) changes nothing (false). */
+    private boolean advance(EventHeader h, String assignments, Object... values) {
+        return incidents.apply(h.getIncidentId(), h.getSequence(), assignments, values);
     }
 }

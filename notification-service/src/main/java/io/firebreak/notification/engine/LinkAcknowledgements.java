@@ -3,6 +3,7 @@ package io.firebreak.notification.engine;
 import io.firebreak.notification.acklink.AckLink;
 import io.firebreak.notification.acklink.AckLinkCheck;
 import io.firebreak.notification.acklink.AckLinks;
+import io.firebreak.notification.domain.IncidentMarks;
 import io.firebreak.notification.domain.oncall.Person;
 import io.firebreak.notification.engine.Acknowledgements.Acknowledger;
 import io.firebreak.notification.oncall.OnCallKind;
@@ -48,7 +49,8 @@ public class LinkAcknowledgements {
 
     /** The page a link is for, as the confirmation page shows it. */
     public record LinkedPage(String pageId, String incidentId, String reference, String title, String severity,
-            String responderId, String responderName, String state, String acknowledgedBy, String escalationState) {
+            String responderId, String responderName, String state, String acknowledgedBy, String escalationState,
+            IncidentMarks marks) {
     }
 
     /** What became of a link. */
@@ -152,14 +154,15 @@ public class LinkAcknowledgements {
     private Optional<LinkedPage> page(String pageId) {
         return jdbc.query("""
                 SELECT p.page_id, p.incident_id, i.reference, i.title, i.severity, p.responder_id, p.responder_name, p.state,
-                       p.acknowledged_by, e.state AS escalation_state
+                       p.acknowledged_by, e.state AS escalation_state, i.drill, i.incident_type
                 FROM page p JOIN incident i ON i.incident_id = p.incident_id
                 LEFT JOIN escalation e ON e.incident_id = p.incident_id
                 WHERE p.page_id = ?""",
                 (rs, n) -> new LinkedPage(rs.getString("page_id"), rs.getString("incident_id"),
                         rs.getString("reference"), rs.getString("title"), rs.getString("severity"),
                         rs.getString("responder_id"), rs.getString("responder_name"), rs.getString("state"), rs.getString("acknowledged_by"),
-                        rs.getString("escalation_state")),
+                        rs.getString("escalation_state"),
+                        IncidentMarks.of(rs.getBoolean("drill"), rs.getString("incident_type"))),
                 pageId).stream().findFirst();
     }
 

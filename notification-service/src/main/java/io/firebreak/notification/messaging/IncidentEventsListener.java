@@ -4,6 +4,8 @@ import io.firebreak.notification.engine.IncidentReactions;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.AlertAttached;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
@@ -15,6 +17,7 @@ import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.jdbc.ProcessedEvents;
 import io.firebreak.support.kafka.BatchApplier;
 import java.util.List;
@@ -90,6 +93,12 @@ public class IncidentEventsListener {
         } else if (event instanceof IncidentReopened e) {
             reactions.on(e);
         } else if (event instanceof IncidentClosed e) {
+            reactions.on(e);
+        } else if (event instanceof ContainmentStepRecorded e) {
+            reactions.on(e);
+        } else if (event instanceof CauseIdentified e) {
+            reactions.on(e);
+        } else if (event instanceof VideoBridgeAttached e) {
             reactions.on(e);
         }
     }

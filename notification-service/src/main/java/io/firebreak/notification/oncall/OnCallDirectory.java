@@ -194,7 +194,7 @@ public class OnCallDirectory {
                     p.notificationRules());
         } else if (item instanceof Team t) {
             copy = new Team(id, t.name(), t.slackChannel(), t.businessHours(), t.scheduleId(), t.engineeringManager(),
-                    t.productManager());
+                    t.productManager(), t.defaultLead());
         } else if (item instanceof Schedule s) {
             copy = new Schedule(id, s.name(), s.timeZone(), s.layers(), s.temporarySchedules());
         } else if (item instanceof EscalationPolicy p) {

@@ -18,10 +18,15 @@ import io.firebreak.notification.engine.SlackIncidentChannels.ChannelIncident;
 import io.firebreak.notification.oncall.OnCallKind;
 import io.firebreak.schemas.command.AddNoteRequest;
 import io.firebreak.schemas.command.AssignRoleRequest;
+import io.firebreak.schemas.command.AttachVideoBridgeRequest;
 import io.firebreak.schemas.command.ChangeSeverityRequest;
 import io.firebreak.schemas.command.ChangeStatusRequest;
 import io.firebreak.schemas.command.CloseIncidentRequest;
+import io.firebreak.schemas.command.IdentifyCauseRequest;
+import io.firebreak.schemas.command.RecordContainmentStepRequest;
 import io.firebreak.schemas.command.ResolveIncidentRequest;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.NoteKind;
@@ -101,7 +106,14 @@ final class IncSlashCommand {
         } else if (line instanceof IncCommandLine.Severity s) {
             command = new ChangeSeverityRequest(text("severity", s.label(), 32), null);
         } else if (line instanceof IncCommandLine.Assign a) {
-            command = new AssignRoleRequest(role(a.role()), mentioned(a.who()), false);
+            command = new AssignRoleRequest(role(a.role()), mentioned(a.who()), a.joining());
+        } else if (line instanceof IncCommandLine.Contain c) {
+            command = new RecordContainmentStepRequest(ContainmentLever.valueOf(c.lever().name()),
+                    ContainmentOutcome.valueOf(c.outcome().name()), text("note", c.note(), MAX_TEXT));
+        } else if (line instanceof IncCommandLine.Identified i) {
+            command = new IdentifyCauseRequest(text("cause", i.cause(), MAX_TEXT));
+        } else if (line instanceof IncCommandLine.Bridge b) {
+            command = new AttachVideoBridgeRequest(bridgeUrl(b.url()));
         } else if (line instanceof IncCommandLine.Note n) {
             command = new AddNoteRequest(NoteKind.valueOf(n.kind().name()), text("note", n.text(), MAX_TEXT));
         } else if (line instanceof IncCommandLine.Resolve r) {
@@ -184,16 +196,29 @@ final class IncSlashCommand {
         if (url == null) {
             return null;
         }
-        String link = url.replaceAll("^<|>$", "").replaceFirst("\\|.*$", "");
+        return link(url, false).orElseThrow(() -> ApiProblem.invalid("debriefUrl",
+                "`/inc close` takes a debrief link (http or https)"));
+    }
+
+    /** A call link: https only (people join it from anywhere; a plain http link would leak the meeting). */
+    static String bridgeUrl(String url) {
+        return link(url, true).orElseThrow(() -> ApiProblem.invalid("url",
+                "`/inc bridge` takes an https link to the call, e.g. `/inc bridge https://meet.example.com/inc-7`"));
+    }
+
+    /** A link as Slack sends it ({@code <https://…>} or {@code <https://…|label>}), or as typed. */
+    static Optional<String> link(String typed, boolean httpsOnly) {
+        String link = typed.strip().replaceAll("^<|>$", "").replaceFirst("\\|.*$", "");
         try {
             URI uri = URI.create(link);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
-                return text("debriefUrl", link, 2000);
+            if (("https".equals(uri.getScheme()) || !httpsOnly && "http".equals(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return Optional.of(text(httpsOnly ? "url" : "debriefUrl", link, 2000));
             }
         } catch (IllegalArgumentException e) {
-            // refused below
+            // not a link
         }
-        throw ApiProblem.invalid("debriefUrl", "`/inc close` takes a debrief link (http or https)");
+        return Optional.empty();
     }
 
     private static Response ephemeral(SlashCommandContext ctx, String text) {

@@ -78,6 +78,8 @@ public class SlackEndpoint {
             app.blockAction(SlackIds.POST_UPDATE, interactions::openUpdate);
             app.blockAction(SlackIds.CHANGE_STATUS, interactions::openStatus);
             app.blockAction(SlackIds.ASSIGN_ROLES, interactions::openRoles);
+            app.blockAction(SlackIds.JOIN_CALL, interactions::joinCall);
+            app.blockAction(SlackIds.DECLARE_ANYWAY, interactions::declareAnyway);
             app.messageShortcut(SlackIds.ADD_TO_TIMELINE, interactions::addToTimeline);
         }
     }

@@ -17,6 +17,7 @@ import io.firebreak.notification.domain.SlackPerson;
 import io.firebreak.notification.engine.Acknowledgements;
 import io.firebreak.notification.engine.Acknowledgements.Acknowledger;
 import io.firebreak.notification.engine.ActorKind;
+import io.firebreak.notification.engine.SlackCommands;
 import io.firebreak.notification.engine.SlackIncidentChannels.ChannelIncident;
 import io.firebreak.schemas.command.AddNoteRequest;
 import io.firebreak.schemas.command.AssignRoleRequest;
@@ -24,8 +25,10 @@ import io.firebreak.schemas.command.ChangeStatusRequest;
 import io.firebreak.schemas.command.DeclareIncidentRequest;
 import io.firebreak.schemas.command.PostUpdateRequest;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ExposureKind;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.sensitive.SecretDetector;
 import io.firebreak.schemas.sensitive.SecretFinding;
@@ -68,6 +71,16 @@ final class SlackInteractions {
         String severity = form.option(SlackViews.SEVERITY, true);
         String summary = form.text(SlackViews.SUMMARY, false, MAX_TEXT);
         String impact = form.option(SlackViews.CUSTOMER_IMPACT, false);
+        IncidentType type = form.constant(SlackViews.INCIDENT_TYPE, IncidentType.class, IncidentType.ENGINEERING);
+        List<ExposureKind> exposure = form.options(SlackViews.EXPOSURE).stream()
+                .filter(v -> java.util.Arrays.stream(ExposureKind.values()).anyMatch(k -> k.name().equals(v)))
+                .map(ExposureKind::valueOf).toList();
+        boolean drill = form.options(SlackViews.DRILL).contains("drill");
+        String typed = form.text(SlackViews.BRIDGE, false, 2000);
+        String bridge = typed == null ? null : IncSlashCommand.link(typed, true).orElse(null);
+        if (typed != null && bridge == null) {
+            form.errors.put(SlackViews.BRIDGE, "An https link to the call, e.g. https://meet.example.com/inc-7");
+        }
         if (form.metadata.channel() == null) {
             form.errors.put(SlackViews.TITLE, "This form lost where it was opened; start again with /inc declare");
         }
@@ -77,7 +90,9 @@ final class SlackInteractions {
         String incidentId = UUID.randomUUID().toString();
         DeclareIncidentRequest declare = DeclareIncidentRequest.newBuilder().setTitle(title).setSeverity(severity)
                 .setSummary(summary).setCustomerImpact("yes".equals(impact))
-                .setAffectedServices(form.options(SlackViews.SERVICES)).setIncidentLead(null).build();
+                .setAffectedServices(form.options(SlackViews.SERVICES)).setIncidentLead(null)
+                .setIncidentType(type)
+                .setDrill(drill).setSuspectedExposure(exposure).setForce(false).setVideoBridgeUrl(bridge).build();
         SlackPerson by = surface.identities.person(payload.getUser().getId(), payload.getUser().getName());
         surface.ask(by, form.metadata.channel(), incidentId, declare, "declare: " + title);
         return ctx.ack();
@@ -177,6 +192,31 @@ final class SlackInteractions {
                     ? ":white_check_mark: Acknowledged — the escalation has stopped."
                     : ":warning: Firebreak knows no such page; nothing was acknowledged.");
         }
+        return ctx.ack();
+    }
+
+    /**
+     * <em>Declare anyway</em> on the answer to a declaration refused as a possible duplicate: the same declaration is
+     * asked again with force ({@link io.firebreak.notification.engine.SlackCommands#declareAnyway}).
+     */
+    Response declareAnyway(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String refused = value(payload);
+        SlackCommands.Forced forced = refused == null ? SlackCommands.Forced.NOT_OFFERED
+                : surface.commands.declareAnyway(refused, payload.getUser().getId());
+        log.info("slack.declare_anyway refused={} user={} outcome={}", refused, payload.getUser().getId(), forced);
+        if (payload.getChannel() != null) {
+            surface.whisper(payload.getChannel().getId(), payload.getUser().getId(), switch (forced) {
+                case ASKED -> ":hourglass_flowing_sand: Declaring it anyway — you will hear here when it is done.";
+                case ALREADY_ASKED -> ":information_source: It is being declared already.";
+                case NOT_OFFERED -> ":warning: There is no refused declaration of yours to declare anyway.";
+            });
+        }
+        return ctx.ack();
+    }
+
+    /** The summary's <em>Join the call</em> is a link button: Slack opens the call and sends the action anyway. */
+    Response joinCall(BlockActionRequest request, ActionContext ctx) {
         return ctx.ack();
     }
 
@@ -311,6 +351,20 @@ final class SlackInteractions {
                 errors.put(block, "Required");
             }
             return option;
+        }
+
+        /** A selected option naming a constant of {@code type}; {@code otherwise} when none is; an error when unknown. */
+        <E extends Enum<E>> E constant(String block, Class<E> type, E otherwise) {
+            String option = option(block, false);
+            if (option == null) {
+                return otherwise;
+            }
+            try {
+                return Enum.valueOf(type, option);
+            } catch (IllegalArgumentException e) {
+                errors.put(block, "Pick one of the options");
+                return otherwise;
+            }
         }
 
         List<String> options(String block) {

@@ -81,6 +81,6 @@ final class SlackSurface {
     }
 
     static String reference(ChannelIncident incident) {
-        return incident.reference() == null ? "the incident" : incident.reference();
+        return incident.shownAs();
     }
 }

@@ -7,10 +7,12 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.datetimePicker;
 import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.urlTextInput;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
@@ -48,6 +50,10 @@ final class SlackViews {
     static final String COMMS = "comms_owner";
     static final String INVESTIGATOR = "investigation_owner";
     static final String KIND = "kind";
+    static final String INCIDENT_TYPE = "incident_type";
+    static final String DRILL = "drill";
+    static final String EXPOSURE = "suspected_exposure";
+    static final String BRIDGE = "video_bridge_url";
 
     private SlackViews() {
     }
@@ -72,6 +78,25 @@ final class SlackViews {
             blocks.add(input(i -> i.blockId(SERVICES).optional(true).label(plainText("Affected services"))
                     .element(multiStaticSelect(s -> s.actionId(SlackIds.VALUE).options(services)))));
         }
+        // issue 16: the kind of incident, drills, what may have been exposed (card data, credentials or keys make it
+        // Critical at least), and the call to join
+        blocks.add(input(i -> i.blockId(INCIDENT_TYPE).label(plainText("Type"))
+                .element(staticSelect(s -> s.actionId(SlackIds.VALUE).options(List.of(
+                        opt("Engineering", "ENGINEERING"), opt("Support", "SUPPORT"), opt("Billing", "BILLING"),
+                        opt("Security", "SECURITY"), opt("Vendor", "VENDOR"), opt("Other", "OTHER")))
+                        .initialOption(opt("Engineering", "ENGINEERING"))))));
+        blocks.add(input(i -> i.blockId(EXPOSURE).optional(true).label(plainText("Suspected exposure"))
+                .hint(plainText("Card data, credentials or keys make the incident Critical and a security incident."
+                        + " Never paste the data itself."))
+                .element(checkboxes(c -> c.actionId(SlackIds.VALUE).options(List.of(opt("Card data", "CARD_DATA"),
+                        opt("Credentials", "CREDENTIALS"), opt("Keys", "KEYS"), opt("Personal data", "PERSONAL_DATA")))))));
+        blocks.add(input(i -> i.blockId(DRILL).optional(true).label(plainText("Drill"))
+                .element(checkboxes(c -> c.actionId(SlackIds.VALUE).options(List.of(OptionObject.builder()
+                        .text(plainText("This is a drill")).value("drill")
+                        .description(plainText("Pages only my team, never leadership; not on the status page"))
+                        .build()))))));
+        blocks.add(input(i -> i.blockId(BRIDGE).optional(true).label(plainText("Video bridge (https link)"))
+                .element(urlTextInput(u -> u.actionId(SlackIds.VALUE)))));
         return modal(SlackIds.DECLARE_VIEW, "Declare an incident", "Declare", metadata, blocks);
     }
 

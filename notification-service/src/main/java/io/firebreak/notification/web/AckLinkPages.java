@@ -57,7 +57,7 @@ final class AckLinkPages {
     }
 
     private static String incident(LinkedPage page) {
-        return "<p><strong>" + esc(page.reference()) + "</strong> " + esc(page.title()) + " <em>("
+        return "<p>" + esc(page.marks().plain()) + "<strong>" + esc(page.reference()) + "</strong> " + esc(page.title()) + " <em>("
                 + esc(page.severity().toLowerCase(java.util.Locale.ROOT)) + ")</em></p>";
     }
 

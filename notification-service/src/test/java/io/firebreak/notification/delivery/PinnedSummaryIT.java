@@ -14,12 +14,25 @@ import io.firebreak.notification.support.SlackMessages;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.notification.support.Publish;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.ExposureKind;
+import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentRole;
+import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
+import io.firebreak.schemas.incident.Person;
+import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.incident.SeverityChanged;
+import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import io.firebreak.support.testing.IncidentStory;
 import java.time.Duration;
@@ -133,6 +146,89 @@ class PinnedSummaryIT {
                     .contains("https://oncall.acme.test/ack/");
             assertThat(SlackMessages.firebreakId(dm)).isEqualTo("page:" + pageId);
         }
+    }
+
+    /**
+     * Issue 16: a security incident's summary shows its type and SECURITY, both investigators, the containment
+     * checklist (a late step too), the identified cause and the call; the channel hears each; #engineering hears only
+     * its reference, severity and channel; its page says SECURITY.
+     */
+    @Test
+    void theSummaryShowsTypeInvestigatorsContainmentTheCauseAndTheCallAndEngineeringHearsNoDetails() {
+        String id = UUID.randomUUID().toString();
+        String reference = "INC-S" + (int) (Math.random() * 1_000_000);
+        String channelName = "inc-sec-" + id.substring(0, 8);
+        String kafka = broker.getBrokersAsString();
+        Actor ana = new Actor("u-ana", "Ana Lead", ActorKind.HUMAN);
+        long[] sequence = {0};
+        java.util.function.Supplier<EventHeader> header = () -> new EventHeader(UUID.randomUUID().toString(), id,
+                sequence[0]++, MutableClock.INSTANCE.instant(), ana);
+        Publish.send(kafka, Topics.INCIDENT_EVENTS, id, new IncidentDeclared(header.get(), reference,
+                "Customer export leaks tokens", "an export file held API tokens", Severity.CRITICAL,
+                IncidentStatus.INVESTIGATING, true, List.of("payments"), IncidentSource.API, null, "SEV1", null,
+                channelName, IncidentType.SECURITY, false, List.of(ExposureKind.CREDENTIALS)), 1);
+        EventHeader lateStep = header.get();
+        for (SpecificRecord event : List.<SpecificRecord>of(
+                new RoleAssigned(header.get(), IncidentRole.INVESTIGATION_OWNER, new Person("u-ivo", "Ivo", null, null),
+                        null, false),
+                new RoleAssigned(header.get(), IncidentRole.INVESTIGATION_OWNER, new Person("u-jo", "Jo", null, null),
+                        null, true),
+                new ContainmentStepRecorded(header.get(), ContainmentLever.FEATURE_FLAG_OFF,
+                        ContainmentOutcome.NOT_APPLICABLE, "no flag guards the export"),
+                new ContainmentStepRecorded(header.get(), ContainmentLever.DEPLOY_ROLLBACK, ContainmentOutcome.CONTAINED,
+                        "back on release 41"),
+                new CauseIdentified(header.get(), "debug logging left on in release 42"),
+                new VideoBridgeAttached(header.get(), "https://meet.example.com/inc-sec"),
+                new UpdatePosted(header.get(), UUID.randomUUID().toString(), Audience.INTERNAL, "Tokens rotated",
+                        null, null, null),
+                // late: sequence 1, after everything else; a step still counts
+                new ContainmentStepRecorded(lateStep, ContainmentLever.MIGRATION_ROLLBACK,
+                        ContainmentOutcome.NOT_APPLICABLE, ""))) {
+            Publish.send(kafka, Topics.INCIDENT_EVENTS, id, event, 1);
+        }
+        String channel = await().atMost(Duration.ofSeconds(30))
+                .until(() -> slack.createdChannelIds(channelName).stream().findFirst().orElse(null), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String text = summary(channel) == null ? "" : SlackMessages.blockText(summary(channel).blocks());
+            return text.contains("Migration rollback: does not apply") && text.contains("*Identified:* debug logging")
+                    && text.contains("Join the call") && text.contains("Tokens rotated");
+        });
+        Posted summary = summary(channel);
+        assertThat(SlackMessages.blockText(summary.blocks())).contains(
+                ":lock: SECURITY · :rotating_light: " + reference + ": Customer export leaks tokens",
+                "*Type:*\nSecurity · suspected exposure: credentials", "*Investigators:*\nIvo, Jo",
+                ":heavy_minus_sign: Feature flag off: does not apply", "— no flag guards the export",
+                ":white_check_mark: Deploy rollback: contained", "— back on release 41",
+                ":heavy_minus_sign: Migration rollback: does not apply", ":white_circle: Data correction: not tried yet",
+                "*Identified:* debug logging left on in release 42",
+                "<https://meet.example.com/inc-sec|Join the call>");
+        assertThat(SlackMessages.buttons(summary.blocks())).containsKeys("firebreak_join_call",
+                "firebreak_post_update", "firebreak_change_status", "firebreak_assign_roles");
+        assertThat(summary.blocks()).contains("\"url\":\"https://meet.example.com/inc-sec\"");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(channel).stream()
+                .anyMatch(t -> t.startsWith(":telephone_receiver: Video bridge: https://meet.example.com/inc-sec")));
+        assertThat(texts(channel)).contains(":shield: Containment: Deploy rollback contained — back on release 41",
+                ":shield: Containment: Feature flag off does not apply — no flag guards the export",
+                ":mag: Identified: debug logging left on in release 42", ":bust_in_silhouette: Jo joins the investigation owners");
+
+        String link = "<#" + channelName + ">";
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages("#engineering").stream()
+                .filter(m -> m.text().contains(link)).count() == 2);
+        assertThat(slack.messages("#engineering").stream().filter(m -> m.text().contains(link)).map(Posted::text))
+                .containsExactly(":lock: *" + reference + "* · Critical · security incident: declared. Details stay in "
+                        + link + ".", ":lock: *" + reference + "* · Critical · security incident: internal update"
+                        + " posted. Details stay in " + link + ".");
+        assertThat(slack.messages("#incidents").stream().filter(m -> m.text().contains(link)).map(Posted::text))
+                .anyMatch(t -> t.contains("Customer export leaks tokens")).anyMatch(t -> t.contains("Tokens rotated"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages("DUAVERY").stream()
+                .anyMatch(m -> m.text().contains(reference)));
+        assertThat(slack.messages("DUAVERY").stream().filter(m -> m.text().contains(reference)).findFirst()
+                .orElseThrow().text()).startsWith(":rotating_light: :lock: *SECURITY* You are paged for " + reference);
+    }
+
+    private List<String> texts(String channel) {
+        return slack.messages(channel).stream().map(Posted::text).filter(t -> t != null).toList();
     }
 
     private Posted summary(String channel) {

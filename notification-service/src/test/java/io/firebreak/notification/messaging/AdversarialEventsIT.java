@@ -10,10 +10,21 @@ import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
+import io.firebreak.schemas.incident.ExposureKind;
+import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentRole;
+import io.firebreak.schemas.incident.IncidentType;
+import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.testing.IncidentStory;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +96,70 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
                     Timestamp.from(MutableClock.INSTANCE.instant())) == 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM incident WHERE incident_id = ?", Long.class, after.incidentId) == 1);
+        }
+    }
+
+    /**
+     * Issue 16, schemas release 7: a security drill with every containment lever and outcome, notes and causes far
+     * longer than Slack takes, links Slack cannot link, the same investigator joining twice, redeliveries, and the new
+     * events for an incident never declared: all applied, none dead-lettered, and the pinned summary still renders.
+     */
+    @Test
+    void theEventsOfRelease7ApplyWithoutADeadLetterAndTheSummaryStillRenders() {
+        String kafka = broker.getBrokersAsString();
+        try (AdversarialEvents drill = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka)) {
+            IncidentDeclared declared = drill.declared(Severity.CRITICAL, true);
+            declared.setDrill(true);
+            declared.setIncidentType(IncidentType.SECURITY);
+            declared.setSuspectedExposure(List.of(ExposureKind.values()));
+            List<SpecificRecord> events = new ArrayList<>(List.of(declared));
+            for (ContainmentLever lever : ContainmentLever.values()) {
+                for (ContainmentOutcome outcome : ContainmentOutcome.values()) {
+                    events.add(new ContainmentStepRecorded(drill.header(), lever, outcome,
+                            AdversarialEvents.longText(5_000)));
+                }
+            }
+            events.add(new ContainmentStepRecorded(drill.header(), ContainmentLever.DEPLOY_ROLLBACK,
+                    ContainmentOutcome.CONTAINED, "before\u0000after " + AdversarialEvents.UNICODE));
+            events.add(new CauseIdentified(drill.header(), ""));
+            String longCause = AdversarialEvents.longText(20_000);
+            events.add(new CauseIdentified(drill.header(), longCause));
+            events.add(new VideoBridgeAttached(drill.header(), "javascript:alert(1)"));
+            events.add(new VideoBridgeAttached(drill.header(), "https://meet.example.com/a|b>c <@U1>"));
+            events.add(new VideoBridgeAttached(drill.header(), "https://meet.example.com/"
+                    + AdversarialEvents.longText(5_000)));
+            events.add(new RoleAssigned(drill.header(), IncidentRole.INVESTIGATION_OWNER,
+                    AdversarialEvents.person(AdversarialEvents.UNICODE), null, true));
+            events.add(new RoleAssigned(drill.header(), IncidentRole.INVESTIGATION_OWNER,
+                    AdversarialEvents.person(AdversarialEvents.UNICODE), null, true));
+            events.add(events.get(3)); // a redelivered step
+            drill.send(events);
+            ghost.send(List.of(new ContainmentStepRecorded(ghost.header(), ContainmentLever.DATA_CORRECTION,
+                    ContainmentOutcome.CONTAINED, "ghost"), new CauseIdentified(ghost.header(), "ghost"),
+                    new VideoBridgeAttached(ghost.header(), "https://meet.example.com/ghost")));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> AdversarialEvents.caughtUp(kafka,
+                    "notification-service", Topics.INCIDENT_EVENTS));
+            assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "notification"))
+                    .noneMatch(Set.of(drill.incidentId, ghost.incidentId)::contains);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM containment_step WHERE incident_id = ?", Long.class,
+                    drill.incidentId)).as("every step once").isEqualTo(13);
+            Map<String, Object> incident = jdbc.queryForMap("SELECT drill, incident_type, cardinality(suspected_exposure)"
+                    + " AS exposures, cause, investigators, video_bridge_url FROM incident"
+                    + " WHERE incident_id = ?", drill.incidentId);
+            assertThat(incident).containsEntry("drill", true).containsEntry("incident_type", "SECURITY")
+                    .containsEntry("exposures", 4);
+            assertThat(incident.get("cause")).as("the later cause, whole").isEqualTo(longCause);
+            assertThat((String) incident.get("video_bridge_url")).startsWith("https://meet.example.com/")
+                    .hasSizeGreaterThan(5_000);
+            assertThat(jdbc.queryForObject("SELECT cardinality(investigators) FROM incident WHERE incident_id = ?",
+                    Integer.class, drill.incidentId)).as("joined once").isOne();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM containment_step WHERE incident_id = ?", Long.class,
+                    ghost.incidentId)).as("skipped: never declared").isZero();
+            // the summary shows the newest version: rendered (cut to Slack's limits) and edited without a refusal
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM slack_summary s"
+                    + " JOIN incident i ON i.incident_id = s.incident_id WHERE i.incident_id = ?"
+                    + " AND s.rendered_version = i.summary_version", Long.class, drill.incidentId) == 1);
         }
     }
 }

@@ -17,7 +17,15 @@ import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.notification.support.Paging;
 import io.firebreak.notification.support.SlackRequests;
 import io.firebreak.schemas.command.AddNoteRequest;
+import io.firebreak.notification.support.SlackMessages;
 import io.firebreak.schemas.command.AssignRoleRequest;
+import io.firebreak.schemas.command.AttachVideoBridgeRequest;
+import io.firebreak.schemas.command.IdentifyCauseRequest;
+import io.firebreak.schemas.command.RecordContainmentStepRequest;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ExposureKind;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.command.ChangeSeverityRequest;
 import io.firebreak.schemas.command.CommandOutcome;
 import io.firebreak.schemas.command.DeclareIncidentRequest;
@@ -309,6 +317,127 @@ class SlackInboundIT {
         assertThat(assign.getAssignee().getId()).isEqualTo("slack:UZED");
         assertThat(assign.getAssignee().getName()).isEqualTo("Zed");
         assertThat(assign.getAssignee().getSlackUserId()).isEqualTo("UZED");
+    }
+
+    // ---- issue 16
+
+    @Test
+    void theNewCommandsAskForContainmentTheCauseTheBridgeAndAnotherInvestigator() {
+        String[] incident = incidentChannel(Severity.MAJOR);
+        for (String text : List.of("contain flag contained checkout-v2 switched off",
+                "identified the retry loop exhausts the pool", "bridge <https://meet.example.com/inc-7>",
+                "investigator <@UZED|zed> --add")) {
+            SlackRequests.post(client, slashCommand(incident[1], "UAVERY", "avery", text)).expectStatus().isOk()
+                    .expectBody().jsonPath("$.text").value(t -> assertThat((String) t).as(text).contains("Asked for"));
+        }
+        RecordContainmentStepRequest step = (RecordContainmentStepRequest) awaitRequest(incident[0],
+                RecordContainmentStepRequest.class).getCommand();
+        assertThat(step.getLever()).isEqualTo(ContainmentLever.FEATURE_FLAG_OFF);
+        assertThat(step.getOutcome()).isEqualTo(ContainmentOutcome.CONTAINED);
+        assertThat(step.getNote()).isEqualTo("checkout-v2 switched off");
+        assertThat(((IdentifyCauseRequest) awaitRequest(incident[0], IdentifyCauseRequest.class).getCommand())
+                .getCause()).isEqualTo("the retry loop exhausts the pool");
+        assertThat(((AttachVideoBridgeRequest) awaitRequest(incident[0], AttachVideoBridgeRequest.class).getCommand())
+                .getUrl()).isEqualTo("https://meet.example.com/inc-7");
+        IncidentCommandRequested joining = awaitRequest(incident[0], AssignRoleRequest.class);
+        AssignRoleRequest assign = (AssignRoleRequest) joining.getCommand();
+        assertThat(assign.getRole()).isEqualTo(IncidentRole.INVESTIGATION_OWNER);
+        assertThat(assign.getJoining()).isTrue();
+        assertThat(assign.getAssignee().getSlackUserId()).isEqualTo("UZED");
+        assertThat(joining.getActor().getId()).isEqualTo("avery");
+
+        // a plain http bridge and an unknown lever are refused where they were typed, and nothing is asked
+        SlackRequests.post(client, slashCommand(incident[1], "UAVERY", "avery", "bridge http://meet.example.com/x"))
+                .expectStatus().isOk().expectBody().jsonPath("$.text")
+                .value(t -> assertThat((String) t).startsWith(":no_entry:").contains("https"));
+        SlackRequests.post(client, slashCommand(incident[1], "UAVERY", "avery", "contain rollback contained"))
+                .expectStatus().isOk().expectBody().jsonPath("$.text")
+                .value(t -> assertThat((String) t).contains("flag, deploy, migration, data"));
+        SlackRequests.post(client, slashCommand(incident[1], "UAVERY", "avery", "help")).expectStatus().isOk()
+                .expectBody().jsonPath("$.text").value(t -> assertThat((String) t).contains("/inc contain",
+                        "/inc identified", "/inc bridge", "--add"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> commands.requestsFor(incident[0]).size() == 4);
+    }
+
+    @Test
+    void theDeclareModalAsksTypeDrillSuspectedExposureAndTheCall() {
+        String title = "Card data in the logs " + UUID.randomUUID();
+        String metadata = "{\"channel\":\"" + GENERAL + "\"}";
+        String refused = SlackRequests.post(client, interaction("view-submission-declare-drill.json", values("USER",
+                "UAVERY", "USER_NAME", "avery", "json:METADATA", metadata, "json:TITLE", title, "json:BRIDGE",
+                "http://meet.example.com/drill"))).expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(refused).contains("\"response_action\":\"errors\"").contains("video_bridge_url");
+
+        SlackRequests.post(client, interaction("view-submission-declare-drill.json", values("USER", "UAVERY",
+                "USER_NAME", "avery", "json:METADATA", metadata, "json:TITLE", title, "json:BRIDGE",
+                "https://meet.example.com/drill"))).expectStatus().isOk();
+        DeclareIncidentRequest declare = (DeclareIncidentRequest) await().atMost(Duration.ofSeconds(20))
+                .until(() -> commands.requests().stream().filter(r -> r.request().getCommand()
+                        instanceof DeclareIncidentRequest d && d.getTitle().equals(title)).toList(),
+                        found -> !found.isEmpty()).get(0).request().getCommand();
+        assertThat(declare.getIncidentType()).isEqualTo(IncidentType.SECURITY);
+        assertThat(declare.getDrill()).isTrue();
+        assertThat(declare.getSuspectedExposure()).containsExactly(ExposureKind.CARD_DATA, ExposureKind.KEYS);
+        assertThat(declare.getVideoBridgeUrl()).isEqualTo("https://meet.example.com/drill");
+        assertThat(declare.getForce()).isFalse();
+
+        List<FakeSlack.Call> views = FakeSlack.get().calls("views.open");
+        SlackRequests.post(client, slashCommand(GENERAL, "UAVERY", "avery", "declare")).expectStatus().isOk();
+        String view = FakeSlack.get().calls("views.open").get(views.size()).params().get("view");
+        assertThat(view).contains("\"block_id\":\"incident_type\"", "\"block_id\":\"drill\"",
+                "\"block_id\":\"suspected_exposure\"", "\"block_id\":\"video_bridge_url\"", "url_text_input",
+                "checkboxes");
+    }
+
+    @Test
+    void aPossibleDuplicateIsAnsweredWithItsCandidatesAndDeclareAnywayAsksAgainWithForceOnce() {
+        String[] open = incidentChannel(Severity.MAJOR);
+        String reference = jdbc.queryForObject("SELECT reference FROM incident WHERE incident_id = ?", String.class,
+                open[0]);
+        String title = "Card payments failing again " + UUID.randomUUID();
+        SlackRequests.post(client, interaction("view-submission-declare.json", values("USER", "UAVERY", "USER_NAME",
+                "avery", "json:METADATA", "{\"channel\":\"" + GENERAL + "\"}", "json:TITLE", title)))
+                .expectStatus().isOk();
+        IncidentCommandRequested first = await().atMost(Duration.ofSeconds(20)).until(() -> commands.requests()
+                .stream().filter(r -> r.request().getCommand() instanceof DeclareIncidentRequest d
+                        && d.getTitle().equals(title)).toList(), found -> !found.isEmpty()).get(0).request();
+        assertThat(((DeclareIncidentRequest) first.getCommand()).getForce()).isFalse();
+        // incident-command's PossibleDuplicates refusal, as CommandRejections turns it into an answer
+        commands.answer(first, CommandOutcome.REJECTED, null, "Conflict", "This declaration resembles an open"
+                + " incident on the same services: " + reference + " \"Card payments failing\" (MAJOR, INVESTIGATING)."
+                + " Join it, declare with other words, or declare anyway with \"force\": true (API and CLI)", "title");
+
+        FakeSlack.Call answer = await().atMost(Duration.ofSeconds(20)).until(() -> ephemerals(GENERAL, "UAVERY")
+                .stream().filter(c -> c.params().get("blocks") != null
+                        && c.params().get("blocks").contains(first.getCommandId())).toList(), l -> !l.isEmpty()).get(0);
+        assertThat(SlackMessages.buttons(answer.params().get("blocks")))
+                .containsExactly(Map.entry(SlackIds.DECLARE_ANYWAY, first.getCommandId()));
+        assertThat(SlackMessages.blockText(answer.params().get("blocks"))).contains("Not declared",
+                "*" + reference + "* Card payments failing", "(Major, Investigating)", "<#" + open[1] + ">",
+                "Declare anyway");
+
+        SlackRequests.post(client, interaction("block-actions-button.json", values("USER", "UBLAKE", "USER_NAME",
+                "blake", "ACTION", SlackIds.DECLARE_ANYWAY, "VALUE", first.getCommandId()))).expectStatus().isOk();
+        SlackRequests.post(client, interaction("block-actions-button.json", values("USER", "UAVERY", "USER_NAME",
+                "avery", "ACTION", SlackIds.DECLARE_ANYWAY, "VALUE", first.getCommandId()))).expectStatus().isOk();
+        SlackRequests.post(client, interaction("block-actions-button.json", values("USER", "UAVERY", "USER_NAME",
+                "avery.again", "ACTION", SlackIds.DECLARE_ANYWAY, "VALUE", first.getCommandId()))).expectStatus().isOk();
+
+        IncidentCommandRequested forced = await().atMost(Duration.ofSeconds(20)).until(() -> commands
+                .requestsFor(first.getIncidentId()).stream().filter(r -> !r.getCommandId().equals(first.getCommandId()))
+                .toList(), l -> !l.isEmpty()).get(0);
+        DeclareIncidentRequest again = (DeclareIncidentRequest) forced.getCommand();
+        assertThat(again.getForce()).isTrue();
+        assertThat(again.getTitle()).isEqualTo(title);
+        assertThat(again.getAffectedServices()).containsExactly("checkout");
+        assertThat(forced.getActor().getId()).as("the person who declared").isEqualTo("avery");
+        assertThat(forced.getSource()).isEqualTo(IncidentSource.SLACK);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4))
+                .until(() -> commands.requestsFor(first.getIncidentId()).size() == 2);
+        assertThat(ephemerals("D0UAVERY", "UBLAKE")).anyMatch(c -> c.params().get("text").contains("no refused"));
+        assertThat(ephemerals("D0UAVERY", "UAVERY")).anyMatch(c -> c.params().get("text").contains("being declared"));
     }
 
     @Test

@@ -61,9 +61,15 @@ public final class IncidentCommandSide implements AutoCloseable {
 
     public void answer(IncidentCommandRequested request, CommandOutcome outcome, String reference, String title,
             String detail) {
+        answer(request, outcome, reference, title, detail, null);
+    }
+
+    /** An answer naming the field at fault, as incident-command's refusals do. */
+    public void answer(IncidentCommandRequested request, CommandOutcome outcome, String reference, String title,
+            String detail, String field) {
         IncidentCommandHandled handled = IncidentCommandHandled.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setCommandId(request.getCommandId()).setIncidentId(request.getIncidentId()).setReference(reference)
-                .setOutcome(outcome).setProblemTitle(title).setProblemDetail(detail).setField(null)
+                .setOutcome(outcome).setProblemTitle(title).setProblemDetail(detail).setField(field)
                 .setHandledAt(Instant.now()).build();
         try {
             producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMAND_RESULTS, request.getCommandId(), handled)).get();

@@ -12,6 +12,20 @@ import io.firebreak.notification.support.FakeSlack;
 import io.firebreak.notification.support.FakeSlack.Call;
 import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
+import io.firebreak.notification.support.IncidentCommandSide;
+import io.firebreak.notification.support.Publish;
+import io.firebreak.notification.support.SlackMessages;
+import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.command.AssignRoleRequest;
+import io.firebreak.schemas.command.IncidentCommandRequested;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
+import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.IncidentDeclared;
+import io.firebreak.schemas.incident.IncidentRole;
+import io.firebreak.schemas.incident.IncidentSource;
+import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
@@ -300,6 +314,8 @@ class OnCallIT {
                  "startDate":"2026-01-01","participants":[]}}]}""".formatted(s)), "layers[0].rotation.participants");
         problem(postRaw("/api/v1/teams", """
                 {"id":"bad-%1$s","name":"Bad","engineeringManager":"ghost-%1$s"}""".formatted(s)), "engineeringManager");
+        problem(postRaw("/api/v1/teams", """
+                {"id":"bad-%1$s","name":"Bad","defaultLead":"ghost-%1$s"}""".formatted(s)), "defaultLead");
         problem(postRaw("/api/v1/escalation-policies", """
                 {"id":"self-%1$s","name":"Self","steps":[{"targets":[{"kind":"POLICY","id":"self-%1$s"}]}]}"""
                 .formatted(s)), "steps[0].targets[0].id");
@@ -369,6 +385,120 @@ class OnCallIT {
                 .build()).exchange().expectBody().jsonPath("$[0].actorId").isEqualTo("config-file")
                 .jsonPath("$[1].actorId").isEqualTo(TestTokens.WRITER_ID);
         Files.delete(file);
+    }
+
+    // --- issue 16: drills and the default lead
+
+    /** An IncidentDeclared as incident-command writes it, declared by {@code declarer}, drill or not. */
+    private String declare(String declarer, String title, Severity severity, boolean drill, String service) {
+        String incidentId = UUID.randomUUID().toString();
+        Publish.send(broker.getBrokersAsString(), Topics.INCIDENT_EVENTS, incidentId, new IncidentDeclared(
+                new EventHeader(UUID.randomUUID().toString(), incidentId, 0L, MutableClock.INSTANCE.instant(),
+                        new Actor(declarer, "Declarer " + declarer, ActorKind.HUMAN)),
+                "INC-" + s + "-" + (int) (Math.random() * 1000), title, "", severity, IncidentStatus.INVESTIGATING,
+                true, List.of(service), IncidentSource.API, null, severity.name(), null,
+                "inc-" + (drill ? "drill-" : "") + incidentId.substring(0, 8), IncidentType.ENGINEERING, drill,
+                List.of()), 1);
+        return incidentId;
+    }
+
+    @Test
+    void aDrillPagesOnlyTheDeclarersTeamOnceNeverLeadershipAndSaysDrillEverywhere() {
+        org("team-" + s, always());
+        // declared by a2, who rotates in the team's schedule; the service is the team's own, whose Critical default
+        // would page leadership (the founder) at once
+        String id = declare("a2-" + s, "Fire drill " + s, Severity.CRITICAL, true, "svc-" + s);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, id).size() == 2);
+        assertThat(Paging.escalation(client, id).get("policy")).isEqualTo("drill:team-" + s + ":CRITICAL");
+        assertThat(Paging.pages(client, id)).extracting(p -> p.get("responderId"))
+                .containsExactlyInAnyOrder("a1-" + s, "em-" + s);
+        String reference = "INC-" + s;
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages("DUA1").stream()
+                .anyMatch(m -> m.text().contains(reference)));
+        assertThat(slack.messages("DUA1").stream().filter(m -> m.text().contains(reference)))
+                .allSatisfy(m -> assertThat(m.text()).startsWith(":test_tube: *DRILL* :rotating_light: You are paged"));
+
+        String channel = await().atMost(Duration.ofSeconds(30)).until(() -> slack.createdChannelIds("inc-drill-"
+                + id.substring(0, 8)).stream().findFirst().orElse(null), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel).stream()
+                .anyMatch(m -> SlackMessages.blockText(m.blocks()).contains("DRILL · :rotating_light: " + reference)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !posts("#incidents", "Fire drill " + s).isEmpty());
+        assertThat(posts("#incidents", "Fire drill " + s)).allSatisfy(c -> assertThat(c.params().get("text"))
+                .startsWith(":test_tube: *DRILL*"));
+        assertThat(slack.calls("conversations.setTopic")).filteredOn(c -> channel.equals(c.params().get("channel")))
+                .allSatisfy(c -> assertThat(c.params().get("topic")).startsWith("DRILL · "));
+
+        // nobody acknowledges: no second step, no repeat, never the founder; the reminder says DRILL too
+        MutableClock.INSTANCE.advance(Duration.ofMinutes(16));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "EXHAUSTED".equals(Paging.escalation(client, id).get("state")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel).stream()
+                .anyMatch(m -> m.text() != null && m.text().contains(":alarm_clock:")));
+        assertThat(Paging.pages(client, id)).extracting(p -> p.get("responderId"))
+                .containsExactlyInAnyOrder("a1-" + s, "em-" + s);
+        assertThat(slack.messages(channel)).filteredOn(m -> m.text() != null && (m.text().contains(":alarm_clock:")
+                || m.text().contains("Nobody acknowledged"))).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.text()).startsWith(":test_tube: *DRILL*"));
+        assertThat(posts("#engineering", "Fire drill " + s)).as("drills stay out of #engineering").isEmpty();
+        // by hand: leadership is refused, the team is not
+        problem(client.post().uri("/api/v1/incidents/" + id + "/pages").header("Content-Type", "application/json")
+                .bodyValue("{\"target\":{\"kind\":\"PERSON\",\"id\":\"founder\"}}").exchange(), "target");
+        client.post().uri("/api/v1/incidents/" + id + "/pages").header("Content-Type", "application/json")
+                .bodyValue("{\"target\":{\"kind\":\"PERSON\",\"id\":\"pm-" + s + "\"}}").exchange()
+                .expectStatus().isCreated();
+    }
+
+    @Test
+    void aDrillWhoseDeclarerIsOnNoTeamPagesNobodyAndSaysSo() {
+        org("team-" + s, always());
+        String id = declare("stranger-" + s, "Lonely drill " + s, Severity.MAJOR, true, "svc-" + s);
+        String channel = await().atMost(Duration.ofSeconds(30)).until(() -> slack.createdChannelIds("inc-drill-"
+                + id.substring(0, 8)).stream().findFirst().orElse(null), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel).stream()
+                .anyMatch(m -> m.text() != null && m.text().contains("so nobody was paged")));
+        assertThat(slack.messages(channel).stream().filter(m -> m.text() != null
+                && m.text().contains("so nobody was paged")).findFirst().orElseThrow().text())
+                .startsWith(":test_tube: *DRILL*").contains("Declarer stranger-" + s + " is on no team");
+        client.get().uri("/api/v1/incidents/" + id + "/escalation").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aMajorWithoutALeadAsksForItsTeamsDefaultLeadAfterFourMinutes() {
+        org("team-" + s, always());
+        put("/api/v1/teams/team-" + s, """
+                {"name":"Team %1$s","slackChannel":"team-%1$s","scheduleId":"sch-%1$s","engineeringManager":"em-%1$s",
+                 "productManager":"pm-%1$s","defaultLead":"em-%1$s"}""".formatted(s), HttpStatus.OK);
+        client.get().uri("/api/v1/teams/team-" + s).exchange().expectBody().jsonPath("$.defaultLead")
+                .isEqualTo("em-" + s);
+        try (IncidentCommandSide commands = new IncidentCommandSide(broker.getBrokersAsString());
+                IncidentStory leaderless = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                IncidentStory led = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            leaderless.declared("Nobody leads " + s, Severity.MAJOR, true, "web", "svc-" + s);
+            led.declared("Led " + s, Severity.CRITICAL, true, "svc-" + s).role(IncidentRole.INCIDENT_LEAD, "Lia");
+            String channel = await().atMost(Duration.ofSeconds(30)).until(() -> slack.createdChannelIds(
+                    leaderless.channelName()).stream().findFirst().orElse(null), c -> c != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Paging.pages(client, led.incidentId).isEmpty());
+
+            // declared 30 s after the story's start (IncidentStory's clock): due 4 minutes later
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(3));
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+                    .until(() -> commands.requestsFor(leaderless.incidentId).isEmpty());
+            MutableClock.INSTANCE.advance(Duration.ofMinutes(2));
+            IncidentCommandRequested request = await().atMost(Duration.ofSeconds(30)).until(() -> commands
+                    .requestsFor(leaderless.incidentId), found -> !found.isEmpty()).get(0);
+            AssignRoleRequest assign = (AssignRoleRequest) request.getCommand();
+            assertThat(assign.getRole()).isEqualTo(IncidentRole.INCIDENT_LEAD);
+            assertThat(assign.getAssignee().getId()).isEqualTo("em-" + s);
+            assertThat(assign.getAssignee().getSlackUserId()).isEqualTo("UEM");
+            assertThat(assign.getJoining()).isFalse();
+            assertThat(request.getActor().getId()).isEqualTo("notification-service");
+            assertThat(request.getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
+            await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel).stream()
+                    .anyMatch(m -> m.text() != null && m.text().contains("asking to make <@UEM> (default lead of Team "
+                            + s + ")")));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+                    commands.requestsFor(leaderless.incidentId).size() == 1
+                            && commands.requestsFor(led.incidentId).isEmpty());
+        }
     }
 
     // --- helpers

@@ -122,7 +122,8 @@ public final class OnCallRules {
         add(found, t.scheduleId() != null && !model.schedules().containsKey(t.scheduleId())
                 ? violation("scheduleId", "names no schedule") : null,
                 knownPerson(model, "engineeringManager", t.engineeringManager(), false),
-                knownPerson(model, "productManager", t.productManager(), false));
+                knownPerson(model, "productManager", t.productManager(), false),
+                knownPerson(model, "defaultLead", t.defaultLead(), false));
         return found.stream().findFirst();
     }
 
@@ -244,7 +245,8 @@ public final class OnCallRules {
         switch (kind) {
             case "person" -> {
                 model.teams().values().stream().filter(t -> id.equals(t.engineeringManager())
-                        || id.equals(t.productManager())).forEach(t -> refs.add("team " + t.id()));
+                        || id.equals(t.productManager()) || id.equals(t.defaultLead()))
+                        .forEach(t -> refs.add("team " + t.id()));
                 model.schedules().values().stream().filter(s -> s.layers().stream()
                         .anyMatch(l -> l.rotation().participants().contains(id)) || s.temporarySchedules().stream()
                         .anyMatch(t -> t.shifts().stream().anyMatch(sh -> id.equals(sh.personId()))))

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <li>MAJOR: the on-call, then the engineering and product managers, repeated once;</li>
  * <li>MINOR: the on-call within the team's business hours; outside them a message in the team's channel.</li>
  * </ul>
- * Policies are referred to as {@code policy:<id>} or {@code team:<teamId>:<SEVERITY>} (the team defaults).
+ * Policies are referred to as {@code policy:<id>}, {@code team:<teamId>:<SEVERITY>} (the team defaults) or
+ * {@code drill:<teamId>:<SEVERITY>} (a drill's: {@link #drill}).
  */
 public final class Routing {
 
@@ -63,18 +64,82 @@ public final class Routing {
         return Optional.empty();
     }
 
+    /**
+     * The team whose default lead an incident gets: the owning team of the first affected service (in the incident's
+     * order) whose team names a default lead the directory knows.
+     */
+    public static Optional<Team> defaultLeadTeam(OnCallModel model, List<String> affectedServices) {
+        for (String name : affectedServices) {
+            Optional<Team> team = serviceOf(model, List.of(name)).map(s -> model.teams().get(s.teamId()))
+                    .filter(t -> t.defaultLead() != null && model.people().containsKey(t.defaultLead()));
+            if (team.isPresent()) {
+                return team;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The policy a reference names now, or empty when it is gone. */
     public Optional<EscalationPolicy> resolve(OnCallModel model, String ref) {
         if (ref.startsWith("policy:")) {
             return Optional.ofNullable(model.policies().get(ref.substring("policy:".length())));
         }
-        if (ref.startsWith("team:")) {
+        if (ref.startsWith("team:") || ref.startsWith("drill:")) {
             String[] parts = ref.split(":");
             Team team = model.teams().get(parts[1]);
-            return team == null ? Optional.empty()
-                    : Optional.of(teamDefault(model, team, Severity.valueOf(parts[2])));
+            if (team == null) {
+                return Optional.empty();
+            }
+            Severity severity = Severity.valueOf(parts[2]);
+            return Optional.of(ref.startsWith("team:") ? teamDefault(model, team, severity) : drill(model, team, severity));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The team a person belongs to: the first team (catalog order) whose on-call schedule they rotate in (a layer's
+     * participants or a temporary schedule's shifts), else the first they manage (engineering or product manager) or
+     * are the default lead of. The catalog has no membership list: who carries a team's pager is its member.
+     */
+    public static Optional<Team> teamOf(OnCallModel model, String personId) {
+        if (personId == null) {
+            return Optional.empty();
+        }
+        Optional<Team> rotating = model.teams().values().stream().filter(t -> t.scheduleId() != null)
+                .filter(t -> {
+                    Schedule schedule = model.schedules().get(t.scheduleId());
+                    return schedule != null && (schedule.layers().stream()
+                            .anyMatch(l -> l.rotation().participants().contains(personId))
+                            || schedule.temporarySchedules().stream().flatMap(ts -> ts.shifts().stream())
+                                    .anyMatch(shift -> personId.equals(shift.personId())));
+                }).findFirst();
+        if (rotating.isPresent()) {
+            return rotating;
+        }
+        return model.teams().values().stream().filter(t -> personId.equals(t.engineeringManager())
+                || personId.equals(t.productManager()) || personId.equals(t.defaultLead())).findFirst();
+    }
+
+    /**
+     * A drill's policy (issue 16: a drill pages the declarer's own team only and never leadership): the first step of
+     * the team's default for the severity without the leadership targets, once, with no further step and no repeat.
+     * Business hours do not apply: a drill is run when people chose to run it. Empty when that step reaches nobody.
+     */
+    public EscalationPolicy drill(OnCallModel model, Team team, Severity severity) {
+        EscalationPolicy normal = teamDefault(model, team, severity);
+        List<EscalationStep> steps = new ArrayList<>();
+        if (!normal.steps().isEmpty()) {
+            EscalationStep first = normal.steps().get(0);
+            step(steps, first.targets().stream()
+                    .filter(t -> !(t.kind() == TargetKind.PERSON && leadership.contains(t.id()))).toList());
+        }
+        return new EscalationPolicy("drill:" + team.id() + ":" + severity.name(),
+                team.name() + " drill (" + severity.name().toLowerCase(Locale.ROOT) + ")", steps, 0);
+    }
+
+    /** Whether a person is leadership, whom a drill never pages. */
+    public boolean leadership(String personId) {
+        return leadership.contains(personId);
     }
 
     /** The owning team's default policy for a severity; steps whose targets are all missing are left out. */

@@ -16,7 +16,7 @@ class RoutingTest {
             "R", RotationType.WEEKLY, 1, LocalTime.of(9, 0), LocalDate.of(2026, 1, 5), null, List.of("ana")), null)),
             List.of());
     final Team team = new Team("payments", "Payments", "payments", new BusinessHours(LocalTime.of(9, 0),
-            LocalTime.of(17, 0), List.of(DayOfWeek.MONDAY), "Europe/Berlin"), "pay", "em", "pm");
+            LocalTime.of(17, 0), List.of(DayOfWeek.MONDAY), "Europe/Berlin"), "pay", "em", "pm", "em");
     final OnCallModel model = OnCallModel.of(List.of(person("ana"), person("em"), person("pm"), person("founder")),
             List.of(team), List.of(schedule), List.of(), List.of(),
             List.of(new Service("checkout", "Checkout", "payments", null, null, null, true)));
@@ -52,6 +52,35 @@ class RoutingTest {
                 .isEqualTo(List.of(Target.schedule("pay")));
         assertThat(routing.route(model, List.of("checkout"), Severity.MINOR, sundayNight))
                 .isEqualTo(new Route.TellChannel("payments", team, model.services().get("checkout")));
+    }
+
+    @Test
+    void aDrillPagesTheFirstStepWithoutLeadershipOnceWhateverTheHour() {
+        EscalationPolicy critical = routing.drill(model, team, Severity.CRITICAL);
+        assertThat(critical.id()).isEqualTo("drill:payments:CRITICAL");
+        assertThat(critical.repeat()).isZero();
+        assertThat(critical.steps()).singleElement().satisfies(step -> assertThat(step.targets())
+                .containsExactly(Target.schedule("pay"), Target.person("em")));
+        assertThat(routing.drill(model, team, Severity.MAJOR).steps()).singleElement()
+                .extracting(EscalationStep::targets).isEqualTo(List.of(Target.schedule("pay")));
+        assertThat(routing.resolve(model, critical.id())).contains(critical);
+        Team leaderless = new Team("solo", "Solo", null, null, null, "founder", null, null);
+        assertThat(routing.drill(OnCallModel.of(List.of(person("founder")), List.of(leaderless), List.of(), List.of(),
+                List.of(), List.of()), leaderless, Severity.CRITICAL).steps()).as("leadership only: nobody").isEmpty();
+    }
+
+    @Test
+    void aPersonsTeamIsTheOneWhoseScheduleTheyRotateInElseTheOneTheyManage() {
+        assertThat(Routing.teamOf(model, "ana")).contains(team);
+        assertThat(Routing.teamOf(model, "pm")).contains(team);
+        assertThat(Routing.teamOf(model, "founder")).isEmpty();
+        assertThat(Routing.teamOf(model, null)).isEmpty();
+    }
+
+    @Test
+    void theDefaultLeadComesFromTheFirstAffectedServiceWhoseTeamNamesOne() {
+        assertThat(Routing.defaultLeadTeam(model, List.of("search", "Checkout"))).contains(team);
+        assertThat(Routing.defaultLeadTeam(model, List.of("search"))).isEmpty();
     }
 
     @Test
