@@ -1,5 +1,6 @@
 package io.firebreak.command.readmodel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.ContainmentLever;
 import io.firebreak.command.api.ContainmentOutcome;
@@ -63,8 +64,10 @@ public record IncidentView(
 
     /**
      * One lever of the containment checklist: {@code pending} until recorded, then its latest record ({@code outcome},
-     * {@code note}, when and by whom) and how many times it was recorded.
+     * {@code note}, when and by whom) and how many times it was recorded. A pending lever leaves out what it does not
+     * have: every incident of a list page carries its checklist, and four rows of nulls doubled an incident's size.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ContainmentStep(ContainmentLever lever, boolean pending, ContainmentOutcome outcome, String note,
             Instant recordedAt, Actor recordedBy, int attempts) {
 

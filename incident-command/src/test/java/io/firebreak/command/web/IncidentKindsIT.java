@@ -98,11 +98,11 @@ class IncidentKindsIT {
         String engineering = (String) Api.declare(client, Map.of("title", "Search index lagging", "severity", "minor"))
                 .get("id");
 
-        Api.get(client, "/api/v1/incidents?type=security&size=200").expectStatus().isOk().expectBody()
+        Api.get(client, "/api/v1/incidents?type=security&size=20").expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.id == '" + id + "')]").isNotEmpty()
                 .jsonPath("$.items[?(@.id == '" + engineering + "')]").isEmpty()
                 .jsonPath("$.items[*].type").value(types -> assertThat((List<Object>) types).containsOnly("SECURITY"));
-        Api.get(client, "/api/v1/incidents?type=ENGINEERING&size=200").expectBody()
+        Api.get(client, "/api/v1/incidents?type=ENGINEERING&size=20").expectBody()
                 .jsonPath("$.items[?(@.id == '" + engineering + "')].type").isEqualTo(List.of("ENGINEERING"));
         Api.get(client, "/api/v1/incidents?type=outage").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.field").isEqualTo("type");
@@ -132,7 +132,7 @@ class IncidentKindsIT {
                 .jsonPath("$.rule").isEqualTo("possible-duplicate")
                 .jsonPath("$.candidates[*].id").isEqualTo(List.of(real.get("id")));
 
-        Api.get(client, "/api/v1/incidents?drill=true&size=200").expectBody()
+        Api.get(client, "/api/v1/incidents?drill=true&size=20").expectBody()
                 .jsonPath("$.items[?(@.id == '" + drill.get("id") + "')].drill").isEqualTo(List.of(true))
                 .jsonPath("$.items[?(@.id == '" + real.get("id") + "')]").isEmpty();
         IncidentDeclared event = (IncidentDeclared) awaitEvents((String) drill.get("id"), 1).get(0);
