@@ -18,6 +18,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +35,9 @@ class ContainmentIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void leversAreRecordedInThePoliciesOrderAndTheViewShowsTheChecklist() {
@@ -117,6 +121,37 @@ class ContainmentIT {
                                     ContainmentOutcome.CONTAINED, "Rolled back to 40"));
             assertThat(published).filteredOn(CauseIdentified.class::isInstance).hasSize(2);
         }
+    }
+
+    /** The aggregate loads from a snapshot (every 5 events in tests): what it knows of levers and investigators holds. */
+    @Test
+    void theChecklistAndTheInvestigatorsSurviveASnapshot() {
+        String id = (String) Api.declare(client, Map.of("title", "Invoices sent twice", "severity", "MAJOR"))
+                .get("id");
+        String incident = "/api/v1/incidents/" + id;
+        Api.post(client, incident + "/containment", Map.of("lever", "FEATURE_FLAG_OFF", "outcome", "NOT_CONTAINED"))
+                .expectStatus().isOk();
+        Api.post(client, incident + "/roles/INVESTIGATION_OWNER/members",
+                Map.of("assignee", Map.of("id", "u-bob", "name", "Bob"))).expectStatus().isOk();
+        for (int i = 0; i < 6; i++) {
+            Api.post(client, incident + "/notes", Map.of("kind", "EVIDENCE", "text", "invoice run " + i))
+                    .expectStatus().isOk();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isPositive();
+
+        Api.post(client, incident + "/containment", Map.of("lever", "MIGRATION_ROLLBACK", "outcome", "CONTAINED"))
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("record DEPLOY_ROLLBACK before MIGRATION_ROLLBACK"));
+        Api.post(client, incident + "/roles/INVESTIGATION_OWNER/members",
+                Map.of("assignee", Map.of("id", "u-bob", "name", "Bob"))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").isEqualTo("role-unchanged");
+        client.put().uri(incident + "/roles/COMMS_OWNER").headers(h -> h.setBearerAuth(Api.WRITER))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("assignee", Map.of("id", "u-bob", "name", "Bob")))
+                .exchange().expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.rule").isEqualTo("roles-must-be-distinct");
+        Api.post(client, incident + "/containment", Map.of("lever", "DEPLOY_ROLLBACK", "outcome", "CONTAINED"))
+                .expectStatus().isOk();
     }
 
     @Test

@@ -40,7 +40,10 @@ class PagerDutyAndWebhookIngestIT {
         String id = (String) incident.get("id");
         assertThat(incident).containsEntry("severity", "CRITICAL").containsEntry("source", "PAGERDUTY_EVENTS")
                 .containsEntry("title", "Example alert on host1.example.com")
-                .containsEntry("affectedServices", List.of("postgres"));
+                .containsEntry("affectedServices", List.of("postgres"))
+                // monitoring declares engineering incidents, never drills, suspecting nothing
+                .containsEntry("type", "ENGINEERING").containsEntry("drill", false)
+                .containsEntry("suspectedExposure", List.of());
 
         enqueue(trigger).expectStatus().isAccepted();
         enqueue(Map.of("routing_key", ROUTING_KEY, "event_action", "acknowledge", "dedup_key", dedupKey))
