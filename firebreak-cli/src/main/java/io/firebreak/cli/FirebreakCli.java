@@ -23,11 +23,17 @@ public class FirebreakCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, System.getenv(), Terminal.system(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command line with the given environment and streams; returns the exit code. */
+    /** Runs one command line with the given environment and streams, asking nobody anything; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        return run(args, env, Terminal.NONE, out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintWriter, PrintWriter)}, asking {@code terminal} when a command has a question. */
+    static int run(String[] args, Map<String, String> env, Terminal terminal, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new FirebreakCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -45,6 +51,7 @@ public class FirebreakCli implements Runnable {
             throw e;
         });
         IncidentCommands.environment(env);
+        IncidentCommands.terminal(terminal);
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -15,24 +15,31 @@ import picocli.CommandLine.Parameters;
 
 /** {@code firebreak incident ...}. */
 @Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, inspect and run incidents.",
-        subcommands = {IncidentCommands.Open.class, IncidentCommands.ListIncidents.class, IncidentCommands.Show.class,
-                IncidentCommands.Update.class, IncidentCommands.Status.class, SeverityCommand.class,
-                RoleCommands.Lead.class, RoleCommands.Comms.class, RoleCommands.Investigator.class, NoteCommand.class,
-                ImpactCommand.class, IncidentCommands.Resolve.class, CloseCommand.class, IncidentCommands.Page.class,
-                AckCommand.class},
-        // issue 16 asks for these too; the CLI offers them once incident-command has their APIs
-        footerHeading = "%nNot available yet:%n",
-        footer = {"  containment  the containment checklist (no API for it yet)",
-                "  drill        declaring a drill (no API for it yet)%n"})
+        subcommands = {DeclareCommands.Open.class, DeclareCommands.Drill.class, IncidentCommands.ListIncidents.class,
+                IncidentCommands.Show.class, IncidentCommands.Update.class, IncidentCommands.Status.class,
+                SeverityCommand.class, RoleCommands.Lead.class, RoleCommands.Comms.class, RoleCommands.Investigator.class,
+                NoteCommand.class, ImpactCommand.class, ContainmentCommand.class, IdentifiedCommand.class,
+                BridgeCommand.class, IncidentCommands.Resolve.class, CloseCommand.class, IncidentCommands.Page.class,
+                AckCommand.class})
 class IncidentCommands implements Runnable {
 
     private static Map<String, String> environment = Map.of();
+    private static Terminal terminal = Terminal.NONE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     static void environment(Map<String, String> env) {
         environment = env;
+    }
+
+    static void terminal(Terminal person) {
+        terminal = person;
+    }
+
+    /** Who can be asked a question, if anyone (a terminal), for the declaration's "declare anyway?". */
+    static Terminal terminal() {
+        return terminal;
     }
 
     @Override
@@ -81,42 +88,6 @@ class IncidentCommands implements Runnable {
         }
     }
 
-    @Command(name = "open", mixinStandardHelpOptions = true, description = "Declare an incident.")
-    static class Open extends ApiCommand {
-
-        @Option(names = "--sev", required = true, description = "Severity: 1-4 (SEV1-SEV4), P0-P3, minor/major/critical, low/medium/high.")
-        String severity;
-
-        @Option(names = "--summary", required = true, description = "One line: what is broken, for whom.")
-        String summary;
-
-        @Option(names = "--description", description = "What is known so far.")
-        String description;
-
-        @Option(names = "--customer-impact", description = "Customers can see the impact.")
-        boolean customerImpact;
-
-        @Option(names = "--service", description = "Affected service (repeatable).")
-        List<String> services = new ArrayList<>();
-
-        @Override
-        public void run() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("title", summary);
-            body.put("severity", severity(severity));
-            if (description != null) {
-                body.put("summary", description);
-            }
-            body.put("customerImpact", customerImpact);
-            body.put("affectedServices", services);
-            ApiClient api = api();
-            JsonNode incident = api.declare(body);
-            print(incident, "Declared " + incident.path("reference").asText() + " in #"
-                    + incident.path("channelName").asText() + "  " + api.baseUrl() + "/api/v1/incidents/"
-                    + incident.path("id").asText());
-        }
-    }
-
     /** {@code 2} means SEV2; every other spelling goes to the API as typed. */
     static String severity(String text) {
         return text.matches("\\d") ? "SEV" + text : text;
@@ -139,8 +110,10 @@ class IncidentCommands implements Runnable {
                 return;
             }
             List<List<String>> rows = new ArrayList<>();
+            // a drill says so wherever it is shown
             page.path("items").forEach(i -> rows.add(List.of(i.path("reference").asText(), i.path("severity").asText(),
-                    i.path("status").asText(), i.path("declaredAt").asText(), i.path("title").asText())));
+                    i.path("status").asText(), i.path("declaredAt").asText(),
+                    (i.path("drill").asBoolean() ? "[DRILL] " : "") + i.path("title").asText())));
             Output.table(out(), List.of("REFERENCE", "SEVERITY", "STATUS", "DECLARED", "TITLE"), rows);
             out().println(page.path("total").asLong() + " incident(s)");
         }

@@ -37,11 +37,19 @@ final class Output {
 
     static void incident(PrintWriter out, JsonNode incident) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Reference", incident.path("reference").asText()));
+        boolean drill = incident.path("drill").asBoolean();
+        rows.add(List.of("Reference", incident.path("reference").asText() + (drill ? " (DRILL)" : "")));
         rows.add(List.of("Title", incident.path("title").asText()));
         rows.add(List.of("Severity", incident.path("severity").asText() + " (reported as "
                 + incident.path("reportedSeverity").asText() + ")"));
         rows.add(List.of("Status", incident.path("status").asText()));
+        if (incident.hasNonNull("type")) {
+            rows.add(List.of("Type", incident.path("type").asText() + (drill ? ", DRILL" : "")));
+        }
+        List<String> exposure = texts(incident.path("suspectedExposure"));
+        if (!exposure.isEmpty()) {
+            rows.add(List.of("Exposure", String.join(", ", exposure)));
+        }
         rows.add(List.of("Customer impact", incident.path("customerImpact").asBoolean() ? "yes" : "no"));
         List<String> services = new ArrayList<>();
         incident.path("affectedServices").forEach(s -> services.add(s.asText()));
@@ -52,9 +60,17 @@ final class Output {
         if (comms.isObject()) {
             rows.add(List.of("Comms", comms.path("name").asText()));
         }
+        List<String> investigators = new ArrayList<>();
+        incident.path("investigators").forEach(i -> investigators.add(i.path("name").asText()));
         JsonNode investigator = incident.path("roles").path("INVESTIGATION_OWNER");
-        if (investigator.isObject()) {
-            rows.add(List.of("Investigator", investigator.path("name").asText()));
+        if (investigators.isEmpty() && investigator.isObject()) {
+            investigators.add(investigator.path("name").asText());
+        }
+        if (!investigators.isEmpty()) {
+            rows.add(List.of(investigators.size() == 1 ? "Investigator" : "Investigators", String.join(", ", investigators)));
+        }
+        if (incident.hasNonNull("videoBridgeUrl")) {
+            rows.add(List.of("Video bridge", incident.path("videoBridgeUrl").asText()));
         }
         rows.add(List.of("Declared", incident.path("declaredAt").asText()));
         JsonNode latest = incident.path("latestUpdate");
@@ -63,6 +79,18 @@ final class Output {
         }
         if (!incident.path("nextUpdateAt").isNull() && !incident.path("nextUpdateAt").isMissingNode()) {
             rows.add(List.of("Next update", incident.path("nextUpdateAt").asText()));
+        }
+        List<String> steps = new ArrayList<>();
+        incident.path("containment").forEach(step -> {
+            if (!step.path("pending").asBoolean(true)) {
+                steps.add(step.path("lever").asText() + " " + step.path("outcome").asText());
+            }
+        });
+        if (!steps.isEmpty()) {
+            rows.add(List.of("Containment", String.join(", ", steps)));
+        }
+        if (incident.hasNonNull("identifiedAt")) {
+            rows.add(List.of("Identified", incident.path("identifiedAt").asText() + ": " + incident.path("cause").asText()));
         }
         if (!incident.path("resolution").isNull() && !incident.path("resolution").isMissingNode()) {
             rows.add(List.of("Resolution", incident.path("resolution").asText()));
@@ -73,6 +101,24 @@ final class Output {
         rows.add(List.of("Id", incident.path("id").asText()));
         int width = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(10);
         rows.forEach(r -> out.println(pad(r.get(0) + ":", width + 1) + " " + r.get(1)));
+    }
+
+    /** The containment checklist: every lever in order, pending or with its latest record. */
+    static void containment(PrintWriter out, JsonNode incident) {
+        List<List<String>> rows = new ArrayList<>();
+        incident.path("containment").forEach(step -> {
+            boolean pending = step.path("pending").asBoolean(true);
+            rows.add(List.of(step.path("lever").asText(), pending ? "pending" : step.path("outcome").asText(),
+                    pending ? "" : step.path("recordedBy").path("displayName").asText(""),
+                    pending ? "" : step.path("note").asText("")));
+        });
+        table(out, List.of("LEVER", "OUTCOME", "BY", "NOTE"), rows);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     private static String line(List<String> cells, int[] widths) {

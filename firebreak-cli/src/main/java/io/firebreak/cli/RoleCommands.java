@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code firebreak incident lead | comms | investigator INC-n --id ID --name NAME}: {@code PUT
- * /api/v1/incidents/{id}/roles/{role}} with {@code {assignee: {id, name, email?}}}.
+ * /api/v1/incidents/{id}/roles/{role}} with {@code {assignee: {id, name, email?}}}; {@code investigator --add} adds an
+ * investigator beside the others: {@code POST /api/v1/incidents/{id}/roles/INVESTIGATION_OWNER/members}.
  */
 final class RoleCommands {
 
@@ -39,6 +40,11 @@ final class RoleCommands {
             this.title = title;
         }
 
+        /** Whether the person joins the role's holders instead of replacing them. */
+        boolean joining() {
+            return false;
+        }
+
         @Override
         public void run() {
             Map<String, Object> assignee = new LinkedHashMap<>();
@@ -48,9 +54,11 @@ final class RoleCommands {
                 assignee.put("email", email);
             }
             ApiClient api = api();
-            JsonNode incident = api.put("/api/v1/incidents/" + api.idOf(reference) + "/roles/" + role,
-                    Map.of("assignee", assignee));
-            print(incident, name + " is " + title + " of " + incident.path("reference").asText());
+            String path = "/api/v1/incidents/" + api.idOf(reference) + "/roles/" + role;
+            JsonNode incident = joining() ? api.post(path + "/members", Map.of("assignee", assignee))
+                    : api.put(path, Map.of("assignee", assignee));
+            print(incident, name + (joining() ? " also investigates " : " is " + title + " of ")
+                    + incident.path("reference").asText());
         }
     }
 
@@ -72,11 +80,20 @@ final class RoleCommands {
     }
 
     @Command(name = "investigator", mixinStandardHelpOptions = true,
-            description = "Make someone the investigation owner.")
+            description = {"Make someone the investigation owner (--add: one more investigator).",
+                    "Without --add the person replaces every investigator; with it they join them."})
     static class Investigator extends AssignRole {
+
+        @Option(names = "--add", description = "Add an investigator instead of replacing the investigation owner.")
+        boolean add;
 
         Investigator() {
             super("INVESTIGATION_OWNER", "investigation owner");
+        }
+
+        @Override
+        boolean joining() {
+            return add;
         }
     }
 }

@@ -23,6 +23,14 @@ class FirebreakCliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** As a person at a terminal who answers each question with the next of {@code answers}. */
+    static Result firebreakAt(Terminal terminal, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FirebreakCli.run(args, env, terminal, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     @Test
     void printsUsageAndVersion() {
         Result usage = firebreak(Map.of());
@@ -37,16 +45,20 @@ class FirebreakCliTest {
     }
 
     @Test
-    void helpListsEveryIncidentCommandAndWhatIsNotAvailableYet() {
+    void helpListsEveryIncidentCommand() {
         Result help = firebreak(Map.of(), "incident", "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("open", "list", "show", "update", "status", "sev", "lead", "comms",
-                "investigator", "note", "impact", "resolve", "close", "page", "ack");
-        assertThat(help.out()).containsPattern("Not available yet:\\R  containment +.*\\(no API for it yet\\)\\R"
-                + "  drill +.*\\(no API for it yet\\)");
+        assertThat(help.out()).contains("open, declare", "drill", "list", "show", "update", "status", "sev", "lead",
+                "comms", "investigator", "note", "impact", "containment", "identified", "bridge", "resolve", "close",
+                "page", "ack");
+        assertThat(help.out()).doesNotContain("Not available yet", "no API");
 
         Result containment = firebreak(Map.of("FIREBREAK_TOKEN", "t"), "incident", "containment", "INC-7");
-        assertThat(containment.exitCode()).as("not invented: an unknown command").isEqualTo(2);
+        assertThat(containment.exitCode()).as("the lever and the outcome are missing").isEqualTo(2);
+        assertThat(firebreak(Map.of(), "incident", "containment", "--help").out())
+                .contains("feature-flag-off, deploy-rollback, migration-rollback, data-correction");
+        assertThat(firebreak(Map.of(), "incident", "drill", "--help").out()).contains("--sev", "--summary", "--exposure")
+                .as("a drill needs no --drill option").doesNotContainPattern("(?m)^\\s+--drill\\b");
 
         assertThat(firebreak(Map.of(), "--help").out()).contains("Exit codes:", "3  the API could not be reached");
         assertThat(firebreak(Map.of(), "incident", "close", "--help").out()).contains("debrief is completed");

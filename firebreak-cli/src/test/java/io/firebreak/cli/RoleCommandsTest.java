@@ -68,6 +68,28 @@ class RoleCommandsTest extends StandInCommandTest {
     }
 
     @Test
+    void investigatorWithAddJoinsTheInvestigatorsInsteadOfReplacingThem() {
+        var withTwo = incident();
+        withTwo.putArray("investigators").add(json("{\"id\":\"casey\",\"name\":\"Casey Lin\"}"))
+                .add(json("{\"id\":\"blake\",\"name\":\"Blake Ode\"}"));
+        answers.put("POST " + INCIDENT_PATH + "/roles/INVESTIGATION_OWNER/members",
+                new ApiStandIn.Answer(200, withTwo.toString()));
+
+        FirebreakCliTest.Result result = firebreak("incident", "investigator", "INC-7", "--id", "blake", "--name",
+                "Blake Ode", "--add");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Blake Ode also investigates INC-7", "Investigators:   Casey Lin, Blake Ode");
+        assertThat(command.writes()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).isEqualTo(INCIDENT_PATH + "/roles/INVESTIGATION_OWNER/members");
+            assertThat(r.json()).isEqualTo(json("{\"assignee\":{\"id\":\"blake\",\"name\":\"Blake Ode\"}}"));
+        });
+        assertThat(firebreak("incident", "lead", "INC-7", "--id", "blake", "--name", "Blake Ode", "--add").exitCode())
+                .as("only investigators are added").isEqualTo(2);
+    }
+
+    @Test
     void needsTheIdAndTheName() {
         assertThat(firebreak("incident", "lead", "INC-7", "--id", "avery").exitCode()).isEqualTo(2);
         assertThat(firebreak("incident", "lead", "INC-7", "--name", "Avery").exitCode()).isEqualTo(2);

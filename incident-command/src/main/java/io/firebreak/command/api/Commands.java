@@ -22,7 +22,9 @@ public final class Commands {
 
     /**
      * Declare a new incident. Reference and channel name are allocated (unique) before the command is sent;
-     * {@code severity} is already normalised, {@code reportedSeverity} is the label as given.
+     * {@code severity} is already normalised, {@code reportedSeverity} is the label as given. {@code type} null means
+     * not given (ENGINEERING); {@code suspectedExposure} may raise the severity and makes the type SECURITY (see
+     * {@code domain.ExposurePolicy}); {@code videoBridgeUrl}, when given, is attached in the same command.
      */
     public record DeclareIncident(
             @TargetAggregateIdentifier String incidentId,
@@ -37,7 +39,11 @@ public final class Commands {
             Person incidentLead,
             IncidentSource source,
             String sourceKey,
-            Instant detectedAt) {
+            Instant detectedAt,
+            IncidentType type,
+            boolean drill,
+            List<ExposureKind> suspectedExposure,
+            String videoBridgeUrl) {
     }
 
     public record ChangeSeverity(@TargetAggregateIdentifier String incidentId, Severity severity,
@@ -54,6 +60,14 @@ public final class Commands {
     }
 
     public record AssignRole(@TargetAggregateIdentifier String incidentId, IncidentRole role, Person assignee,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Add {@code assignee} beside the role's holders instead of replacing them: several investigators
+     * (docs/process.md#roles: "often two people: one drives, one checks"). Only INVESTIGATION_OWNER has several holders.
+     */
+    public record JoinRole(@TargetAggregateIdentifier String incidentId, IncidentRole role, Person assignee,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -93,6 +107,21 @@ public final class Commands {
      */
     public record EnforceLeadDeadline(@TargetAggregateIdentifier String incidentId, java.time.Duration deadline,
             Person defaultLead) {
+    }
+
+    /** Record a step of the containment checklist (docs/process.md#containment), in the levers' order. */
+    public record RecordContainmentStep(@TargetAggregateIdentifier String incidentId, ContainmentLever lever,
+            ContainmentOutcome outcome, String note, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Record the "identified" milestone: what causes the impact; a later one corrects the cause. */
+    public record IdentifyCause(@TargetAggregateIdentifier String incidentId, String cause,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Attach a video bridge (an absolute https link), replacing any earlier one. */
+    public record AttachVideoBridge(@TargetAggregateIdentifier String incidentId, String url,
+            @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record CloseIncident(@TargetAggregateIdentifier String incidentId, String debriefUrl,

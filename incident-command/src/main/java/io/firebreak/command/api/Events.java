@@ -13,10 +13,19 @@ public final class Events {
     private Events() {
     }
 
+    /**
+     * {@code incidentType}, {@code drill} and {@code suspectedExposure} came with schema version 7: events stored
+     * before read as ENGINEERING, no drill, nothing suspected.
+     */
     public record IncidentDeclared(String incidentId, String reference, String title, String summary,
             Severity severity, String reportedSeverity, IncidentStatus status, boolean customerImpact,
             List<String> affectedServices, IncidentSource source, String sourceKey, Instant detectedAt,
-            String channelName) {
+            String channelName, IncidentType incidentType, boolean drill, List<ExposureKind> suspectedExposure) {
+
+        public IncidentDeclared {
+            incidentType = incidentType == null ? IncidentType.ENGINEERING : incidentType;
+            suspectedExposure = suspectedExposure == null ? List.of() : List.copyOf(suspectedExposure);
+        }
     }
 
     public record SeverityChanged(String incidentId, Severity from, Severity to, String reason) {
@@ -29,7 +38,13 @@ public final class Events {
             String whoIsAffected, String whatWeAreDoing, Instant nextUpdateAt) {
     }
 
-    public record RoleAssigned(String incidentId, IncidentRole role, Person assignee, Person previous) {
+    /**
+     * Without {@code joining} the assignee becomes the role's only holder ({@code previous} held it before); with it
+     * (investigators only) the assignee is added beside the holders and {@code previous} is null. Events stored before
+     * schema version 7 read as not joining.
+     */
+    public record RoleAssigned(String incidentId, IncidentRole role, Person assignee, Person previous,
+            boolean joining) {
     }
 
     public record TimelineNoteAdded(String incidentId, NoteKind kind, String text) {
@@ -49,5 +64,17 @@ public final class Events {
     }
 
     public record IncidentClosed(String incidentId, String debriefUrl) {
+    }
+
+    /** A containment lever was pulled or skipped; {@code note} is empty when none was given. */
+    public record ContainmentStepRecorded(String incidentId, ContainmentLever lever, ContainmentOutcome outcome,
+            String note) {
+    }
+
+    /** The "identified" milestone. */
+    public record CauseIdentified(String incidentId, String cause) {
+    }
+
+    public record VideoBridgeAttached(String incidentId, String url) {
     }
 }

@@ -3,7 +3,9 @@ package io.firebreak.command.application;
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Commands;
 import io.firebreak.command.api.Commands.DeclareIncident;
+import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.IncidentSource;
+import io.firebreak.command.api.IncidentType;
 import io.firebreak.command.api.Person;
 import io.firebreak.command.api.Severity;
 import io.firebreak.command.readmodel.IncidentView;
@@ -50,10 +52,22 @@ public class Declarations {
         this.blocking = blockingScheduler;
     }
 
-    /** What a declaration says, before names are allocated. */
+    /**
+     * What a declaration says, before names are allocated. {@code type} null means not given; a drill is never
+     * checked for duplicates and gets a {@code drill-} channel.
+     */
     public record Declaration(String title, String summary, Severity severity, String reportedSeverity,
             boolean customerImpact, List<String> affectedServices, Person incidentLead, IncidentSource source,
-            String sourceKey, Instant detectedAt) {
+            String sourceKey, Instant detectedAt, IncidentType type, boolean drill,
+            List<ExposureKind> suspectedExposure, String videoBridgeUrl) {
+
+        /** Monitoring's declarations: engineering incidents, never drills, nothing suspected, no call link. */
+        public Declaration(String title, String summary, Severity severity, String reportedSeverity,
+                boolean customerImpact, List<String> affectedServices, Person incidentLead, IncidentSource source,
+                String sourceKey, Instant detectedAt) {
+            this(title, summary, severity, reportedSeverity, customerImpact, affectedServices, incidentLead, source,
+                    sourceKey, detectedAt, IncidentType.ENGINEERING, false, List.of(), null);
+        }
     }
 
     /** The incident and whether this call created it. */
@@ -104,11 +118,13 @@ public class Declarations {
     public IncidentView declareAs(String incidentId, Declaration declaration, MetaData metaData) {
         transaction.executeWithoutResult(status -> {
             DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
-                    naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title()),
+                    naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title(),
+                            declaration.drill()),
                     declaration.title(), declaration.summary(), declaration.severity(),
                     declaration.reportedSeverity(), declaration.customerImpact(), declaration.affectedServices(),
                     declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
-                    declaration.detectedAt());
+                    declaration.detectedAt(), declaration.type(), declaration.drill(),
+                    declaration.suspectedExposure(), declaration.videoBridgeUrl());
             gateway.sendAndWait(command, metaData);
         });
         if (TransactionSynchronizationManager.isActualTransactionActive()) {

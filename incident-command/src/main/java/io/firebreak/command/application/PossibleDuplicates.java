@@ -20,7 +20,8 @@ import org.springframework.http.HttpStatus;
  * "Check for an existing incident first" (docs/process.md), enforced: a person's declaration (API, CLI, Slack) whose
  * affected services overlap an open incident's AND whose title is alike ({@link TitleSimilarity}) is refused with
  * 409 and the open incidents it resembles, unless the request says {@code force}. A declaration naming no service
- * is not checked. Monitoring's declarations are not checked here: alert groups have their own grouping.
+ * is not checked. Monitoring's declarations are not checked here: alert groups have their own grouping. Drills are
+ * neither checked nor candidates: a drill beside a real incident on the same service is expected, not a duplicate.
  *
  * <p>Two identical declarations at the same instant can both pass (the check reads committed incidents); the
  * check is a warning to people, not a uniqueness constraint.
@@ -43,7 +44,7 @@ public class PossibleDuplicates {
 
     /** Throws the 409 when {@code declaration} resembles an open incident. Blocking. */
     public void check(Declaration declaration, boolean force) {
-        if (force || !checked(declaration.source()) || declaration.affectedServices() == null
+        if (force || declaration.drill() || !checked(declaration.source()) || declaration.affectedServices() == null
                 || declaration.affectedServices().isEmpty() || declaration.title() == null) {
             return;
         }
@@ -56,6 +57,7 @@ public class PossibleDuplicates {
     List<Candidate> candidates(String title, List<String> services) {
         Set<String> wanted = normalised(services);
         return views.openIncidents().stream()
+                .filter(open -> !open.drill())
                 .filter(open -> open.affectedServices().stream().map(PossibleDuplicates::normal)
                         .anyMatch(wanted::contains))
                 .filter(open -> similarity.alike(title, open.title()))

@@ -17,8 +17,9 @@ public sealed interface RequestedCommand {
     /** The person behind the request: the actor of every event it causes. */
     Actor actor();
 
-    record Declare(String commandId, String incidentId, Actor actor, Declarations.Declaration declaration)
-            implements RequestedCommand {
+    /** {@code force}: declare even when the declaration resembles an open incident (the person saw the warning). */
+    record Declare(String commandId, String incidentId, Actor actor, Declarations.Declaration declaration,
+            boolean force) implements RequestedCommand {
     }
 
     /** One of the aggregate's commands ({@code api.Commands}) for an existing incident, without expected version. */

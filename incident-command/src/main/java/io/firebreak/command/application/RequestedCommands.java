@@ -95,9 +95,9 @@ public class RequestedCommands {
             if (views.findById(declare.incidentId()).isPresent()) {
                 throw CommandRejections.incidentIdInUse();
             }
-            // Slack's request has no "force": a declaration alike an open incident is REJECTED with the candidates in
-            // the detail; the person joins that incident, re-declares in other words, or uses the API with force
-            duplicates.check(declare.declaration(), false);
+            // without "force" a declaration alike an open incident is REJECTED with the candidates in the detail; the
+            // person joins that incident, re-declares in other words, or asks again with force
+            duplicates.check(declare.declaration(), declare.force());
             incident = declarations.declareAs(declare.incidentId(), declare.declaration(),
                     declare.actor().toMetaData());
         } else {

@@ -4,7 +4,10 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 
-/** Channel names of the form {@code inc-<yyyy-mm-dd>-<slug of the title>}: [a-z0-9-], at most 80 characters. */
+/**
+ * Channel names of the form {@code inc-<yyyy-mm-dd>-<slug of the title>}, or {@code drill-<yyyy-mm-dd>-<slug>} for a
+ * drill, so nobody mistakes a drill's channel for a real incident's: [a-z0-9-], at most 80 characters.
+ */
 public final class ChannelNames {
 
     public static final int MAX_LENGTH = 80;
@@ -13,7 +16,11 @@ public final class ChannelNames {
     }
 
     public static String forTitle(LocalDate day, String title) {
-        String prefix = "inc-" + day;
+        return forTitle(day, title, false);
+    }
+
+    public static String forTitle(LocalDate day, String title, boolean drill) {
+        String prefix = (drill ? "drill-" : "inc-") + day;
         String slug = slug(title);
         String name = slug.isEmpty() ? prefix : prefix + "-" + slug;
         return trim(name, MAX_LENGTH);

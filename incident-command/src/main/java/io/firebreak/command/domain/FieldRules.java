@@ -59,6 +59,23 @@ final class FieldRules {
                 optional(field + ".email", person.email(), 320), optional(field + ".slackUserId", person.slackUserId(), 50));
     }
 
+    /** An absolute https link with a host (a call link people click from Slack and the CLI), or null. */
+    static String httpsUrl(String field, String value) {
+        String url = optional(field, value, 2_000);
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw new InvalidFieldException(field, "'" + field + "' must be an absolute https URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, "'" + field + "' must be an absolute https URL");
+        }
+        return url;
+    }
+
     static String httpUrl(String field, String value) {
         String url = optional(field, value, 2_000);
         if (url == null) {

@@ -8,6 +8,15 @@ import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
 import io.firebreak.command.api.Commands.AlertChange;
 import io.firebreak.command.api.Commands.AttachAlerts;
+import io.firebreak.command.api.Commands.AttachVideoBridge;
+import io.firebreak.command.api.Commands.IdentifyCause;
+import io.firebreak.command.api.Commands.JoinRole;
+import io.firebreak.command.api.Commands.RecordContainmentStep;
+import io.firebreak.command.api.ContainmentLever;
+import io.firebreak.command.api.ContainmentOutcome;
+import io.firebreak.command.api.Events.CauseIdentified;
+import io.firebreak.command.api.Events.ContainmentStepRecorded;
+import io.firebreak.command.api.Events.VideoBridgeAttached;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
 import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
@@ -39,9 +48,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import io.firebreak.command.api.Commands;
 import org.axonframework.commandhandling.CommandHandler;
@@ -54,7 +65,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An incident, run by the process in docs/process.md#statuses: declared Investigating, moved among Investigating, Fixing
  * and Monitoring, resolved with a resolution, reopened with a reason, closed (with a debrief link when Major
- * or Critical) and then final. Free text never carries secrets.
+ * or Critical) and then final. Free text never carries secrets. A suspected exposure makes it a security incident
+ * and may raise it ({@link ExposurePolicy}); containment levers are recorded in the order of
+ * docs/process.md#containment.
  */
 @Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -71,6 +84,15 @@ public class Incident {
     private boolean customerImpact;
     private List<String> affectedServices = new ArrayList<>();
     private Map<IncidentRole, Person> roles = new EnumMap<>(IncidentRole.class);
+    /**
+     * Everyone holding INVESTIGATION_OWNER, in the order they took it; the first is also {@code roles}' holder. Empty
+     * in snapshots taken before several investigators existed: {@link #holders} falls back to {@code roles} then.
+     */
+    private List<Person> investigators = new ArrayList<>();
+    /** The containment levers with at least one record. */
+    private Set<ContainmentLever> containmentRecorded = EnumSet.noneOf(ContainmentLever.class);
+    private String cause;
+    private String videoBridgeUrl;
     private Instant declaredAt;
     private Instant firstMonitoringAt;
     /** The person who declared the incident (a HUMAN actor), or null when monitoring or Firebreak did. */
@@ -94,13 +116,22 @@ public class Incident {
         if (command.detectedAt() != null && command.detectedAt().isAfter(clock.instant().plus(SKEW))) {
             throw new InvalidFieldException("detectedAt", "'detectedAt' is in the future");
         }
+        String bridge = FieldRules.httpsUrl("videoBridgeUrl", command.videoBridgeUrl());
+        ExposurePolicy.Outcome policy = ExposurePolicy.apply(command.type(), command.severity(),
+                command.suspectedExposure());
+        // the label as given stays the reported severity, also when the policy raised the severity
         apply(new IncidentDeclared(command.incidentId(), command.reference(), title, summary == null ? "" : summary,
-                command.severity(), reported == null ? command.severity().name() : reported,
+                policy.severity(), reported == null ? command.severity().name() : reported,
                 IncidentStatus.INVESTIGATING, command.customerImpact(), services,
                 Objects.requireNonNull(command.source(), "source"), sourceKey, command.detectedAt(),
-                command.channelName()));
+                command.channelName(), policy.type(), command.drill(), policy.exposure()));
+        // right after the declaration, as the IncidentDeclared schema promises its readers
+        policy.notes().forEach(note -> apply(new TimelineNoteAdded(command.incidentId(), NoteKind.DECISION, note)));
+        if (bridge != null) {
+            apply(new VideoBridgeAttached(command.incidentId(), bridge));
+        }
         if (lead != null) {
-            apply(new RoleAssigned(command.incidentId(), IncidentRole.INCIDENT_LEAD, lead, null));
+            apply(new RoleAssigned(command.incidentId(), IncidentRole.INCIDENT_LEAD, lead, null, false));
         }
     }
 
@@ -179,18 +210,42 @@ public class Incident {
             throw new InvalidFieldException("role", "'role' is required");
         }
         Person assignee = FieldRules.person("assignee", command.assignee());
-        Person previous = roles.get(command.role());
-        if (Person.same(assignee, previous)) {
+        List<Person> holders = holders(command.role());
+        if (holders.size() == 1 && Person.same(assignee, holders.get(0))) {
             throw new IncidentRuleViolation("role-unchanged", "assignee",
                     assignee.name() + " already holds " + command.role());
         }
-        IncidentRole conflicting = heldElsewhere(command.role(), assignee, rolePolicy);
+        ensureDistinct(command.role(), assignee, rolePolicy);
+        apply(new RoleAssigned(id, command.role(), assignee, roles.get(command.role()), false));
+    }
+
+    /** Another investigator beside those there are; every one of them is bound by the distinct-roles rule. */
+    @CommandHandler
+    public void handle(JoinRole command, RolePolicy rolePolicy) {
+        ensureNotClosed();
+        if (command.role() == null) {
+            throw new InvalidFieldException("role", "'role' is required");
+        }
+        if (command.role() != IncidentRole.INVESTIGATION_OWNER) {
+            throw new InvalidFieldException("role", "Only INVESTIGATION_OWNER can have several holders; "
+                    + command.role() + " is assigned, replacing its holder");
+        }
+        Person assignee = FieldRules.person("assignee", command.assignee());
+        if (holders(command.role()).stream().anyMatch(holder -> Person.same(assignee, holder))) {
+            throw new IncidentRuleViolation("role-unchanged", "assignee",
+                    assignee.name() + " already holds " + command.role());
+        }
+        ensureDistinct(command.role(), assignee, rolePolicy);
+        apply(new RoleAssigned(id, command.role(), assignee, null, true));
+    }
+
+    private void ensureDistinct(IncidentRole role, Person assignee, RolePolicy rolePolicy) {
+        IncidentRole conflicting = heldElsewhere(role, assignee, rolePolicy);
         if (conflicting != null) {
             throw new IncidentRuleViolation("roles-must-be-distinct", "assignee", "On a " + severity
                     + " incident the incident lead, the comms owner and the investigation owner are three people; "
                     + assignee.name() + " is already " + conflicting);
         }
-        apply(new RoleAssigned(id, command.role(), assignee, previous));
     }
 
     @CommandHandler
@@ -274,6 +329,70 @@ public class Incident {
     }
 
     /**
+     * A step of the containment checklist, while the incident is open. The levers of docs/process.md#containment are
+     * recorded in their order: one is refused while an earlier one has no record (pulled, or NOT_APPLICABLE with the
+     * reason in the note). Recording a lever again is a second try.
+     */
+    @CommandHandler
+    public void handle(RecordContainmentStep command) {
+        ensureNotClosed();
+        if (!status.isActive()) {
+            throw new IncidentRuleViolation("incident-resolved", "status",
+                    "The incident is resolved; containment is recorded while it is open (reopen it first)");
+        }
+        if (command.lever() == null) {
+            throw new InvalidFieldException("lever", "'lever' is required");
+        }
+        if (command.outcome() == null) {
+            throw new InvalidFieldException("outcome", "'outcome' is required (CONTAINED, NOT_CONTAINED or"
+                    + " NOT_APPLICABLE)");
+        }
+        String note = command.outcome() == ContainmentOutcome.NOT_APPLICABLE
+                ? FieldRules.required("note", command.note(), FieldRules.MAX_TEXT)
+                : FieldRules.optional("note", command.note(), FieldRules.MAX_TEXT);
+        for (ContainmentLever earlier : ContainmentLever.values()) {
+            if (earlier == command.lever()) {
+                break;
+            }
+            if (!containmentRecorded.contains(earlier)) {
+                throw new IncidentRuleViolation("containment-out-of-order", "lever", "Containment levers are"
+                        + " recorded in order (FEATURE_FLAG_OFF, DEPLOY_ROLLBACK, MIGRATION_ROLLBACK, DATA_CORRECTION):"
+                        + " record " + earlier + " before " + command.lever() + ", or mark it NOT_APPLICABLE with a"
+                        + " note saying why");
+            }
+        }
+        apply(new ContainmentStepRecorded(id, command.lever(), command.outcome(), note == null ? "" : note));
+    }
+
+    /**
+     * The "identified" milestone; also after resolution (the cause is often known only once the fix holds), not once
+     * closed. A later one corrects the cause, the same cause again is refused.
+     */
+    @CommandHandler
+    public void handle(IdentifyCause command) {
+        ensureNotClosed();
+        String given = FieldRules.required("cause", command.cause(), FieldRules.MAX_TEXT);
+        if (given.equals(cause)) {
+            throw new IncidentRuleViolation("cause-unchanged", "cause", "This cause is already recorded");
+        }
+        apply(new CauseIdentified(id, given));
+    }
+
+    /** A call link, replacing any earlier one: absolute https, so the pinned summary never links anything else. */
+    @CommandHandler
+    public void handle(AttachVideoBridge command) {
+        ensureNotClosed();
+        String url = FieldRules.httpsUrl("url", command.url());
+        if (url == null) {
+            throw new InvalidFieldException("url", "'url' is required");
+        }
+        if (url.equals(videoBridgeUrl)) {
+            throw new IncidentRuleViolation("video-bridge-unchanged", "url", "This video bridge is already attached");
+        }
+        apply(new VideoBridgeAttached(id, url));
+    }
+
+    /**
      * A Major or Critical incident closes only after its debrief is completed in debrief-service, and with that
      * debrief's URL ({@code completedDebriefUrl}, set from {@code firebreak.debrief-events} when the command is sent);
      * a URL in the request does not stand in for it. A Minor incident closes at once, with the URL given if any.
@@ -320,7 +439,7 @@ public class Incident {
         if (candidate != null) {
             IncidentRole conflicting = heldElsewhere(IncidentRole.INCIDENT_LEAD, candidate, rolePolicy);
             if (conflicting == null) {
-                apply(new RoleAssigned(id, IncidentRole.INCIDENT_LEAD, candidate, null));
+                apply(new RoleAssigned(id, IncidentRole.INCIDENT_LEAD, candidate, null, false));
                 apply(new TimelineNoteAdded(id, NoteKind.MILESTONE, after + ": " + candidate.name() + why
                         + " is now the incident lead"));
                 return;
@@ -339,11 +458,20 @@ public class Incident {
             return null;
         }
         for (IncidentRole other : IncidentRole.values()) {
-            if (other != role && Person.same(person, roles.get(other))) {
+            if (other != role && holders(other).stream().anyMatch(holder -> Person.same(person, holder))) {
                 return other;
             }
         }
         return null;
+    }
+
+    /** Who holds {@code role}: one person at most, except INVESTIGATION_OWNER. */
+    private List<Person> holders(IncidentRole role) {
+        if (role == IncidentRole.INVESTIGATION_OWNER && !investigators.isEmpty()) {
+            return investigators;
+        }
+        Person holder = roles.get(role);
+        return holder == null ? List.of() : List.of(holder);
     }
 
     private static String minutes(Duration deadline) {
@@ -386,7 +514,32 @@ public class Incident {
 
     @EventSourcingHandler
     void on(RoleAssigned event) {
-        roles.put(event.role(), event.assignee());
+        if (event.role() != IncidentRole.INVESTIGATION_OWNER) {
+            roles.put(event.role(), event.assignee());
+        } else if (event.joining()) {
+            List<Person> joined = new ArrayList<>(holders(IncidentRole.INVESTIGATION_OWNER));
+            joined.add(event.assignee());
+            investigators = joined;
+            roles.putIfAbsent(event.role(), event.assignee());
+        } else {
+            investigators = new ArrayList<>(List.of(event.assignee()));
+            roles.put(event.role(), event.assignee());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContainmentStepRecorded event) {
+        containmentRecorded.add(event.lever());
+    }
+
+    @EventSourcingHandler
+    void on(CauseIdentified event) {
+        cause = event.cause();
+    }
+
+    @EventSourcingHandler
+    void on(VideoBridgeAttached event) {
+        videoBridgeUrl = event.url();
     }
 
     @EventSourcingHandler

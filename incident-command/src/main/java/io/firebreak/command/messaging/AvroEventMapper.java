@@ -6,10 +6,14 @@ import io.firebreak.command.api.Person;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.AlertStatus;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.ExposureKind;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentSource;
 import io.firebreak.schemas.incident.IncidentStatus;
+import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Severity;
 import java.util.List;
@@ -33,7 +37,8 @@ public class AvroEventMapper {
                     e.reference(), e.title(), e.summary(), severity(e.severity()), status(e.status()),
                     e.customerImpact(), List.copyOf(e.affectedServices()), IncidentSource.valueOf(e.source().name()),
                     e.sourceKey(), e.reportedSeverity(), e.detectedAt(), e.channelName(),
-                    io.firebreak.schemas.incident.IncidentType.ENGINEERING, false, List.of());
+                    IncidentType.valueOf(e.incidentType().name()), e.drill(),
+                    e.suspectedExposure().stream().map(kind -> ExposureKind.valueOf(kind.name())).toList());
         }
         if (payload instanceof Events.SeverityChanged e) {
             return new io.firebreak.schemas.incident.SeverityChanged(header,
@@ -50,7 +55,7 @@ public class AvroEventMapper {
         }
         if (payload instanceof Events.RoleAssigned e) {
             return new io.firebreak.schemas.incident.RoleAssigned(header,
-                    IncidentRole.valueOf(e.role().name()), person(e.assignee()), person(e.previous()), false);
+                    IncidentRole.valueOf(e.role().name()), person(e.assignee()), person(e.previous()), e.joining());
         }
         if (payload instanceof Events.TimelineNoteAdded e) {
             return new io.firebreak.schemas.incident.TimelineNoteAdded(header,
@@ -75,6 +80,17 @@ public class AvroEventMapper {
         }
         if (payload instanceof Events.IncidentClosed e) {
             return new io.firebreak.schemas.incident.IncidentClosed(header, e.debriefUrl());
+        }
+        if (payload instanceof Events.ContainmentStepRecorded e) {
+            return new io.firebreak.schemas.incident.ContainmentStepRecorded(header,
+                    ContainmentLever.valueOf(e.lever().name()), ContainmentOutcome.valueOf(e.outcome().name()),
+                    e.note() == null ? "" : e.note());
+        }
+        if (payload instanceof Events.CauseIdentified e) {
+            return new io.firebreak.schemas.incident.CauseIdentified(header, e.cause());
+        }
+        if (payload instanceof Events.VideoBridgeAttached e) {
+            return new io.firebreak.schemas.incident.VideoBridgeAttached(header, e.url());
         }
         throw new IllegalArgumentException(
                 "No public contract for " + message.getPayloadType().getName() + "; add it to schemas");

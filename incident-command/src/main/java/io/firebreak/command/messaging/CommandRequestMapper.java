@@ -4,6 +4,13 @@ import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Audience;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
+import io.firebreak.command.api.Commands.AttachVideoBridge;
+import io.firebreak.command.api.Commands.IdentifyCause;
+import io.firebreak.command.api.Commands.JoinRole;
+import io.firebreak.command.api.Commands.RecordContainmentStep;
+import io.firebreak.command.api.ContainmentLever;
+import io.firebreak.command.api.ContainmentOutcome;
+import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
 import io.firebreak.command.api.Commands.CloseIncident;
@@ -12,6 +19,7 @@ import io.firebreak.command.api.Commands.ResolveIncident;
 import io.firebreak.command.api.IncidentRole;
 import io.firebreak.command.api.IncidentSource;
 import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.IncidentType;
 import io.firebreak.command.api.NoteKind;
 import io.firebreak.command.api.Person;
 import io.firebreak.command.application.CommandInputs;
@@ -20,6 +28,9 @@ import io.firebreak.command.application.RequestedCommand;
 import io.firebreak.command.domain.InvalidFieldException;
 import io.firebreak.schemas.command.AddNoteRequest;
 import io.firebreak.schemas.command.AssignRoleRequest;
+import io.firebreak.schemas.command.AttachVideoBridgeRequest;
+import io.firebreak.schemas.command.IdentifyCauseRequest;
+import io.firebreak.schemas.command.RecordContainmentStepRequest;
 import io.firebreak.schemas.command.ChangeSeverityRequest;
 import io.firebreak.schemas.command.ChangeStatusRequest;
 import io.firebreak.schemas.command.CloseIncidentRequest;
@@ -81,8 +92,11 @@ public class CommandRequestMapper {
             }
             Declaration declaration = new Declaration(d.getTitle(), d.getSummary(),
                     CommandInputs.severity(d.getSeverity()), d.getSeverity(), d.getCustomerImpact(),
-                    List.copyOf(d.getAffectedServices()), person(d.getIncidentLead()), source(request), null, null);
-            return new RequestedCommand.Declare(commandId, id, actor, declaration);
+                    List.copyOf(d.getAffectedServices()), person(d.getIncidentLead()), source(request), null, null,
+                    IncidentType.valueOf(d.getIncidentType().name()), d.getDrill(),
+                    d.getSuspectedExposure().stream().map(kind -> ExposureKind.valueOf(kind.name())).toList(),
+                    d.getVideoBridgeUrl());
+            return new RequestedCommand.Declare(commandId, id, actor, declaration, d.getForce());
         }
         if (!CommandInputs.isIncidentId(id)) {
             throw CommandInputs.noSuchIncident();
@@ -96,6 +110,8 @@ public class CommandRequestMapper {
             change = new ChangeStatus(id, IncidentStatus.valueOf(s.getStatus().name()), s.getNote(), null);
         } else if (command instanceof ChangeSeverityRequest s) {
             change = new ChangeSeverity(id, CommandInputs.severity(s.getSeverity()), s.getReason(), null);
+        } else if (command instanceof AssignRoleRequest r && r.getJoining()) {
+            change = new JoinRole(id, IncidentRole.valueOf(r.getRole().name()), person(r.getAssignee()), null);
         } else if (command instanceof AssignRoleRequest r) {
             change = new AssignRole(id, IncidentRole.valueOf(r.getRole().name()), person(r.getAssignee()), null);
         } else if (command instanceof AddNoteRequest n) {
@@ -104,6 +120,13 @@ public class CommandRequestMapper {
             change = new ResolveIncident(id, r.getResolution(), time("mitigatedAt", r.getMitigatedAt()), null);
         } else if (command instanceof CloseIncidentRequest c) {
             change = new CloseIncident(id, c.getDebriefUrl(), null);
+        } else if (command instanceof RecordContainmentStepRequest c) {
+            change = new RecordContainmentStep(id, ContainmentLever.valueOf(c.getLever().name()),
+                    ContainmentOutcome.valueOf(c.getOutcome().name()), c.getNote(), null);
+        } else if (command instanceof IdentifyCauseRequest c) {
+            change = new IdentifyCause(id, c.getCause(), null);
+        } else if (command instanceof AttachVideoBridgeRequest b) {
+            change = new AttachVideoBridge(id, b.getUrl(), null);
         } else {
             throw ApiProblem.badRequest("command", "'command' is not a command incident-command knows");
         }

@@ -1,15 +1,27 @@
 package io.firebreak.command.readmodel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.firebreak.command.api.Actor;
+import io.firebreak.command.api.ContainmentLever;
+import io.firebreak.command.api.ContainmentOutcome;
+import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.IncidentRole;
 import io.firebreak.command.api.IncidentSource;
 import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.IncidentType;
 import io.firebreak.command.api.Person;
 import io.firebreak.command.api.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An incident as dashboards see it; {@code version} is the aggregate sequence of the last event applied. */
+/**
+ * An incident as dashboards see it; {@code version} is the aggregate sequence of the last event applied.
+ * {@code roles} holds one person per role (for INVESTIGATION_OWNER the first investigator); {@code investigators} every
+ * investigator. {@code containment} lists every lever in the order of docs/process.md#containment, pending or with its
+ * latest record; {@code containedAt} is the first CONTAINED step; {@code identifiedAt} the first "identified"
+ * milestone and {@code cause} the latest cause given.
+ */
 public record IncidentView(
         String id,
         String reference,
@@ -34,10 +46,33 @@ public record IncidentView(
         Map<IncidentRole, Person> roles,
         LatestUpdate latestUpdate,
         Instant nextUpdateAt,
+        IncidentType type,
+        boolean drill,
+        List<ExposureKind> suspectedExposure,
+        List<Person> investigators,
+        List<ContainmentStep> containment,
+        Instant containedAt,
+        Instant identifiedAt,
+        String cause,
+        String videoBridgeUrl,
         long version) {
 
     /** The most recent update, internal or customer-facing. */
     public record LatestUpdate(String updateId, String audience, String whatIsHappening, String whoIsAffected,
             String whatWeAreDoing, Instant nextUpdateAt, Instant postedAt) {
+    }
+
+    /**
+     * One lever of the containment checklist: {@code pending} until recorded, then its latest record ({@code outcome},
+     * {@code note}, when and by whom) and how many times it was recorded. A pending lever leaves out what it does not
+     * have: every incident of a list page carries its checklist, and four rows of nulls doubled an incident's size.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ContainmentStep(ContainmentLever lever, boolean pending, ContainmentOutcome outcome, String note,
+            Instant recordedAt, Actor recordedBy, int attempts) {
+
+        static ContainmentStep notRecorded(ContainmentLever lever) {
+            return new ContainmentStep(lever, true, null, null, null, null, 0);
+        }
     }
 }

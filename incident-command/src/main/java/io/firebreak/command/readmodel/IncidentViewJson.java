@@ -4,15 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.firebreak.command.api.ContainmentLever;
+import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.IncidentRole;
 import io.firebreak.command.api.Person;
+import io.firebreak.command.readmodel.IncidentView.ContainmentStep;
 import io.firebreak.command.readmodel.IncidentView.LatestUpdate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** JSON columns of {@code incident_view}: affected services, roles and the latest update. */
+/**
+ * JSON columns of {@code incident_view}: affected services, roles, investigators, suspected exposure, the containment
+ * checklist and the latest update.
+ */
 @Component
 class IncidentViewJson {
 
@@ -35,6 +41,21 @@ class IncidentViewJson {
         Map<IncidentRole, Person> roles = new EnumMap<>(IncidentRole.class);
         roles.putAll(read(json, new TypeReference<Map<IncidentRole, Person>>() { }));
         return roles;
+    }
+
+    List<Person> readPersons(String json) {
+        return read(json, new TypeReference<List<Person>>() { });
+    }
+
+    List<ExposureKind> readExposure(String json) {
+        return read(json, new TypeReference<List<ExposureKind>>() { });
+    }
+
+    /** The recorded levers' latest steps, by lever. */
+    Map<ContainmentLever, ContainmentStep> readContainment(String json) {
+        Map<ContainmentLever, ContainmentStep> steps = new EnumMap<>(ContainmentLever.class);
+        steps.putAll(read(json, new TypeReference<Map<ContainmentLever, ContainmentStep>>() { }));
+        return steps;
     }
 
     LatestUpdate readLatestUpdate(String json) {

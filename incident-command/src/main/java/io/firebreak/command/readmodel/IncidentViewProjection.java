@@ -1,6 +1,13 @@
 package io.firebreak.command.readmodel;
 
+import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Commands;
+import io.firebreak.command.api.ContainmentOutcome;
+import io.firebreak.command.api.Events.CauseIdentified;
+import io.firebreak.command.api.Events.ContainmentStepRecorded;
+import io.firebreak.command.api.Events.VideoBridgeAttached;
+import io.firebreak.command.api.IncidentRole;
+import io.firebreak.command.api.Person;
 import io.firebreak.command.api.Events.CustomerImpactChanged;
 import io.firebreak.command.api.Events.IncidentClosed;
 import io.firebreak.command.api.Events.IncidentDeclared;
@@ -11,9 +18,12 @@ import io.firebreak.command.api.Events.SeverityChanged;
 import io.firebreak.command.api.Events.StatusChanged;
 import io.firebreak.command.api.Events.UpdatePosted;
 import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.readmodel.IncidentView.ContainmentStep;
 import io.firebreak.command.readmodel.IncidentView.LatestUpdate;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -50,13 +60,14 @@ public class IncidentViewProjection {
         jdbc.update("""
                 INSERT INTO incident_view (incident_id, reference, title, summary, severity, reported_severity,
                     status, customer_impact, affected_services, source, source_key, channel_name, detected_at,
-                    declared_at, updated_at, request_fingerprint, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    declared_at, updated_at, request_fingerprint, incident_type, drill, suspected_exposure, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (incident_id) DO NOTHING""",
                 event.incidentId(), event.reference(), event.title(), event.summary(), event.severity().name(),
                 event.reportedSeverity(), event.status().name(), event.customerImpact(),
                 json.write(event.affectedServices()), event.source().name(), event.sourceKey(),
-                event.channelName(), ts(event.detectedAt()), ts(at), ts(at), fingerprint, sequence);
+                event.channelName(), ts(event.detectedAt()), ts(at), ts(at), fingerprint,
+                event.incidentType().name(), event.drill(), json.write(event.suspectedExposure()), sequence);
     }
 
     @EventHandler
@@ -77,16 +88,59 @@ public class IncidentViewProjection {
                 ts(event.nextUpdateAt()));
     }
 
+    /** As the aggregate: joining adds an investigator (the first one also fills the role), otherwise replaces. */
     @EventHandler
     void on(RoleAssigned event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
-        String current = jdbc.query("SELECT roles FROM incident_view WHERE incident_id = ? AND version < ?",
+        String[] current = jdbc.query("SELECT roles, investigators FROM incident_view WHERE incident_id = ?"
+                + " AND version < ?", rs -> rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null,
+                event.incidentId(), sequence);
+        if (current == null) {
+            return;
+        }
+        var roles = json.readRoles(current[0]);
+        List<Person> investigators = new ArrayList<>(json.readPersons(current[1]));
+        if (event.role() != IncidentRole.INVESTIGATION_OWNER) {
+            roles.put(event.role(), event.assignee());
+        } else if (event.joining()) {
+            investigators.add(event.assignee());
+            roles.putIfAbsent(event.role(), event.assignee());
+        } else {
+            investigators = List.of(event.assignee());
+            roles.put(event.role(), event.assignee());
+        }
+        update(event.incidentId(), sequence, at, "roles = ?, investigators = ?", json.write(roles),
+                json.write(investigators));
+    }
+
+    /** The lever's latest record replaces its earlier one, counting the tries; the first CONTAINED step stays. */
+    @EventHandler
+    void on(ContainmentStepRecorded event, org.axonframework.eventhandling.DomainEventMessage<?> message) {
+        long sequence = message.getSequenceNumber();
+        String current = jdbc.query("SELECT containment FROM incident_view WHERE incident_id = ? AND version < ?",
                 rs -> rs.next() ? rs.getString(1) : null, event.incidentId(), sequence);
         if (current == null) {
             return;
         }
-        var roles = json.readRoles(current);
-        roles.put(event.role(), event.assignee());
-        update(event.incidentId(), sequence, at, "roles = ?", json.write(roles));
+        var steps = json.readContainment(current);
+        ContainmentStep earlier = steps.get(event.lever());
+        Instant at = message.getTimestamp();
+        steps.put(event.lever(), new ContainmentStep(event.lever(), false, event.outcome(), event.note(), at,
+                Actor.from(message.getMetaData()), earlier == null ? 1 : earlier.attempts() + 1));
+        update(event.incidentId(), sequence, at, "containment = ?, contained_at = COALESCE(contained_at, ?)",
+                json.write(steps), event.outcome() == ContainmentOutcome.CONTAINED ? ts(at) : null);
+    }
+
+    @EventHandler
+    void on(CauseIdentified event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "cause = ?, identified_at = COALESCE(identified_at, ?)",
+                event.cause(), ts(at));
+    }
+
+    @EventHandler
+    void on(VideoBridgeAttached event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "video_bridge_url = ?", event.url());
     }
 
     @EventHandler

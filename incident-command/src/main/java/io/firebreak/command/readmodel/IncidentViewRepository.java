@@ -1,8 +1,11 @@
 package io.firebreak.command.readmodel;
 
+import io.firebreak.command.api.ContainmentLever;
 import io.firebreak.command.api.IncidentSource;
 import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.IncidentType;
 import io.firebreak.command.api.Severity;
+import io.firebreak.command.readmodel.IncidentView.ContainmentStep;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,6 +66,14 @@ public class IncidentViewRepository {
             where.append(" AND severity = ?");
             args.add(search.severity().name());
         }
+        if (search.type() != null) {
+            where.append(" AND incident_type = ?");
+            args.add(search.type().name());
+        }
+        if (search.drill() != null) {
+            where.append(" AND drill = ?");
+            args.add(search.drill());
+        }
         if (Boolean.TRUE.equals(search.open())) {
             where.append(" AND status IN (?, ?, ?)");
             args.addAll(OPEN);
@@ -80,7 +91,8 @@ public class IncidentViewRepository {
     }
 
     /** Filters of the dashboard list; null means "any". */
-    public record IncidentSearch(IncidentStatus status, Severity severity, Boolean open, int page, int size) {
+    public record IncidentSearch(IncidentStatus status, Severity severity, Boolean open, IncidentType type,
+            Boolean drill, int page, int size) {
     }
 
     public record Page(List<IncidentView> items, int page, int size, long total) {
@@ -111,7 +123,26 @@ public class IncidentViewRepository {
                 json.readRoles(rs.getString("roles")),
                 json.readLatestUpdate(rs.getString("latest_update")),
                 instant(rs, "next_update_at"),
+                IncidentType.valueOf(rs.getString("incident_type")),
+                rs.getBoolean("drill"),
+                json.readExposure(rs.getString("suspected_exposure")),
+                json.readPersons(rs.getString("investigators")),
+                checklist(rs.getString("containment")),
+                instant(rs, "contained_at"),
+                instant(rs, "identified_at"),
+                rs.getString("cause"),
+                rs.getString("video_bridge_url"),
                 rs.getLong("version"));
+    }
+
+    /** Every lever in the policies' order: its latest record, or pending. */
+    private List<ContainmentStep> checklist(String column) {
+        var recorded = json.readContainment(column);
+        List<ContainmentStep> steps = new ArrayList<>();
+        for (ContainmentLever lever : ContainmentLever.values()) {
+            steps.add(recorded.getOrDefault(lever, ContainmentStep.notRecorded(lever)));
+        }
+        return steps;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

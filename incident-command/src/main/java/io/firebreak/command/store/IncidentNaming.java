@@ -31,7 +31,12 @@ public class IncidentNaming {
     }
 
     public String claimChannelName(String incidentId, String title) {
-        String base = ChannelNames.forTitle(LocalDate.now(clock.withZone(ZoneOffset.UTC)), title);
+        return claimChannelName(incidentId, title, false);
+    }
+
+    /** A drill's channel is {@code drill-<date>-<slug>} ({@link ChannelNames}). */
+    public String claimChannelName(String incidentId, String title, boolean drill) {
+        String base = ChannelNames.forTitle(LocalDate.now(clock.withZone(ZoneOffset.UTC)), title, drill);
         if (claim(base, incidentId)) {
             return base;
         }

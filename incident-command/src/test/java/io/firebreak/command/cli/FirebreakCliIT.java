@@ -69,6 +69,51 @@ class FirebreakCliIT {
     }
 
     @Test
+    void declaresSecurityIncidentsAndDrillsAndRunsTheContainmentChecklist() {
+        String service = "vault-" + java.util.UUID.randomUUID();
+        Result open = firebreak("incident", "declare", "--sev", "2", "--summary", "Signing keys in a public gist",
+                "--exposure", "keys", "--bridge", "https://meet.example.com/sec-7", "--service", service);
+        assertThat(open.exitCode()).as(open.err()).isZero();
+        Matcher declared = Pattern.compile("Declared (INC-\\d+) in #inc-").matcher(open.out());
+        assertThat(declared.find()).as(open.out()).isTrue();
+        String ref = declared.group(1);
+        assertThat(open.out()).contains("CRITICAL (reported as SEV2)", "Type:            SECURITY",
+                "Exposure:        KEYS", "Video bridge:    https://meet.example.com/sec-7");
+
+        // alike the open incident, no terminal to ask: listed, refused, and --force suggested
+        Result duplicate = firebreak("incident", "open", "--sev", "2", "--summary", "Signing keys in a gist",
+                "--service", service);
+        assertThat(duplicate.exitCode()).isEqualTo(1);
+        assertThat(duplicate.err()).contains("Open incidents that look like this one:", ref, "(field: title)",
+                "hint: join one of them, or declare anyway with --force");
+        Result drill = firebreak("incident", "drill", "--sev", "2", "--summary", "Signing keys in a gist",
+                "--service", service);
+        assertThat(drill.exitCode()).as("a drill is never a duplicate: " + drill.err()).isZero();
+        assertThat(drill.out()).containsPattern("Declared DRILL INC-\\d+ in #drill-").contains("(DRILL)");
+
+        Result early = firebreak("incident", "containment", ref, "deploy-rollback", "contained");
+        assertThat(early.exitCode()).isEqualTo(1);
+        assertThat(early.err()).contains("409", "record FEATURE_FLAG_OFF before DEPLOY_ROLLBACK", "(field: lever)");
+        Result skipped = firebreak("incident", "containment", ref, "feature-flag-off", "not-applicable", "--note",
+                "No flag guards signing");
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).contains("FEATURE_FLAG_OFF    NOT_APPLICABLE  Tess Writer  No flag guards signing",
+                "DEPLOY_ROLLBACK     pending");
+        assertThat(firebreak("incident", "containment", ref, "deploy-rollback", "contained", "--note", "Back on 41")
+                .exitCode()).isZero();
+        Result identified = firebreak("incident", "identified", ref, "A debug endpoint printed the key ring");
+        assertThat(identified.out()).contains(ref + " identified: A debug endpoint printed the key ring");
+        assertThat(firebreak("incident", "bridge", ref, "http://meet.example.com/x").err())
+                .contains("422 'url' must be an absolute https URL (field: url)");
+
+        assertThat(firebreak("incident", "investigator", ref, "--id", "u-ivy", "--name", "Ivy").exitCode()).isZero();
+        Result added = firebreak("incident", "investigator", ref, "--id", "u-jo", "--name", "Jo", "--add");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Jo also investigates " + ref, "Investigators:   Ivy, Jo",
+                "Containment:     FEATURE_FLAG_OFF NOT_APPLICABLE, DEPLOY_ROLLBACK CONTAINED");
+    }
+
+    @Test
     void exitsNonZeroWithTheServersProblemDetail() {
         Result missingFields = firebreak("incident", "open", "--sev", "9", "--summary", "x");
         assertThat(missingFields.exitCode()).isEqualTo(1);

@@ -31,4 +31,12 @@ class ChannelNamesTest {
     void keepsTheDateWhenTheTitleHasNoLetters() {
         assertThat(ChannelNames.forTitle(DAY, "!!!")).isEqualTo("inc-2026-11-25");
     }
+
+    @Test
+    void startsADrillsChannelWithDrillWithinTheSameLimits() {
+        assertThat(ChannelNames.forTitle(DAY, "Game day: checkout DB failover", true))
+                .isEqualTo("drill-2026-11-25-game-day-checkout-db-failover");
+        assertThat(ChannelNames.forTitle(DAY, "word ".repeat(40), true)).startsWith("drill-2026-11-25-word")
+                .hasSizeLessThanOrEqualTo(80).matches("[a-z0-9-]+").doesNotEndWith("-");
+    }
 }

@@ -8,6 +8,16 @@ import io.firebreak.command.api.Commands.AttachAlerts;
 import io.firebreak.command.api.Events.AlertAttached;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
+import io.firebreak.command.api.Commands.AttachVideoBridge;
+import io.firebreak.command.api.Commands.IdentifyCause;
+import io.firebreak.command.api.Commands.JoinRole;
+import io.firebreak.command.api.Commands.RecordContainmentStep;
+import io.firebreak.command.api.ContainmentLever;
+import io.firebreak.command.api.ContainmentOutcome;
+import io.firebreak.command.api.Events.CauseIdentified;
+import io.firebreak.command.api.Events.ContainmentStepRecorded;
+import io.firebreak.command.api.Events.VideoBridgeAttached;
+import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
 import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
@@ -33,6 +43,7 @@ import io.firebreak.command.api.Events.UpdatePosted;
 import io.firebreak.command.api.IncidentRole;
 import io.firebreak.command.api.IncidentSource;
 import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.IncidentType;
 import io.firebreak.command.api.NoteKind;
 import io.firebreak.command.api.Person;
 import io.firebreak.command.api.Severity;
@@ -74,13 +85,13 @@ class IncidentTest {
     static DeclareIncident declare(Severity severity, String label, Person lead) {
         return new DeclareIncident(ID, "INC-42", "inc-2026-11-25-checkout-fails", "Checkout fails",
                 "Card payments error", severity, label, true, List.of("checkout"), lead, IncidentSource.API, null,
-                null);
+                null, null, false, List.of(), null);
     }
 
     static IncidentDeclared declared(Severity severity) {
         return new IncidentDeclared(ID, "INC-42", "Checkout fails", "Card payments error", severity,
                 severity.name(), IncidentStatus.INVESTIGATING, true, List.of("checkout"), IncidentSource.API, null,
-                null, "inc-2026-11-25-checkout-fails");
+                null, "inc-2026-11-25-checkout-fails", IncidentType.ENGINEERING, false, List.of());
     }
 
     static IncidentResolved resolved() {
@@ -97,7 +108,7 @@ class IncidentTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new IncidentDeclared(ID, "INC-42", "Checkout fails", "Card payments error",
                             Severity.CRITICAL, "SEV1", IncidentStatus.INVESTIGATING, true, List.of("checkout"),
-                            IncidentSource.API, null, null, "inc-2026-11-25-checkout-fails"));
+                            IncidentSource.API, null, null, "inc-2026-11-25-checkout-fails", IncidentType.ENGINEERING, false, List.of()));
         }
 
         @Test
@@ -105,14 +116,14 @@ class IncidentTest {
             fixture.givenNoPriorActivity()
                     .when(declare(Severity.MAJOR, "MAJOR", ANA))
                     .expectEvents(declared(Severity.MAJOR),
-                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null));
+                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false));
         }
 
         @Test
         void rejectsDeclarationWithoutTitle() {
             fixture.givenNoPriorActivity()
                     .when(new DeclareIncident(ID, "INC-1", "inc-x", "  ", null, Severity.MINOR, "minor", false,
-                            List.of(), null, IncidentSource.API, null, null))
+                            List.of(), null, IncidentSource.API, null, null, null, false, List.of(), null))
                     .expectException(InvalidFieldException.class)
                     .expectExceptionMessage("'title' is required")
                     .expectNoEvents();
@@ -122,7 +133,7 @@ class IncidentTest {
         void rejectsTitleLongerThan200Characters() {
             fixture.givenNoPriorActivity()
                     .when(new DeclareIncident(ID, "INC-1", "inc-x", "x".repeat(201), null, Severity.MINOR, "minor",
-                            false, List.of(), null, IncidentSource.API, null, null))
+                            false, List.of(), null, IncidentSource.API, null, null, null, false, List.of(), null))
                     .expectException(InvalidFieldException.class)
                     .expectNoEvents();
         }
@@ -139,7 +150,7 @@ class IncidentTest {
         void rejectsADetectionTimeInTheFuture() {
             fixture.givenNoPriorActivity()
                     .when(new DeclareIncident(ID, "INC-1", "inc-x", "t", null, Severity.MINOR, "minor", false,
-                            List.of(), null, IncidentSource.API, null, NOW.plus(Duration.ofHours(1))))
+                            List.of(), null, IncidentSource.API, null, NOW.plus(Duration.ofHours(1)), null, false, List.of(), null))
                     .expectException(InvalidFieldException.class);
         }
     }
@@ -155,7 +166,7 @@ class IncidentTest {
         void rejectsASecretInTheSummaryWithoutEchoingIt(String secret) {
             fixture.givenNoPriorActivity()
                     .when(new DeclareIncident(ID, "INC-1", "inc-x", "Checkout fails", secret, Severity.MINOR,
-                            "minor", false, List.of(), null, IncidentSource.API, null, null))
+                            "minor", false, List.of(), null, IncidentSource.API, null, null, null, false, List.of(), null))
                     .expectException(SecretRejectedException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.allOf(
                             org.hamcrest.Matchers.containsString("'summary'"),
@@ -404,14 +415,14 @@ class IncidentTest {
 
         @Test
         void recordsThePreviousHolderOnReassignment() {
-            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false))
                     .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
-                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, BOB, ANA));
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, BOB, ANA, false));
         }
 
         @Test
         void rejectsTheLeadAsInvestigationOwnerOnAMajorIncident() {
-            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false))
                     .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
                     .expectException(IncidentRuleViolation.class)
                     .expectNoEvents();
@@ -419,7 +430,7 @@ class IncidentTest {
 
         @Test
         void rejectsTheLeadAsCommsOwnerOnAMajorIncident() {
-            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false))
                     .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null))
                     .expectException(IncidentRuleViolation.class)
                     .expectExceptionMessage("On a MAJOR incident the incident lead, the comms owner and the"
@@ -429,7 +440,7 @@ class IncidentTest {
 
         @Test
         void rejectsTheCommsOwnerAsInvestigationOwnerOnACriticalIncident() {
-            fixture.given(declared(Severity.CRITICAL), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, null))
+            fixture.given(declared(Severity.CRITICAL), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, null, false))
                     .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
                     .expectException(IncidentRuleViolation.class)
                     .expectExceptionMessage("On a CRITICAL incident the incident lead, the comms owner and the"
@@ -439,7 +450,7 @@ class IncidentTest {
 
         @Test
         void rejectsTheCommsOwnerAsLeadAfterTheIncidentWasRaisedToMajor() {
-            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null),
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null, false),
                             new SeverityChanged(ID, Severity.MINOR, Severity.MAJOR, null))
                     .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
                     .expectException(IncidentRuleViolation.class);
@@ -447,10 +458,10 @@ class IncidentTest {
 
         @Test
         void letsTheSamePersonMoveFromOneRoleToAnotherOnlyOnceTheyGaveItUp() {
-            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null),
-                            new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, ANA))
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, ANA, false))
                     .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
-                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null));
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false));
         }
 
         @Test
@@ -459,30 +470,30 @@ class IncidentTest {
             criticalOnly.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
             criticalOnly.registerInjectableResource(UpdateCadence.defaults());
             criticalOnly.registerInjectableResource(new RolePolicy(List.of(Severity.CRITICAL)));
-            criticalOnly.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null),
-                            new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null))
+            criticalOnly.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null, false))
                     .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
-                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null));
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false));
         }
 
         @Test
         void rejectsTheInvestigationOwnerAsLeadOnACriticalIncident() {
             fixture.given(declared(Severity.CRITICAL),
-                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, false))
                     .when(new AssignRole(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
                     .expectException(IncidentRuleViolation.class);
         }
 
         @Test
         void letsOnePersonLeadAndInvestigateAMinorIncident() {
-            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null))
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false))
                     .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
-                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null));
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false));
         }
 
         @Test
         void rejectsReassigningTheSamePerson() {
-            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null))
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.COMMS_OWNER, ANA, null, false))
                     .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null))
                     .expectException(IncidentRuleViolation.class);
         }
@@ -511,7 +522,7 @@ class IncidentTest {
             fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")))
                     .when(new EnforceLeadDeadline(ID, five, null))
                     .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD,
-                                    new Person("u-ana", "Ana", null, null), null),
+                                    new Person("u-ana", "Ana", null, null), null, false),
                             new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes: Ana, who declared"
                                     + " the incident, is now the incident lead"));
         }
@@ -520,7 +531,7 @@ class IncidentTest {
         void makesTheDefaultLeadLeadOfACriticalIncidentMonitoringDeclared() {
             fixture.given(declaredBy(Severity.CRITICAL, new Actor("alertmanager", "Alertmanager", "INTEGRATION")))
                     .when(new EnforceLeadDeadline(ID, five, defaultLead))
-                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, defaultLead, null),
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, defaultLead, null, false),
                             new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes: Duty Lead, the"
                                     + " default lead, is now the incident lead"));
         }
@@ -545,7 +556,7 @@ class IncidentTest {
         @Test
         void doesNothingOnceTheIncidentHasALead() {
             fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")),
-                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
+                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, BOB, null, false))
                     .when(new EnforceLeadDeadline(ID, five, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -562,7 +573,7 @@ class IncidentTest {
         @Test
         void doesNotMakeTheDeclarerLeadWhenTheyAlreadyWearAnotherHat() {
             fixture.given(declaredBy(Severity.MAJOR, new Actor("u-ana", "Ana", "HUMAN")),
-                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false))
                     .when(new EnforceLeadDeadline(ID, five, null))
                     .expectEvents(new TimelineNoteAdded(ID, NoteKind.MILESTONE, "No lead after 5 minutes on a MAJOR"
                             + " incident; Ana is already INVESTIGATION_OWNER, so someone else must take the lead"));
@@ -736,6 +747,394 @@ class IncidentTest {
             fixture.given(declared(Severity.MAJOR))
                     .when(new ChangeCustomerImpact(ID, true, List.of("checkout"), null))
                     .expectException(IncidentRuleViolation.class);
+        }
+    }
+
+    static DeclareIncident declareKind(Severity severity, IncidentType type, boolean drill, List<ExposureKind> exposure,
+            String bridge, Person lead) {
+        return new DeclareIncident(ID, "INC-42", "inc-2026-11-25-checkout-fails", "Checkout fails",
+                "Card payments error", severity, severity.name(), true, List.of("checkout"), lead, IncidentSource.API,
+                null, null, type, drill, exposure, bridge);
+    }
+
+    static IncidentDeclared declaredKind(Severity severity, String reported, IncidentType type, boolean drill,
+            List<ExposureKind> exposure) {
+        return new IncidentDeclared(ID, "INC-42", "Checkout fails", "Card payments error", severity, reported,
+                IncidentStatus.INVESTIGATING, true, List.of("checkout"), IncidentSource.API, null, null,
+                "inc-2026-11-25-checkout-fails", type, drill, exposure);
+    }
+
+    static final Person CAT = new Person("u-cat", "Cat", null, null);
+
+    @Nested
+    class SecurityIncidents {
+
+        @Test
+        void raisesAMajorDeclarationWithSuspectedCardDataToCriticalAndSaysWhyInADecisionNote() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MAJOR, null, false, List.of(ExposureKind.CARD_DATA), null, null))
+                    .expectEvents(declaredKind(Severity.CRITICAL, "MAJOR", IncidentType.SECURITY, false,
+                                    List.of(ExposureKind.CARD_DATA)),
+                            new TimelineNoteAdded(ID, NoteKind.DECISION, "Declared CRITICAL instead of MAJOR:"
+                                    + " suspected exposure of card data. Sensitive data (card details, credentials,"
+                                    + " keys) that may be exposed makes an incident Critical at least"
+                                    + " (docs/process.md#severities)."));
+        }
+
+        @Test
+        void namesEveryExposureOnceInItsOrder() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MINOR, IncidentType.SECURITY, false, List.of(ExposureKind.KEYS,
+                            ExposureKind.PERSONAL_DATA, ExposureKind.CREDENTIALS, ExposureKind.KEYS), null, null))
+                    .expectEvents(declaredKind(Severity.CRITICAL, "MINOR", IncidentType.SECURITY, false,
+                                    List.of(ExposureKind.CREDENTIALS, ExposureKind.KEYS, ExposureKind.PERSONAL_DATA)),
+                            new TimelineNoteAdded(ID, NoteKind.DECISION, "Declared CRITICAL instead of MINOR:"
+                                    + " suspected exposure of credentials and keys. Sensitive data (card details,"
+                                    + " credentials, keys) that may be exposed makes an incident Critical at least"
+                                    + " (docs/process.md#severities)."));
+        }
+
+        @Test
+        void makesSuspectedPersonalDataASecurityIncidentWithoutRaisingIt() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MINOR, null, false, List.of(ExposureKind.PERSONAL_DATA), null, null))
+                    .expectEvents(declaredKind(Severity.MINOR, "MINOR", IncidentType.SECURITY, false,
+                            List.of(ExposureKind.PERSONAL_DATA)));
+        }
+
+        @Test
+        void keepsACriticalDeclarationAsItIsWithoutANote() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.CRITICAL, IncidentType.SECURITY, false,
+                            List.of(ExposureKind.CREDENTIALS), null, null))
+                    .expectEvents(declaredKind(Severity.CRITICAL, "CRITICAL", IncidentType.SECURITY, false,
+                            List.of(ExposureKind.CREDENTIALS)));
+        }
+
+        @Test
+        void saysWhenAChosenTypeBecomesSecurity() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MINOR, IncidentType.BILLING, false,
+                            List.of(ExposureKind.PERSONAL_DATA), null, null))
+                    .expectEvents(declaredKind(Severity.MINOR, "MINOR", IncidentType.SECURITY, false,
+                                    List.of(ExposureKind.PERSONAL_DATA)),
+                            new TimelineNoteAdded(ID, NoteKind.DECISION, "Declared a SECURITY incident instead of"
+                                    + " BILLING: suspected exposure of personal data makes it a security incident"
+                                    + " (docs/process.md#security-incidents)."));
+        }
+
+        @Test
+        void keepsTheTypeGivenWithoutExposure() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MAJOR, IncidentType.VENDOR, false, List.of(), null, null))
+                    .expectEvents(declaredKind(Severity.MAJOR, "MAJOR", IncidentType.VENDOR, false, List.of()));
+        }
+
+        @Test
+        void letsTheSeverityOfASecurityIncidentBeLoweredWithAReason() {
+            fixture.given(declaredKind(Severity.CRITICAL, "MAJOR", IncidentType.SECURITY, false,
+                            List.of(ExposureKind.KEYS)))
+                    .when(new ChangeSeverity(ID, Severity.MAJOR, "The keys were test keys", null))
+                    .expectEvents(new SeverityChanged(ID, Severity.CRITICAL, Severity.MAJOR, "The keys were test keys"));
+        }
+    }
+
+    @Nested
+    class Drills {
+
+        @Test
+        void declaresADrill() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MAJOR, null, true, List.of(), null, null))
+                    .expectEvents(declaredKind(Severity.MAJOR, "MAJOR", IncidentType.ENGINEERING, true, List.of()));
+        }
+    }
+
+    @Nested
+    class VideoBridges {
+
+        @Test
+        void attachesTheBridgeGivenAtDeclarationAfterTheDecisionNoteAndBeforeTheLead() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MAJOR, null, false, List.of(ExposureKind.KEYS),
+                            "https://meet.example.com/inc-42", ANA))
+                    .expectEvents(declaredKind(Severity.CRITICAL, "MAJOR", IncidentType.SECURITY, false,
+                                    List.of(ExposureKind.KEYS)),
+                            new TimelineNoteAdded(ID, NoteKind.DECISION, "Declared CRITICAL instead of MAJOR:"
+                                    + " suspected exposure of keys. Sensitive data (card details, credentials, keys)"
+                                    + " that may be exposed makes an incident Critical at least"
+                                    + " (docs/process.md#severities)."),
+                            new VideoBridgeAttached(ID, "https://meet.example.com/inc-42"),
+                            new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false));
+        }
+
+        @Test
+        void replacesTheBridge() {
+            fixture.given(declared(Severity.MINOR), new VideoBridgeAttached(ID, "https://meet.example.com/a"))
+                    .when(new AttachVideoBridge(ID, "https://zoom.example.com/j/42", null))
+                    .expectEvents(new VideoBridgeAttached(ID, "https://zoom.example.com/j/42"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://meet.example.com/a", "javascript:alert(1)", "meet.example.com/a", "https:///a",
+                "not a link"})
+        void rejectsAnythingButAnAbsoluteHttpsLink(String url) {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new AttachVideoBridge(ID, url, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'url' must be an absolute https URL")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAnHttpBridgeAtDeclaration() {
+            fixture.givenNoPriorActivity()
+                    .when(declareKind(Severity.MINOR, null, false, List.of(), "http://meet.example.com/a", null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'videoBridgeUrl' must be an absolute https URL");
+        }
+
+        @Test
+        void rejectsAMissingBridge() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new AttachVideoBridge(ID, " ", null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'url' is required");
+        }
+
+        @Test
+        void rejectsALinkCarryingAPasscode() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new AttachVideoBridge(ID, "https://zoom.example.com/j/42?pwd=Zx81Qq7", null))
+                    .expectException(SecretRejectedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsTheSameBridgeAgain() {
+            fixture.given(declared(Severity.MINOR), new VideoBridgeAttached(ID, "https://meet.example.com/a"))
+                    .when(new AttachVideoBridge(ID, "https://meet.example.com/a", null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("This video bridge is already attached");
+        }
+
+        @Test
+        void rejectsABridgeOnAClosedIncident() {
+            fixture.given(declared(Severity.MINOR), resolved(), new IncidentClosed(ID, null))
+                    .when(new AttachVideoBridge(ID, "https://meet.example.com/a", null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class SeveralInvestigators {
+
+        @Test
+        void addsAnInvestigatorBesideTheInvestigationOwner() {
+            fixture.given(declared(Severity.MAJOR),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false))
+                    .when(new JoinRole(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, true));
+        }
+
+        @Test
+        void letsTheFirstInvestigatorJoinWhenNobodyInvestigatesYet() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new JoinRole(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, true));
+        }
+
+        @Test
+        void rejectsJoiningAnyOtherRole() {
+            fixture.given(declared(Severity.MINOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false))
+                    .when(new JoinRole(ID, IncidentRole.INCIDENT_LEAD, BOB, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("Only INVESTIGATION_OWNER can have several holders; INCIDENT_LEAD is"
+                            + " assigned, replacing its holder")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAnInvestigatorJoiningTwice() {
+            fixture.given(declared(Severity.MAJOR),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, true))
+                    .when(new JoinRole(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("Bob already holds INVESTIGATION_OWNER");
+        }
+
+        @Test
+        void rejectsTheLeadJoiningTheInvestigatorsOnAMajorIncident() {
+            fixture.given(declared(Severity.MAJOR), new RoleAssigned(ID, IncidentRole.INCIDENT_LEAD, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, false))
+                    .when(new JoinRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("On a MAJOR incident the incident lead, the comms owner and the"
+                            + " investigation owner are three people; Ana is already INCIDENT_LEAD")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsASecondInvestigatorAsCommsOwnerOnACriticalIncident() {
+            fixture.given(declared(Severity.CRITICAL),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, true))
+                    .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, BOB, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("On a CRITICAL incident the incident lead, the comms owner and the"
+                            + " investigation owner are three people; Bob is already INVESTIGATION_OWNER");
+        }
+
+        @Test
+        void replacingTheInvestigationOwnerLeavesTheNewOneAsTheOnlyInvestigator() {
+            fixture.given(declared(Severity.MAJOR),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, true),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, CAT, ANA, false))
+                    .when(new AssignRole(ID, IncidentRole.COMMS_OWNER, BOB, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.COMMS_OWNER, BOB, null, false));
+        }
+
+        @Test
+        void replacingSeveralInvestigatorsByOneOfThemIsAChange() {
+            fixture.given(declared(Severity.MINOR),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null, false),
+                            new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, BOB, null, true))
+                    .when(new AssignRole(ID, IncidentRole.INVESTIGATION_OWNER, ANA, null))
+                    .expectEvents(new RoleAssigned(ID, IncidentRole.INVESTIGATION_OWNER, ANA, ANA, false));
+        }
+    }
+
+    @Nested
+    class Containment {
+
+        @Test
+        void recordsTheFirstLever() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.NOT_CONTAINED, "  checkout-v2 flag off  ", null))
+                    .expectEvents(new ContainmentStepRecorded(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.NOT_CONTAINED, "checkout-v2 flag off"));
+        }
+
+        @Test
+        void refusesALeverWhileAnEarlierOneHasNoRecord() {
+            fixture.given(declared(Severity.MAJOR), new ContainmentStepRecorded(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.NOT_CONTAINED, ""))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.MIGRATION_ROLLBACK,
+                            ContainmentOutcome.CONTAINED, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("Containment levers are recorded in order (FEATURE_FLAG_OFF,"
+                            + " DEPLOY_ROLLBACK, MIGRATION_ROLLBACK, DATA_CORRECTION): record DEPLOY_ROLLBACK before"
+                            + " MIGRATION_ROLLBACK, or mark it NOT_APPLICABLE with a note saying why")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void takesTheNextLeverOnceTheEarlierOnesAreRecordedOrNotApplicable() {
+            fixture.given(declared(Severity.MAJOR),
+                            new ContainmentStepRecorded(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                                    ContainmentOutcome.NOT_APPLICABLE, "No flag guards the ledger"),
+                            new ContainmentStepRecorded(ID, ContainmentLever.DEPLOY_ROLLBACK,
+                                    ContainmentOutcome.NOT_CONTAINED, "Rolled back to 41"),
+                            new ContainmentStepRecorded(ID, ContainmentLever.MIGRATION_ROLLBACK,
+                                    ContainmentOutcome.NOT_APPLICABLE, "No migration shipped"))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.DATA_CORRECTION,
+                            ContainmentOutcome.CONTAINED, "Re-ran the ledger job", null))
+                    .expectEvents(new ContainmentStepRecorded(ID, ContainmentLever.DATA_CORRECTION,
+                            ContainmentOutcome.CONTAINED, "Re-ran the ledger job"));
+        }
+
+        @Test
+        void recordsALeverAgainAsASecondTry() {
+            fixture.given(declared(Severity.MAJOR), new ContainmentStepRecorded(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.NOT_CONTAINED, ""))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.CONTAINED, null, null))
+                    .expectEvents(new ContainmentStepRecorded(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.CONTAINED, ""));
+        }
+
+        @Test
+        void needsANoteToMarkALeverNotApplicable() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.NOT_APPLICABLE, "  ", null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'note' is required")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsALeverAndAnOutcome() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new RecordContainmentStep(ID, null, ContainmentOutcome.CONTAINED, null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'lever' is required");
+        }
+
+        @Test
+        void rejectsASecretInTheNote() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.CONTAINED, "flag api key AKIAIOSFODNN7EXAMPLE", null))
+                    .expectException(SecretRejectedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesContainmentOnAResolvedIncident() {
+            fixture.given(declared(Severity.MAJOR), resolved())
+                    .when(new RecordContainmentStep(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.CONTAINED, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("The incident is resolved; containment is recorded while it is open"
+                            + " (reopen it first)");
+        }
+
+        @Test
+        void refusesContainmentOnAClosedIncident() {
+            fixture.given(declared(Severity.MINOR), resolved(), new IncidentClosed(ID, null))
+                    .when(new RecordContainmentStep(ID, ContainmentLever.FEATURE_FLAG_OFF,
+                            ContainmentOutcome.CONTAINED, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("The incident is closed; closed is final");
+        }
+    }
+
+    @Nested
+    class Identified {
+
+        @Test
+        void recordsTheCause() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new IdentifyCause(ID, "Deploy 42 dropped the card-network timeout", null))
+                    .expectEvents(new CauseIdentified(ID, "Deploy 42 dropped the card-network timeout"));
+        }
+
+        @Test
+        void correctsTheCauseAlsoAfterResolution() {
+            fixture.given(declared(Severity.MAJOR), new CauseIdentified(ID, "Deploy 42"), resolved())
+                    .when(new IdentifyCause(ID, "Deploy 42 and the retry storm it caused", null))
+                    .expectEvents(new CauseIdentified(ID, "Deploy 42 and the retry storm it caused"));
+        }
+
+        @Test
+        void rejectsTheSameCauseAgain() {
+            fixture.given(declared(Severity.MAJOR), new CauseIdentified(ID, "Deploy 42"))
+                    .when(new IdentifyCause(ID, "Deploy 42", null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("This cause is already recorded");
+        }
+
+        @Test
+        void needsACause() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new IdentifyCause(ID, null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'cause' is required");
         }
     }
 }

@@ -11,6 +11,9 @@ import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.command.AddNoteRequest;
 import io.firebreak.schemas.command.AssignRoleRequest;
+import io.firebreak.schemas.command.AttachVideoBridgeRequest;
+import io.firebreak.schemas.command.IdentifyCauseRequest;
+import io.firebreak.schemas.command.RecordContainmentStepRequest;
 import io.firebreak.schemas.command.ChangeStatusRequest;
 import io.firebreak.command.support.DebriefEvents;
 import io.firebreak.schemas.command.CloseIncidentRequest;
@@ -23,6 +26,14 @@ import io.firebreak.schemas.command.ResolveIncidentRequest;
 import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ContainmentLever;
+import io.firebreak.schemas.incident.ContainmentOutcome;
+import io.firebreak.schemas.incident.ContainmentStepRecorded;
+import io.firebreak.schemas.incident.ExposureKind;
+import io.firebreak.schemas.incident.IncidentType;
+import io.firebreak.schemas.incident.RoleAssigned;
+import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentSource;
@@ -289,6 +300,78 @@ class IncidentCommandsIT {
         assertThat(ask(UUID.randomUUID().toString(), DeclareIncidentRequest.newBuilder().setTitle("Refund emails missing")
                 .setSeverity("MINOR").setAffectedServices(List.of(service)).build()).getOutcome())
                 .isEqualTo(CommandOutcome.APPLIED);
+        // and the person who saw the warning may declare anyway
+        assertThat(ask(UUID.randomUUID().toString(), DeclareIncidentRequest.newBuilder().setTitle("payments timing out")
+                .setSeverity("sev2").setAffectedServices(List.of(service)).setForce(true).build()).getOutcome())
+                .isEqualTo(CommandOutcome.APPLIED);
+    }
+
+    @Test
+    void aSlackDeclarationSuspectingKeysIsDeclaredACriticalSecurityIncidentWithItsBridge() {
+        String id = UUID.randomUUID().toString();
+        IncidentCommandHandled answer = ask(id, DeclareIncidentRequest.newBuilder().setTitle("Deploy key in a gist")
+                .setSeverity("minor").setIncidentType(IncidentType.VENDOR).setDrill(true)
+                .setSuspectedExposure(List.of(ExposureKind.KEYS)).setVideoBridgeUrl("https://meet.example.com/sec-1")
+                .build());
+        assertThat(answer.getOutcome()).as(answer.getProblemDetail()).isEqualTo(CommandOutcome.APPLIED);
+
+        List<SpecificRecord> published = awaitEvents(id, 4);
+        assertThat(published).extracting(e -> e.getClass().getSimpleName()).containsExactly("IncidentDeclared",
+                "TimelineNoteAdded", "TimelineNoteAdded", "VideoBridgeAttached");
+        IncidentDeclared declared = (IncidentDeclared) published.get(0);
+        assertThat(declared.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(declared.getReportedSeverity()).isEqualTo("minor");
+        assertThat(declared.getIncidentType()).isEqualTo(IncidentType.SECURITY);
+        assertThat(declared.getDrill()).isTrue();
+        assertThat(declared.getChannelName()).startsWith("drill-");
+        assertThat(((TimelineNoteAdded) published.get(1)).getText()).startsWith("Declared CRITICAL instead of MINOR:"
+                + " suspected exposure of keys.");
+        assertThat(((VideoBridgeAttached) published.get(3)).getUrl()).isEqualTo("https://meet.example.com/sec-1");
+        assertThat(published).allSatisfy(e -> assertThat(IncidentEvents.header(e).getActor()).isEqualTo(ANA));
+    }
+
+    @Test
+    void containmentTheCauseABridgeAndAnotherInvestigatorAskedForInSlackAreAppliedByTheHttpApisRules() {
+        String id = declared("Checkout 502s", "MAJOR");
+
+        assertRejected(ask(id, new RecordContainmentStepRequest(ContainmentLever.DEPLOY_ROLLBACK,
+                ContainmentOutcome.CONTAINED, "Rolled back")), "Conflict", "lever", "Containment levers are recorded in"
+                + " order (FEATURE_FLAG_OFF, DEPLOY_ROLLBACK, MIGRATION_ROLLBACK, DATA_CORRECTION): record"
+                + " FEATURE_FLAG_OFF before DEPLOY_ROLLBACK, or mark it NOT_APPLICABLE with a note saying why");
+        assertRejected(ask(id, new RecordContainmentStepRequest(ContainmentLever.FEATURE_FLAG_OFF,
+                ContainmentOutcome.NOT_APPLICABLE, "")), "Unprocessable Entity", "note", "'note' is required");
+        IncidentCommandHandled applied = ask(id, new RecordContainmentStepRequest(ContainmentLever.FEATURE_FLAG_OFF,
+                ContainmentOutcome.CONTAINED, "checkout-v2 off"));
+        assertThat(applied.getOutcome()).as(applied.getProblemDetail()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(applied.getReference()).matches("INC-\\d+");
+        assertThat(ask(id, new IdentifyCauseRequest("checkout-v2 leaks connections")).getOutcome())
+                .isEqualTo(CommandOutcome.APPLIED);
+        assertRejected(ask(id, new AttachVideoBridgeRequest("http://meet.example.com/x")), "Unprocessable Entity",
+                "url", "'url' must be an absolute https URL");
+        assertThat(ask(id, new AttachVideoBridgeRequest("https://meet.example.com/x")).getOutcome())
+                .isEqualTo(CommandOutcome.APPLIED);
+        assertThat(ask(id, new AssignRoleRequest(IncidentRole.INVESTIGATION_OWNER,
+                new Person("U0BEN", "Ben", null, "U0BEN"), true)).getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(ask(id, new AssignRoleRequest(IncidentRole.INVESTIGATION_OWNER,
+                new Person("U0CAT", "Cat", null, "U0CAT"), true)).getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertRejected(ask(id, new AssignRoleRequest(IncidentRole.COMMS_OWNER,
+                new Person("U0BEN", "Ben", null, "U0BEN"), true)), "Unprocessable Entity", "role",
+                "Only INVESTIGATION_OWNER can have several holders; COMMS_OWNER is assigned, replacing its holder");
+
+        client.get().uri("/api/v1/incidents/" + id).headers(h -> h.setBearerAuth(Api.READER)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.containment[0].outcome").isEqualTo("CONTAINED")
+                .jsonPath("$.containment[0].recordedBy.id").isEqualTo("U0ANA")
+                .jsonPath("$.cause").isEqualTo("checkout-v2 leaks connections")
+                .jsonPath("$.videoBridgeUrl").isEqualTo("https://meet.example.com/x")
+                .jsonPath("$.investigators[*].id").isEqualTo(List.of("U0BEN", "U0CAT"));
+        List<SpecificRecord> published = awaitEvents(id, 6);
+        assertThat(published).extracting(e -> e.getClass().getSimpleName()).containsExactly("IncidentDeclared",
+                "ContainmentStepRecorded", "CauseIdentified", "VideoBridgeAttached", "RoleAssigned", "RoleAssigned");
+        assertThat(((ContainmentStepRecorded) published.get(1)).getNote()).isEqualTo("checkout-v2 off");
+        assertThat(((CauseIdentified) published.get(2)).getCause()).isEqualTo("checkout-v2 leaks connections");
+        assertThat(((RoleAssigned) published.get(5)).getJoining()).isTrue();
+        assertThat(published).allSatisfy(e -> assertThat(IncidentEvents.header(e).getActor()).isEqualTo(ANA));
     }
 
     @Test

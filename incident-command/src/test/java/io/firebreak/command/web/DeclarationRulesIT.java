@@ -19,8 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Issue 16, items 8-10 through the HTTP API and the real database: a declaration alike an open incident is refused
- * with its candidates unless forced; the three roles stay distinct on Major/Critical; the lead deadline (a durable
- * timer row) makes the declarer lead, or leaves a note.
+ * with its candidates unless forced; the three roles stay distinct on Major/Critical, for every one of several
+ * investigators; the lead deadline (a durable timer row) makes the declarer lead, or leaves a note.
  */
 @IncidentCommandIntegrationTest
 class DeclarationRulesIT {
@@ -94,6 +94,50 @@ class DeclarationRulesIT {
         client.put().uri("/api/v1/incidents/" + id + "/roles/COMMS_OWNER").headers(h -> h.setBearerAuth(Api.WRITER))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("assignee", Map.of("id", "u-bob", "name", "Bob")))
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void severalInvestigatorsJoinAndEachIsBoundByTheDistinctRolesRule() {
+        Map<String, Object> declared = new HashMap<>(body("Payouts delayed", "MAJOR", "payouts-" + UUID.randomUUID()));
+        declared.put("incidentLead", Map.of("id", "u-ana", "name", "Ana"));
+        String id = (String) Api.declare(client, declared).get("id");
+        String roles = "/api/v1/incidents/" + id + "/roles/";
+
+        put(roles + "INVESTIGATION_OWNER", "u-bob", "Bob").expectStatus().isOk();
+        Api.post(client, roles + "investigation-owner/members", assignee("u-cat", "Cat")).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.investigators[*].id").isEqualTo(List.of("u-bob", "u-cat"))
+                .jsonPath("$.roles.INVESTIGATION_OWNER.id").isEqualTo("u-bob");
+
+        Api.post(client, roles + "investigation-owner/members", assignee("u-ana", "Ana")).expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.rule").isEqualTo("roles-must-be-distinct")
+                .jsonPath("$.field").isEqualTo("assignee")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).endsWith("Ana is already INCIDENT_LEAD"));
+        put(roles + "COMMS_OWNER", "u-cat", "Cat").expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .endsWith("Cat is already INVESTIGATION_OWNER"));
+        Api.post(client, roles + "investigation-owner/members", assignee("u-cat", "Cat")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").isEqualTo("role-unchanged");
+        Api.post(client, roles + "incident-lead/members", assignee("u-dan", "Dan")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("role");
+
+        // the PUT replaces every investigator: Cat is free to own comms then
+        put(roles + "INVESTIGATION_OWNER", "u-dan", "Dan").expectStatus().isOk().expectBody()
+                .jsonPath("$.investigators[*].id").isEqualTo(List.of("u-dan"));
+        put(roles + "COMMS_OWNER", "u-cat", "Cat").expectStatus().isOk();
+        Api.get(client, "/api/v1/incidents/" + id + "/events").expectBody()
+                .jsonPath("$[?(@.type == 'RoleAssigned')].data.joining").isEqualTo(List.of(false, false, true, false,
+                        false));
+    }
+
+    private WebTestClient.ResponseSpec put(String path, String id, String name) {
+        return client.put().uri(path).headers(h -> h.setBearerAuth(Api.WRITER)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(assignee(id, name)).exchange();
+    }
+
+    private static Map<String, Object> assignee(String id, String name) {
+        return Map.of("assignee", Map.of("id", id, "name", name));
     }
 
     @Test

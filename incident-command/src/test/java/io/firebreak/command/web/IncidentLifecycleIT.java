@@ -103,7 +103,7 @@ class IncidentLifecycleIT {
         client.get().uri("/api/v1/incidents/" + reference.toLowerCase()).headers(h -> h.setBearerAuth(Api.READER))
                 .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\"")
                 .expectBody().jsonPath("$.id").isEqualTo(id).jsonPath("$.severity").isEqualTo("MINOR");
-        client.get().uri("/api/v1/incidents?open=true&severity=MINOR&size=200").headers(h -> h.setBearerAuth(Api.READER))
+        client.get().uri("/api/v1/incidents?open=true&severity=MINOR&size=20").headers(h -> h.setBearerAuth(Api.READER))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.id == '" + id + "')].reference").isEqualTo(reference);
         client.get().uri("/api/v1/incidents?status=CLOSED&size=200").headers(h -> h.setBearerAuth(Api.READER))

@@ -142,6 +142,50 @@ class MalformedRequestCatalogueIT {
                         "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}}", null, 400, "role", "malformed-request"),
                 new Case("role without assignee", HttpMethod.PUT, one + "/roles/comms_owner", MediaType.APPLICATION_JSON,
                         "{}", null, 422, "assignee", "invalid-field")));
+        // issue 16, items 10-14: kinds of incident, several investigators, containment, identified, video bridge
+        cases.addAll(List.of(
+                post("unknown incident type", incidents, "{\"title\": \"x\", \"severity\": \"P1\", \"type\": \"outage\"}",
+                        400, "type", "malformed-request"),
+                post("unknown exposure", incidents, "{\"title\": \"x\", \"severity\": \"P1\","
+                        + " \"suspectedExposure\": [\"gossip\"]}", 400, "suspectedExposure[0]", "malformed-request"),
+                post("blank exposure", incidents, "{\"title\": \"x\", \"severity\": \"P1\","
+                        + " \"suspectedExposure\": [\"keys\", \" \"]}", 400, "suspectedExposure[1]", "malformed-request"),
+                post("exposure not a list", incidents, "{\"title\": \"x\", \"severity\": \"P1\","
+                        + " \"suspectedExposure\": {\"keys\": true}}", 400, "suspectedExposure", "malformed-request"),
+                post("string for drill", incidents, "{\"title\": \"x\", \"severity\": \"P1\", \"drill\": \"yes\"}",
+                        400, "drill", "malformed-request"),
+                post("http video bridge at declaration", incidents, "{\"title\": \"x\", \"severity\": \"P1\","
+                        + " \"videoBridgeUrl\": \"http://meet.example.com/x\"}", 422, "videoBridgeUrl", "invalid-field"),
+                post("unknown lever", one + "/containment", "{\"lever\": \"PRAY\", \"outcome\": \"CONTAINED\"}", 400,
+                        "lever", "malformed-request"),
+                post("unknown containment outcome", one + "/containment",
+                        "{\"lever\": \"FEATURE_FLAG_OFF\", \"outcome\": \"MAYBE\"}", 400, "outcome", "malformed-request"),
+                post("containment without lever", one + "/containment", "{\"outcome\": \"CONTAINED\"}", 422, "lever",
+                        "invalid-field"),
+                post("containment without outcome", one + "/containment", "{\"lever\": \"FEATURE_FLAG_OFF\"}", 422,
+                        "outcome", "invalid-field"),
+                post("not applicable without a reason", one + "/containment",
+                        "{\"lever\": \"FEATURE_FLAG_OFF\", \"outcome\": \"NOT_APPLICABLE\"}", 422, "note",
+                        "invalid-field"),
+                post("lever out of order", one + "/containment",
+                        "{\"lever\": \"DATA_CORRECTION\", \"outcome\": \"CONTAINED\"}", 409, "lever", "rule-violated"),
+                post("containment of a resolved incident", "/api/v1/incidents/" + resolved + "/containment",
+                        "{\"lever\": \"FEATURE_FLAG_OFF\", \"outcome\": \"CONTAINED\"}", 409, "status", "rule-violated"),
+                post("identified without cause", one + "/identified", "{}", 422, "cause", "invalid-field"),
+                new Case("http video bridge", HttpMethod.PUT, one + "/video-bridge", MediaType.APPLICATION_JSON,
+                        "{\"url\": \"http://meet.example.com/x\"}", null, 422, "url", "invalid-field"),
+                new Case("relative video bridge", HttpMethod.PUT, one + "/video-bridge", MediaType.APPLICATION_JSON,
+                        "{\"url\": \"/meet/x\"}", null, 422, "url", "invalid-field"),
+                new Case("video bridge without url", HttpMethod.PUT, one + "/video-bridge", MediaType.APPLICATION_JSON,
+                        "{}", null, 422, "url", "invalid-field"),
+                new Case("joining the lead", HttpMethod.POST, one + "/roles/INCIDENT_LEAD/members",
+                        MediaType.APPLICATION_JSON, "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}}", null, 422,
+                        "role", "invalid-field"),
+                new Case("joining an unknown role", HttpMethod.POST, one + "/roles/janitor/members",
+                        MediaType.APPLICATION_JSON, "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}}", null, 400,
+                        "role", "malformed-request"),
+                new Case("joining without assignee", HttpMethod.POST, one + "/roles/investigation-owner/members",
+                        MediaType.APPLICATION_JSON, "{}", null, 422, "assignee", "invalid-field")));
         // a secret in every free-text field of every endpoint
         cases.addAll(List.of(
                 secret(incidents, "{\"title\": \"card " + CARD + "\", \"severity\": \"P1\"}", "title"),
@@ -169,7 +213,17 @@ class MalformedRequestCatalogueIT {
                         "debriefUrl"),
                 new Case("secret in role assignee", HttpMethod.PUT, one + "/roles/INCIDENT_LEAD", MediaType.APPLICATION_JSON,
                         "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"email\": \"" + URL_CREDENTIALS + "\"}}", null,
-                        422, "assignee.email", "secret-detected")));
+                        422, "assignee.email", "secret-detected"),
+                secret(incidents, "{\"title\": \"x\", \"severity\": \"P1\", \"videoBridgeUrl\": \"" + URL_CREDENTIALS
+                        + "\"}", "videoBridgeUrl"),
+                secret(one + "/containment", "{\"lever\": \"FEATURE_FLAG_OFF\", \"outcome\": \"CONTAINED\", \"note\": \""
+                        + CARD + "\"}", "note"),
+                secret(one + "/identified", "{\"cause\": \"leaked " + AWS_KEY + "\"}", "cause"),
+                new Case("secret in video bridge", HttpMethod.PUT, one + "/video-bridge", MediaType.APPLICATION_JSON,
+                        "{\"url\": \"" + URL_CREDENTIALS + "\"}", null, 422, "url", "secret-detected"),
+                new Case("secret in joining investigator", HttpMethod.POST, one + "/roles/INVESTIGATION_OWNER/members",
+                        MediaType.APPLICATION_JSON, "{\"assignee\": {\"id\": \"u\", \"name\": \"" + CARD + "\"}}", null,
+                        422, "assignee.name", "secret-detected")));
 
         cases.addAll(moreCases(one, "/api/v1/incidents/" + resolved));
         assertThat(cases).as("the catalogue's size").hasSizeGreaterThanOrEqualTo(100);
@@ -283,9 +337,14 @@ class MalformedRequestCatalogueIT {
                 "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"email\": \"%s\"}}"});
         textFields.put("assignee.slackUserId", new String[] {one + "/roles/COMMS_OWNER",
                 "{\"assignee\": {\"id\": \"u\", \"name\": \"U\", \"slackUserId\": \"%s\"}}"});
+        textFields.put("cause", new String[] {one + "/identified", "{\"cause\": \"%s\"}"});
+        textFields.put("url", new String[] {one + "/video-bridge", "{\"url\": \"https://meet.example.com/%s\"}"});
+        textFields.put("videoBridgeUrl", new String[] {incidents,
+                "{\"title\": \"x\", \"severity\": \"P1\", \"videoBridgeUrl\": \"https://meet.example.com/%s\"}"});
         textFields.forEach((field, endpoint) -> {
             String body = endpoint[1];
-            HttpMethod method = endpoint[0].contains("/roles/") ? HttpMethod.PUT : HttpMethod.POST;
+            HttpMethod method = endpoint[0].contains("/roles/") || endpoint[0].endsWith("/video-bridge") ? HttpMethod.PUT
+                    : HttpMethod.POST;
             cases.add(json("NUL in " + field, method, endpoint[0], body.formatted("a\\u0000b"), 422, field, "invalid-field"));
             cases.add(json("escape character in " + field, method, endpoint[0], body.formatted("a\\u001b[31mb"), 422, field,
                     "invalid-field"));
@@ -366,8 +425,15 @@ class MalformedRequestCatalogueIT {
         endpoints.put("close", new String[] {done + "/close", "{\"debriefUrl\": \"https://d.example/1\"", "debriefUrl"});
         endpoints.put("roles", new String[] {one + "/roles/COMMS_OWNER", "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}",
                 "assignee"});
+        endpoints.put("containment", new String[] {one + "/containment",
+                "{\"lever\": \"FEATURE_FLAG_OFF\", \"outcome\": \"CONTAINED\"", "lever"});
+        endpoints.put("identified", new String[] {one + "/identified", "{\"cause\": \"x\"", "cause"});
+        endpoints.put("video-bridge", new String[] {one + "/video-bridge", "{\"url\": \"https://meet.example.com/x\"",
+                "url"});
+        endpoints.put("members", new String[] {one + "/roles/INVESTIGATION_OWNER/members",
+                "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}", "assignee"});
         endpoints.forEach((name, e) -> {
-            HttpMethod method = name.equals("roles") ? HttpMethod.PUT : HttpMethod.POST;
+            HttpMethod method = name.equals("roles") || name.equals("video-bridge") ? HttpMethod.PUT : HttpMethod.POST;
             String duplicate = e[2].equals("assignee") ? ", \"assignee\": {\"id\": \"v\", \"name\": \"V\"}}"
                     : e[2].equals("customerImpact") ? ", \"customerImpact\": false}" : ", \"" + e[2] + "\": \"y\"}";
             cases.add(json("duplicate key on " + name, method, e[0], e[1] + duplicate, 400, null, "malformed-request"));

@@ -13,6 +13,13 @@ import io.firebreak.command.application.IncidentCommandGateway;
 import io.firebreak.command.application.CommandInputs;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
+import io.firebreak.command.api.Commands.AttachVideoBridge;
+import io.firebreak.command.api.Commands.IdentifyCause;
+import io.firebreak.command.api.Commands.JoinRole;
+import io.firebreak.command.api.Commands.RecordContainmentStep;
+import io.firebreak.command.api.ContainmentLever;
+import io.firebreak.command.api.ContainmentOutcome;
+import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.Commands.ChangeCustomerImpact;
 import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
@@ -23,6 +30,7 @@ import io.firebreak.command.api.Commands.ResolveIncident;
 import io.firebreak.command.api.IncidentRole;
 import io.firebreak.command.api.IncidentSource;
 import io.firebreak.command.api.IncidentStatus;
+import io.firebreak.command.api.IncidentType;
 import io.firebreak.command.api.NoteKind;
 import io.firebreak.command.api.Severity;
 import io.firebreak.command.domain.InvalidFieldException;
@@ -34,6 +42,9 @@ import io.firebreak.command.readmodel.IncidentViewRepository.IncidentSearch;
 import io.firebreak.command.readmodel.IncidentViewRepository.Page;
 import io.firebreak.command.readmodel.LiveEventFeed;
 import io.firebreak.command.web.incidents.Requests.CloseRequest;
+import io.firebreak.command.web.incidents.Requests.ContainmentRequest;
+import io.firebreak.command.web.incidents.Requests.IdentifiedRequest;
+import io.firebreak.command.web.incidents.Requests.VideoBridgeRequest;
 import io.firebreak.command.web.incidents.Requests.CustomerImpactRequest;
 import io.firebreak.command.web.incidents.Requests.DeclareRequest;
 import io.firebreak.command.web.incidents.Requests.NoteRequest;
@@ -106,10 +117,14 @@ public class IncidentController {
         }
         Severity severity = CommandInputs.severity(body.severity());
         IncidentSource source = clientSource(sourceHeader);
+        IncidentType type = EnumParameters.parse("type", body.type(), IncidentType.class);
+        List<ExposureKind> exposure = EnumParameters.parseAll("suspectedExposure", body.suspectedExposure(),
+                ExposureKind.class);
         Declarations.Declaration declaration = new Declarations.Declaration(body.title(), body.summary(), severity,
                 body.severity(), Boolean.TRUE.equals(body.customerImpact()),
                 body.affectedServices() == null ? List.of() : body.affectedServices(),
-                PersonBody.toPerson(body.incidentLead()), source, null, null);
+                PersonBody.toPerson(body.incidentLead()), source, null, null, type, Boolean.TRUE.equals(body.drill()),
+                exposure, body.videoBridgeUrl());
         return declarations.declare(declaration, CallerActors.of(Caller.of(exchange)), idempotencyKey,
                         Boolean.TRUE.equals(body.force()))
                 .map(declared -> ResponseEntity.created(URI.create("/api/v1/incidents/" + declared.incident().id()))
@@ -121,6 +136,7 @@ public class IncidentController {
     @GetMapping
     public Mono<Page> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) String type, @RequestParam(required = false) Boolean drill,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
             throw ApiProblem.badRequest("page", "'page' must be 0 or more");
@@ -130,7 +146,7 @@ public class IncidentController {
         }
         Severity severityFilter = CommandInputs.severity(severity);
         IncidentSearch search = new IncidentSearch(EnumParameters.parse("status", status, IncidentStatus.class),
-                severityFilter, open, page, size);
+                severityFilter, open, EnumParameters.parse("type", type, IncidentType.class), drill, page, size);
         return Mono.fromCallable(() -> views.search(search)).subscribeOn(blocking);
     }
 
@@ -225,6 +241,43 @@ public class IncidentController {
         IncidentRole incidentRole = EnumParameters.parse("role", role, IncidentRole.class);
         return execute(id, ifMatch, exchange,
                 version -> new AssignRole(id, incidentRole, PersonBody.toPerson(body.assignee()), version));
+    }
+
+    /**
+     * Adds a holder beside the role's holders (several investigators) where {@code PUT /roles/{role}} replaces them:
+     * {@code POST /roles/investigation-owner/members}. Only INVESTIGATION_OWNER has several holders (else 422, field
+     * {@code role}).
+     */
+    @PostMapping(path = "/{id}/roles/{role}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> joinRole(@PathVariable String id, @PathVariable String role,
+            @RequestBody RoleRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            ServerWebExchange exchange) {
+        IncidentRole incidentRole = EnumParameters.parse("role", role, IncidentRole.class);
+        return execute(id, ifMatch, exchange,
+                version -> new JoinRole(id, incidentRole, PersonBody.toPerson(body.assignee()), version));
+    }
+
+    /** A step of the containment checklist (docs/process.md#containment), in the levers' order. */
+    @PostMapping(path = "/{id}/containment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> containment(@PathVariable String id, @RequestBody ContainmentRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        ContainmentLever lever = EnumParameters.parse("lever", body.lever(), ContainmentLever.class);
+        ContainmentOutcome outcome = EnumParameters.parse("outcome", body.outcome(), ContainmentOutcome.class);
+        return execute(id, ifMatch, exchange,
+                version -> new RecordContainmentStep(id, lever, outcome, body.note(), version));
+    }
+
+    /** The "identified" milestone: what causes the impact. */
+    @PostMapping(path = "/{id}/identified", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> identified(@PathVariable String id, @RequestBody IdentifiedRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange, version -> new IdentifyCause(id, body.cause(), version));
+    }
+
+    @PutMapping(path = "/{id}/video-bridge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> videoBridge(@PathVariable String id, @RequestBody VideoBridgeRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange, version -> new AttachVideoBridge(id, body.url(), version));
     }
 
     private Mono<ResponseEntity<IncidentView>> execute(String id, String ifMatch, ServerWebExchange exchange,

@@ -21,9 +21,15 @@ public final class Requests {
         }
     }
 
-    /** {@code force}: declare even when the declaration resembles an open incident (otherwise 409 with candidates). */
+    /**
+     * {@code force}: declare even when the declaration resembles an open incident (otherwise 409 with candidates).
+     * {@code type}: ENGINEERING (default), SUPPORT, BILLING, SECURITY, VENDOR or OTHER. {@code drill}: a drill.
+     * {@code suspectedExposure}: CARD_DATA, CREDENTIALS, KEYS, PERSONAL_DATA (or card-data, …). {@code videoBridgeUrl}:
+     * a call link attached at once.
+     */
     public record DeclareRequest(String title, String summary, String severity, Boolean customerImpact,
-            List<String> affectedServices, PersonBody incidentLead, Boolean force) {
+            List<String> affectedServices, PersonBody incidentLead, Boolean force, String type, Boolean drill,
+            List<String> suspectedExposure, String videoBridgeUrl) {
     }
 
     public record SeverityRequest(String severity, String reason) {
@@ -52,5 +58,15 @@ public final class Requests {
     }
 
     public record RoleRequest(PersonBody assignee) {
+    }
+
+    /** {@code lever} and {@code outcome} by name; {@code note} is required for NOT_APPLICABLE. */
+    public record ContainmentRequest(String lever, String outcome, String note) {
+    }
+
+    public record IdentifiedRequest(String cause) {
+    }
+
+    public record VideoBridgeRequest(String url) {
     }
 }
