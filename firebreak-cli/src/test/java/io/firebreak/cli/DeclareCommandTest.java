@@ -21,8 +21,8 @@ class DeclareCommandTest {
 
     static final String ID = "6f1c2d9e-0b7a-4c1e-9f6d-3a2b1c0d9e8f";
     static final String DUPLICATE = "This declaration resembles an open incident on the same services: INC-7"
-            + " \"Checkout down\" (MAJOR, INVESTIGATING). Join it, declare with other words, or declare anyway with"
-            + " \"force\": true (API and CLI)";
+            + " \"Checkout down\" (MAJOR, INVESTIGATING). Join it, declare with other words, or declare anyway"
+            + " (\"force\": true in the API, --force in the CLI, Declare anyway in Slack)";
 
     ApiStandIn command;
 

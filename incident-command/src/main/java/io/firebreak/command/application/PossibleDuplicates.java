@@ -76,7 +76,7 @@ public class PossibleDuplicates {
                 .collect(Collectors.joining("; "));
         String detail = "This declaration resembles " + (candidates.size() == 1 ? "an open incident" : candidates.size()
                 + " open incidents") + " on the same services: " + listed + ". Join it, declare with other words,"
-                + " or declare anyway with \"force\": true (API and CLI)";
+                + " or declare anyway (\"force\": true in the API, --force in the CLI, Declare anyway in Slack)";
         return new ApiProblem(HttpStatus.CONFLICT, ProblemType.RULE_VIOLATED, "title", detail,
                 Map.of("rule", "possible-duplicate", "candidates", candidates));
     }

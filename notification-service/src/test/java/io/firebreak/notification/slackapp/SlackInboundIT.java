@@ -407,7 +407,8 @@ class SlackInboundIT {
         // incident-command's PossibleDuplicates refusal, as CommandRejections turns it into an answer
         commands.answer(first, CommandOutcome.REJECTED, null, "Conflict", "This declaration resembles an open"
                 + " incident on the same services: " + reference + " \"Card payments failing\" (MAJOR, INVESTIGATING)."
-                + " Join it, declare with other words, or declare anyway with \"force\": true (API and CLI)", "title");
+                + " Join it, declare with other words, or declare anyway (\"force\": true in the API, --force in the"
+                + " CLI, Declare anyway in Slack)", "title");
 
         FakeSlack.Call answer = await().atMost(Duration.ofSeconds(20)).until(() -> ephemerals(GENERAL, "UAVERY")
                 .stream().filter(c -> c.params().get("blocks") != null
