@@ -385,6 +385,29 @@ class IncidentCommandsIT {
                 + " investigation owner are three people; Ben is already INCIDENT_LEAD");
     }
 
+    /**
+     * notification-service asks for a team's default lead four minutes into a Major incident without one: the request
+     * comes from the system (actor SYSTEM, source API), and the lead is assigned with notification-service as actor.
+     */
+    @Test
+    void aDefaultLeadAskedForByNotificationServiceIsAssignedWithItAsTheActor() {
+        String id = declared("Payouts delayed", "MAJOR");
+        Actor system = new Actor("notification-service", "Firebreak notification-service", ActorKind.SYSTEM);
+        IncidentCommandRequested request = IncidentCommandRequested.newBuilder()
+                .setCommandId(UUID.randomUUID().toString()).setRequestedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setActor(system).setSource(IncidentSource.API).setIncidentId(id)
+                .setCommand(new AssignRoleRequest(IncidentRole.INCIDENT_LEAD,
+                        new Person("dana", "Dana Default", "dana@example.com", null), false))
+                .build();
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, request));
+        producer.flush();
+        await().atMost(WAIT).until(() -> !answersTo(request.getCommandId()).isEmpty());
+        assertThat(answersTo(request.getCommandId()).get(0).getOutcome()).isEqualTo(CommandOutcome.APPLIED);
+        RoleAssigned lead = (RoleAssigned) awaitEvents(id, 2).get(1);
+        assertThat(lead.getAssignee().getName()).isEqualTo("Dana Default");
+        assertThat(IncidentEvents.header(lead).getActor()).isEqualTo(system);
+    }
+
     private static void assertRejected(IncidentCommandHandled answer, String title, String field, String detail) {
         assertThat(answer.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
         assertThat(answer.getProblemTitle()).isEqualTo(title);
