@@ -3,6 +3,7 @@ package io.firebreak.deploy.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.deploy.testing.SharedStack;
 import io.firebreak.deploy.testing.TestStack;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fault drills against the whole stack as {@code ./firebreak-local} runs it, under steady load through the public
@@ -30,18 +32,24 @@ import org.junit.jupiter.api.TestMethodOrder;
  * paused with SIGSTOP ({@code -Ddrill.pause.seconds}, 10 s in CI, 30 s from {@code deploy/drill.sh}). After each
  * drill: the time until every projection has caught up, and the event store, the topic and every projection compared
  * by event id. {@code -Ddrill.report=RELIABILITY.md} rewrites the report's table.
+ *
+ * <p>Runs on the {@link SharedStack} after the single-instance end-to-end suites (then {@code LauncherStopIT} stops it):
+ * their incidents are in the store too, and are compared like the drills' own. With Slack configured there, the
+ * load's Slack messages queue in notification-service's outbox; nothing here waits for them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
+@Order(3)
 class FaultDrillsIT {
 
     static final Duration PAUSE = Duration.ofSeconds(Long.getLong("drill.pause.seconds", 10));
     /**
      * The consumers' Kafka session timeout for the drill (0: the services' own setting, 10 s from service-support's
-     * firebreak-defaults.yml). A killed consumer keeps its partitions until its session expires, so this bounds a
-     * projection's recovery; {@code deploy/drill.sh} measures the services' own setting.
+     * firebreak-defaults.yml), set by the {@link SharedStack}. A killed consumer keeps its partitions until its session
+     * expires, so this bounds a projection's recovery; {@code deploy/drill.sh} measures the services' own setting.
      */
-    static final long SESSION_TIMEOUT_MS = Long.getLong("drill.consumer.session.timeout.ms", 10_000);
+    static final long SESSION_TIMEOUT_MS = SharedStack.SESSION_TIMEOUT_MS;
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(150);
     static final List<String> SERVICES = List.of("incident-command", "notification-service", "statuspage-service",
             "debrief-service");
@@ -51,43 +59,37 @@ class FaultDrillsIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<DrillReport.Row> rows = new ArrayList<>();
-    private final Map<String, Long> originalPids = new java.util.HashMap<>();
     private TestStack stack;
     private Ledger ledger;
     private SteadyLoad load;
 
     @BeforeAll
-    void startStack() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>();
-        if (SESSION_TIMEOUT_MS > 0) {
-            for (String consumer : CONSUMERS) {
-                env.put("FIREBREAK_JVM_OPTS_" + consumer.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
-                        "-Dspring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT_MS
-                                + " -Dspring.kafka.consumer.properties.heartbeat.interval.ms=" + SESSION_TIMEOUT_MS / 3);
-            }
-        }
-        stack = TestStack.start(20000, env);
+    void useTheSharedStack() {
+        stack = SharedStack.get().stack();
         ledger = new Ledger(stack.stack().jdbcUrl(), stack.stack().kafkaBootstrap());
-        originalPids.putAll(stack.stack().pids());
     }
 
     @AfterAll
-    void stopStack() throws Exception {
+    void stopTheLoad() throws Exception {
         if (load != null) {
             load.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void underSteadyLoadEveryCrashAndBrokerOutageLosesNothing() throws Exception {
+        // the baseline: what the suites before the drills stored (nothing when the drills run alone), all applied
+        AtomicReference<List<Ledger.Stored>> before = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            before.set(ledger.store());
+            return ledger.caughtUp(before.get());
+        });
+        Ledger.Findings previous = ledger.compare(before.get(), java.util.Set.of());
+
         load = new SteadyLoad(stack.url("incident-command"), 3, Duration.ofMillis(600));
         await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted().size() >= 15);
 
-        Ledger.Findings previous = ledger.compare(List.of(), java.util.Set.of());
         for (String service : SERVICES) {
             previous = drill("kill -9 " + service, service, false, previous);
         }
@@ -114,22 +116,6 @@ class FaultDrillsIT {
                 .isZero();
         assertThat(healthDeadLetters).as("deadLetters in health").isZero();
         assertThat(load.incidents()).hasSizeGreaterThan(5);
-    }
-
-    @Test
-    @Order(2)
-    void stopEndsEveryProcessTheLauncherStartedRestartsIncluded() {
-        Map<String, Long> current = stack.stack().pids();
-        assertThat(current.keySet()).containsExactlyInAnyOrder("postgres", "kafka", "incident-command",
-                "notification-service", "statuspage-service", "debrief-service");
-        stack.close();
-
-        List<Long> every = new ArrayList<>(current.values());
-        every.addAll(originalPids.values());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(every)
-                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                        .as("process " + pid + " still alive").isFalse()));
-        stack = null;
     }
 
     private Ledger.Findings drill(String fault, String component, boolean pause, Ledger.Findings before)

@@ -5,22 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firebreak.deploy.testing.SharedStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The scenario against the stack exactly as {@code ./firebreak-local} runs it: zonky PostgreSQL and a KRaft broker process. */
+/**
+ * The scenario against the stack exactly as {@code ./firebreak-local} runs it: zonky PostgreSQL and a KRaft broker
+ * process, one instance of every service. Runs first on the {@link SharedStack}.
+ */
+@ExtendWith(SharedStack.class)
+@Order(1)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncidentLifecycleE2EIT extends SeedsScenario {
 
     /** Avery is in the directory as avery@example.com; Slack's users.info (the stand-in) says the same. */
     private static final String AVERY = "UAVERY";
 
     @Override
-    Map<String, String> infrastructure() {
-        return Map.of();
+    boolean onSharedStack() {
+        return true;
     }
 
     /**
@@ -28,6 +38,7 @@ class IncidentLifecycleE2EIT extends SeedsScenario {
      * status, page an expert, resolve, close after the debrief — and every change is recorded as that person.
      */
     @Test
+    @Order(Order.DEFAULT + 1)
     void anIncidentRunFromSlackAlone() throws Exception {
         String title = "Slack-only " + UUID.randomUUID().toString().substring(0, 8) + ": checkout errors";
         String notification = notification();

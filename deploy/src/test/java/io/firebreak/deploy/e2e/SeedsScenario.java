@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.deploy.local.LocalStack;
+import io.firebreak.deploy.testing.SharedStack;
+import io.firebreak.deploy.testing.SlackStandIn;
 import io.firebreak.deploy.testing.TestStack;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +52,18 @@ abstract class SeedsScenario {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Where PostgreSQL and Kafka come from: environment entries for the stack (empty: it starts its own). */
-    abstract Map<String, String> infrastructure();
+    Map<String, String> infrastructure() {
+        return Map.of();
+    }
+
+    /**
+     * Whether the scenario runs on the {@link SharedStack} (the class then declares
+     * {@code @ExtendWith(SharedStack.class)}) instead of a stack of its own built from {@link #infrastructure()},
+     * {@link #portBase()} and {@link #settings()}.
+     */
+    boolean onSharedStack() {
+        return false;
+    }
 
     /** The stack's ports: {@link TestStack#start}'s {@code portBase}. */
     int portBase() {
@@ -64,13 +77,18 @@ abstract class SeedsScenario {
 
     @BeforeAll
     void startStack() throws Exception {
-        slack = new SlackStandIn();
-        Map<String, String> env = new java.util.HashMap<>(infrastructure());
-        env.putAll(Map.of("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e", "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
-                "FIREBREAK_ACK_TIMEOUT", "3s", "FIREBREAK_SLACK_SIGNING_SECRET", SlackRequests.SECRET));
-        env.putAll(settings());
         SENT.clear();
-        testStack = TestStack.start(portBase(), env);
+        if (onSharedStack()) {
+            slack = SharedStack.get().slack();
+            testStack = SharedStack.get().stack();
+        } else {
+            slack = new SlackStandIn();
+            Map<String, String> env = new java.util.HashMap<>(infrastructure());
+            env.putAll(Map.of("FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e", "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
+                    "FIREBREAK_ACK_TIMEOUT", "3s", "FIREBREAK_SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET));
+            env.putAll(settings());
+            testStack = TestStack.start(portBase(), env);
+        }
         stack = testStack.stack();
     }
 
@@ -98,6 +116,9 @@ abstract class SeedsScenario {
 
     @AfterAll
     void stopStack() {
+        if (onSharedStack()) {
+            return;
+        }
         if (testStack != null) {
             testStack.close();
         }
@@ -121,7 +142,8 @@ abstract class SeedsScenario {
                 "{\"customerImpact\": true, \"affectedServices\": [\"checkout\"]}", 200);
 
         // Slack: the channel, the pinned summary and both announcements
-        await().atMost(Duration.ofSeconds(60)).until(() -> !slack.calls("pins.add").isEmpty()
+        await().atMost(Duration.ofSeconds(60)).until(() -> slack.calls("pins.add").stream()
+                .anyMatch(c -> c.params().get("channel").equals(slack.channelId(channel)))
                 && posted("#incidents", channel) && posted("#engineering", channel));
         assertThat(slack.calls("conversations.create")).anySatisfy(c -> assertThat(c.params()).containsEntry("name", channel));
 

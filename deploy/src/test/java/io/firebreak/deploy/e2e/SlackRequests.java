@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SlackRequests {
 
-    static final String SECRET = "e2e-slack-signing-secret-0123456789";
+    static final String SECRET = io.firebreak.deploy.testing.SlackStandIn.SIGNING_SECRET;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

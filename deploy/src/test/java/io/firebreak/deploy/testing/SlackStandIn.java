@@ -1,4 +1,4 @@
-package io.firebreak.deploy.drill;
+package io.firebreak.deploy.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,20 +23,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Slack Web API stand-in for the crash drill: it keeps every posted message with its metadata and answers
- * conversations.history (newest first, metadata with include_all_metadata), chat.update and pins.add as Slack does.
- * Armed with a text fragment, it takes the next post containing it and then, before answering, runs the kill (the
- * launcher's kill -9 of notification-service): the post is in the channel, the service never learnt it.
+ * A local stand-in for the Slack Web API. It records every call, and keeps what a channel holds as Slack does: every
+ * posted message with its metadata, answered by conversations.history (newest first, metadata with
+ * include_all_metadata, paged), chat.update and pins.add refusing a message that is not there. Armed with a text
+ * fragment ({@link #killAfterPosting}), it takes the next post containing it and then, before answering, runs an action
+ * (the crash drill's kill -9 of notification-service): the post is in the channel, the service never learnt it.
  */
-final class SlackCrashStandIn implements AutoCloseable {
+public final class SlackStandIn implements AutoCloseable {
 
-    /** A message the channel holds. */
-    record Posted(String channel, String ts, String text, String firebreakId) {
+    /** The Slack app's signing secret the stacks are configured with and Slack's requests to Firebreak are signed with. */
+    public static final String SIGNING_SECRET = "e2e-slack-signing-secret-0123456789";
+
+    /** One Web API call as received. */
+    public record Call(String method, Map<String, String> params) {
+    }
+
+    /** A message a channel holds. */
+    public record Posted(String channel, String ts, String text, String firebreakId) {
+    }
+
+    /** The channels and every chat.postMessage text, read at one instant. */
+    public record Snapshot(Map<String, List<Posted>> channels, List<String> postedTexts) {
     }
 
     private static final Pattern FIREBREAK_ID = Pattern.compile("\"firebreak_message_id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String> channelIds = new ConcurrentHashMap<>();
     private final Map<String, List<Posted>> channels = new ConcurrentHashMap<>();
     private final Map<String, String> metadata = new ConcurrentHashMap<>();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
@@ -43,66 +58,98 @@ final class SlackCrashStandIn implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger(100);
     private final AtomicLong lastMicros = new AtomicLong();
     private final AtomicReference<String> armedFragment = new AtomicReference<>();
-    private final AtomicReference<Runnable> armedKill = new AtomicReference<>();
+    private final AtomicReference<Runnable> armedAction = new AtomicReference<>();
     private final AtomicInteger kills = new AtomicInteger();
 
-    SlackCrashStandIn() throws IOException {
+    public SlackStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "slack-crash-stand-in");
+            Thread thread = new Thread(r, "slack-stand-in");
             thread.setDaemon(true);
             return thread;
         }));
         server.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
-    /** The next post whose text contains {@code fragment} is taken, then {@code kill} runs and no answer is sent. */
-    void killAfterPosting(String fragment, Runnable kill) {
-        armedKill.set(kill);
+    /** Every call of one Web API method, in the order received. */
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** The id this stand-in gave the channel it created by that name, or null. */
+    public String channelId(String name) {
+        return channelIds.get(name);
+    }
+
+    /** The next post whose text contains {@code fragment} is taken, then {@code action} runs and no answer is sent. */
+    public void killAfterPosting(String fragment, Runnable action) {
+        armedAction.set(action);
         armedFragment.set(fragment);
     }
 
-    int kills() {
+    /** How often an armed post was taken and its action run. */
+    public int kills() {
         return kills.get();
     }
 
     /** The channels that hold messages. */
-    Set<String> channels() {
+    public Set<String> channels() {
         return Set.copyOf(channels.keySet());
     }
 
-    List<Posted> messages(String channel) {
+    public List<Posted> messages(String channel) {
         return List.copyOf(channels.getOrDefault(channel, List.of()));
     }
 
     /** The text of every chat.postMessage received (one entry per call). */
-    List<String> postedTexts() {
+    public List<String> postedTexts() {
         return List.copyOf(postedTexts);
     }
 
-    boolean isPinned(String channel, String ts) {
+    /** Channels and posted texts as of one instant: no post lands between reading the one and the other. */
+    public synchronized Snapshot snapshot() {
+        Map<String, List<Posted>> held = new HashMap<>();
+        channels.forEach((channel, messages) -> held.put(channel, List.copyOf(messages)));
+        return new Snapshot(Map.copyOf(held), List.copyOf(postedTexts));
+    }
+
+    public boolean isPinned(String channel, String ts) {
         return pinned.contains(channel + "/" + ts);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        calls.add(new Call(method, params));
         String body = switch (method) {
-            case "conversations.create" -> "{\"ok\":true,\"channel\":{\"id\":\"C" + ids.incrementAndGet()
-                    + "\",\"name\":\"" + params.get("name") + "\"}}";
+            case "conversations.create" -> {
+                String id = "C" + ids.incrementAndGet();
+                channelIds.put(params.get("name"), id);
+                yield "{\"ok\":true,\"channel\":{\"id\":\"" + id + "\",\"name\":\"" + params.get("name") + "\"}}";
+            }
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
+            // every Slack user U<NAME> is <name>@example.com, so the directory's people are found by e-mail
+            case "users.info" -> {
+                String user = params.getOrDefault("user", "");
+                String name = user.isEmpty() ? "" : user.substring(1).toLowerCase(Locale.ROOT);
+                yield "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"" + name + "\",\"real_name\":\""
+                        + name + "\",\"profile\":{\"real_name\":\"" + name + "\",\"display_name\":\"" + name
+                        + "\",\"email\":\"" + name + "@example.com\"}}}";
+            }
+            case "chat.getPermalink" -> "{\"ok\":true,\"permalink\":\"https://acme.slack.com/archives/"
+                    + params.get("channel") + "/p1\"}";
             case "chat.postMessage" -> {
                 Posted posted = store(params);
                 String fragment = armedFragment.get();
                 if (fragment != null && posted.text() != null && posted.text().contains(fragment)
                         && armedFragment.compareAndSet(fragment, null)) {
                     kills.incrementAndGet();
-                    armedKill.get().run();
+                    armedAction.get().run();
                     exchange.close();
                     yield null;
                 }
@@ -132,7 +179,7 @@ final class SlackCrashStandIn implements AutoCloseable {
 
     private synchronized Posted store(Map<String, String> params) {
         long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
-        String ts = String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+        String ts = String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
         String raw = params.get("metadata");
         Matcher id = raw == null ? null : FIREBREAK_ID.matcher(raw);
         Posted posted = new Posted(params.get("channel"), ts, params.get("text"), id != null && id.find() ? id.group(1) : null);
