@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** One noisy source is slowed down (429 + Retry-After) after its burst; another source is not. */
@@ -18,32 +19,32 @@ class IngestRateLimitIT {
     @Autowired
     private WebTestClient client;
 
-    private HttpStatus send(String integration) {
-        return HttpStatus.resolve(client.post().uri("/api/v1/integrations/webhook/" + integration)
+    private EntityExchangeResult<String> send(String integration) {
+        return client.post().uri("/api/v1/integrations/webhook/" + integration)
                 .headers(h -> h.setBearerAuth(TestTokens.INGEST)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "firing", "title", "Queue depth high", "dedupKey", "noisy-1"))
-                .exchange().returnResult(String.class).getStatus().value());
+                .exchange().expectBody(String.class).returnResult();
     }
 
+    /**
+     * The refusal is judged on the response that was refused: asking once more afterwards raced the refill (2 a
+     * second), which on a loaded machine had already granted a token.
+     */
     @Test
     void limitsEachIntegrationKeyOnItsOwn() {
         int accepted = 0;
-        HttpStatus last = HttpStatus.OK;
+        EntityExchangeResult<String> last = null;
         // the default burst is 60; the refill (2 a second) may add a few while the loop runs
-        for (int i = 0; i < 80 && last != HttpStatus.TOO_MANY_REQUESTS; i++) {
+        for (int i = 0; i < 80 && (last == null || last.getStatus().value() != 429); i++) {
             last = send("noisy-source");
-            if (last.is2xxSuccessful()) {
+            if (last.getStatus().is2xxSuccessful()) {
                 accepted++;
             }
         }
-        assertThat(last).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(last.getStatus().value()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS.value());
         assertThat(accepted).isBetween(60, 79);
-        client.post().uri("/api/v1/integrations/webhook/noisy-source").headers(h -> h.setBearerAuth(TestTokens.INGEST))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "firing", "title", "Queue depth high", "dedupKey", "noisy-1"))
-                .exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.type").isEqualTo("https://firebreak.dev/problems/rate-limited");
-        assertThat(send("quiet-source").is2xxSuccessful()).isTrue();
+        assertThat(last.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(last.getResponseBody()).contains("\"type\":\"https://firebreak.dev/problems/rate-limited\"");
+        assertThat(send("quiet-source").getStatus().is2xxSuccessful()).isTrue();
     }
 }
