@@ -4,11 +4,14 @@ import io.firebreak.schemas.incident.Actor;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.AlertStatus;
+import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ComponentStatus;
+import io.firebreak.schemas.incident.ComponentStatusSet;
 import io.firebreak.schemas.incident.ContainmentLever;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.ContainmentStepRecorded;
-import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.CustomerEmailSent;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.ExposureKind;
@@ -22,10 +25,13 @@ import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Person;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.VideoBridgeAttached;
@@ -57,7 +63,7 @@ public final class SampleEvents {
                         "rolling back"),
                 new UpdatePosted(header(incidentId, 3), UUID.randomUUID().toString(), Audience.CUSTOMER,
                         "Checkout fails for some customers", "Customers paying by card",
-                        "Rolling back the last deploy", T0.plusSeconds(1800)),
+                        "Rolling back the last deploy", T0.plusSeconds(1800), null),
                 new RoleAssigned(header(incidentId, 4), IncidentRole.INCIDENT_LEAD, lead, null, false),
                 new TimelineNoteAdded(header(incidentId, 5), NoteKind.DECISION, "Roll back 2026.11.24-3"),
                 new AlertAttached(header(incidentId, 6), "alertmanager", "d12e2d0a324a312d", AlertStatus.FIRING,
@@ -71,7 +77,12 @@ public final class SampleEvents {
                 new ContainmentStepRecorded(header(incidentId, 11), ContainmentLever.FEATURE_FLAG_OFF,
                         ContainmentOutcome.CONTAINED, "checkout-v2 flag off"),
                 new CauseIdentified(header(incidentId, 12), "Connection pool exhausted by the new retry loop"),
-                new VideoBridgeAttached(header(incidentId, 13), "https://meet.example.com/inc-42"));
+                new VideoBridgeAttached(header(incidentId, 13), "https://meet.example.com/inc-42"),
+                new StatusPagePublished(header(incidentId, 14), "Checkout is degraded", "Some payments fail."),
+                new PublicWordingEdited(header(incidentId, 15), null, "Card payments fail for some customers."),
+                new ComponentStatusSet(header(incidentId, 16), "checkout", ComponentStatus.PARTIAL_OUTAGE),
+                new CustomerEmailSent(header(incidentId, 17), null, null),
+                new StatusPageHidden(header(incidentId, 18), "Wrong component"));
     }
 
     public static EventHeader header(String incidentId, long sequence) {

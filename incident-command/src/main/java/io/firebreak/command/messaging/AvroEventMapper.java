@@ -51,7 +51,7 @@ public class AvroEventMapper {
         if (payload instanceof Events.UpdatePosted e) {
             return new io.firebreak.schemas.incident.UpdatePosted(header, e.updateId(),
                     Audience.valueOf(e.audience().name()), e.whatIsHappening(), e.whoIsAffected(),
-                    e.whatWeAreDoing(), e.nextUpdateAt());
+                    e.whatWeAreDoing(), e.nextUpdateAt(), null);
         }
         if (payload instanceof Events.RoleAssigned e) {
             return new io.firebreak.schemas.incident.RoleAssigned(header,

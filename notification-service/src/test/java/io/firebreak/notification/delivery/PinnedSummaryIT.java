@@ -180,7 +180,7 @@ class PinnedSummaryIT {
                 new CauseIdentified(header.get(), "debug logging left on in release 42"),
                 new VideoBridgeAttached(header.get(), "https://meet.example.com/inc-sec"),
                 new UpdatePosted(header.get(), UUID.randomUUID().toString(), Audience.INTERNAL, "Tokens rotated",
-                        null, null, null),
+                        null, null, null, null),
                 // late: sequence 1, after everything else; a step still counts
                 new ContainmentStepRecorded(lateStep, ContainmentLever.MIGRATION_ROLLBACK,
                         ContainmentOutcome.NOT_APPLICABLE, ""))) {

@@ -2,16 +2,21 @@ package io.firebreak.schemas.catalog;
 
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ComponentStatusSet;
 import io.firebreak.schemas.incident.ContainmentStepRecorded;
+import io.firebreak.schemas.incident.CustomerEmailSent;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.VideoBridgeAttached;
@@ -37,7 +42,12 @@ public final class IncidentEvents {
             IncidentClosed.class,
             ContainmentStepRecorded.class,
             CauseIdentified.class,
-            VideoBridgeAttached.class);
+            VideoBridgeAttached.class,
+            StatusPagePublished.class,
+            StatusPageHidden.class,
+            PublicWordingEdited.class,
+            ComponentStatusSet.class,
+            CustomerEmailSent.class);
 
     /** The current schema of every event type, in catalogue order. */
     public static final List<Schema> SCHEMAS = List.of(
@@ -54,7 +64,12 @@ public final class IncidentEvents {
             IncidentClosed.SCHEMA$,
             ContainmentStepRecorded.SCHEMA$,
             CauseIdentified.SCHEMA$,
-            VideoBridgeAttached.SCHEMA$);
+            VideoBridgeAttached.SCHEMA$,
+            StatusPagePublished.SCHEMA$,
+            StatusPageHidden.SCHEMA$,
+            PublicWordingEdited.SCHEMA$,
+            ComponentStatusSet.SCHEMA$,
+            CustomerEmailSent.SCHEMA$);
 
     private IncidentEvents() {
     }

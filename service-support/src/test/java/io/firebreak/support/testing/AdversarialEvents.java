@@ -154,10 +154,10 @@ public final class AdversarialEvents implements AutoCloseable {
         events.add(new CustomerImpactChanged(header(), true, services(2_000)));
         events.add(new CustomerImpactChanged(header(), true, List.of()));
         events.add(new UpdatePosted(header(), "upd|" + longText(200) + "|7", Audience.CUSTOMER, longText(10_000),
-                null, null, LATEST));
+                null, null, LATEST, null));
         events.add(new UpdatePosted(header(), UUID.randomUUID().toString(), Audience.CUSTOMER, UNICODE, "", "",
-                EARLIEST));
-        events.add(new UpdatePosted(header(), "", Audience.INTERNAL, "", null, longText(3_000), null));
+                EARLIEST, null));
+        events.add(new UpdatePosted(header(), "", Audience.INTERNAL, "", null, longText(3_000), null, null));
         EventHeader resolvedHeader = header();
         EventHeader reopenedHeader = header();
         // out of order: the reopening arrives before the resolution it follows
@@ -214,7 +214,7 @@ public final class AdversarialEvents implements AutoCloseable {
         events.add(new RoleAssigned(header(), IncidentRole.COMMS_OWNER, person("Nobody"), null, false));
         events.add(new TimelineNoteAdded(header(), NoteKind.DECISION, "decided about nothing"));
         events.add(new UpdatePosted(header(), UUID.randomUUID().toString(), Audience.CUSTOMER, "ghost", "a", "b",
-                LATEST));
+                LATEST, null));
         events.add(new CustomerImpactChanged(header(), true, List.of("checkout")));
         events.add(new IncidentResolved(header(), "ghost", EARLIEST, EARLIEST));
         events.add(new IncidentReopened(header(), "ghost"));
@@ -229,7 +229,7 @@ public final class AdversarialEvents implements AutoCloseable {
         events.add(declared(Severity.CRITICAL, true));
         events.add(new StatusChanged(headerAt(LATEST), IncidentStatus.INVESTIGATING, IncidentStatus.FIXING, null));
         events.add(new UpdatePosted(headerAt(LATEST), UUID.randomUUID().toString(), Audience.CUSTOMER, "late", null,
-                null, LATEST));
+                null, LATEST, null));
         events.add(new IncidentResolved(headerAt(LATEST), "end", LATEST, LATEST));
         return events;
     }

@@ -127,7 +127,7 @@ public final class IncidentStory implements AutoCloseable {
 
     public IncidentStory update(Audience audience, String happening, String affected, String doing) {
         return send(new UpdatePosted(header(), UUID.randomUUID().toString(), audience, happening, affected, doing,
-                clock.plusSeconds(1800)));
+                clock.plusSeconds(1800), null));
     }
 
     public IncidentStory status(IncidentStatus from, IncidentStatus to) {
