@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark against the whole stack and rewrites BENCHMARKS.md. About 5-6 minutes on 2 cores.
 #   deploy/bench.sh                      (BENCH_SECONDS=15 per measured step by default)
+#   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; writes results.json, not BENCHMARKS.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./mvnw -B -q install -DskipTests
-exec java -Xmx512m -XX:+UseSerialGC -Dfirebreak.root="$root" -Dbench.seconds="${BENCH_SECONDS:-15}" \
+exec java -Xmx512m -XX:+UseSerialGC -Dfirebreak.root="$root" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.only="${BENCH_ONLY:-}" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "deploy/target/classes:deploy/target/lib/*" io.firebreak.deploy.bench.Benchmarks

@@ -16,6 +16,14 @@ final class Report {
     private Report() {
     }
 
+    /** A partial run's figures only: deploy/target/bench/results.json. */
+    static void writeResults(Path root, Map<String, String> results) throws IOException {
+        StringBuilder json = new StringBuilder("{\n");
+        results.forEach((key, value) -> json.append("  \"").append(key).append("\": ").append(value).append(",\n"));
+        json.append("  \"partial\": true\n}\n");
+        Files.writeString(root.resolve("deploy/target/bench/results.json"), json);
+    }
+
     static void write(Path root, Map<String, String> results, List<String[]> table, Duration took) throws IOException {
         StringBuilder json = new StringBuilder("{\n");
         results.forEach((key, value) -> json.append("  \"").append(key).append("\": ").append(value).append(",\n"));
