@@ -83,6 +83,14 @@ public final class Commands {
             List<AlertChange> alerts) {
     }
 
+    /**
+     * Monitoring's declaration: the incident and the notification's alerts in one command, so the new aggregate is
+     * not loaded back from the event store a second time to attach them (the alert → page path; docs/process.md).
+     */
+    public record DeclareIncidentFromAlerts(DeclareIncident declaration, String integration,
+            List<AlertChange> alerts) {
+    }
+
     /** One alert of {@link AttachAlerts}: new, or an attached alert whose state changed. */
     public record AlertChange(String alertKey, AlertStatus status, String summary, java.util.Map<String, String> labels,
             Instant startsAt, Instant endsAt, String generatorUrl) {

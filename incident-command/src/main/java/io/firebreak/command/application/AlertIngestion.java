@@ -77,24 +77,32 @@ public class AlertIngestion {
 
     /**
      * Monitoring re-sends unchanged groups all the time (Alertmanager every {@code group_interval}); most
-     * notifications change nothing. Those are answered from two reads outside any transaction: no row lock, no
+     * notifications change nothing. Those are answered from one read outside any transaction: no row lock, no
      * commit to wait for, and the group's lock stays free for the notifications that do change something. A
      * change racing these reads is applied by its own notification, under the lock, as before.
      */
     private Optional<IngestResult> repeatOfKnownState(AlertBatch batch) {
-        List<IngestResult> open = jdbc.query("SELECT v.incident_id, v.reference, v.status FROM alert_group g"
+        IngestResult[] incident = {null};
+        Map<String, KnownAlert> known = new HashMap<>();
+        jdbc.query("SELECT v.incident_id, v.reference, v.status, s.alert_key, s.status, s.starts_at FROM alert_group g"
                 + " JOIN incident_view v ON v.incident_id = g.incident_id"
+                + " LEFT JOIN alert_state s ON s.incident_id = g.incident_id AND s.alert_key = ANY (?)"
                 + " WHERE g.integration = ? AND g.group_key_hash = ? AND g.open",
-                (rs, n) -> IncidentStatus.valueOf(rs.getString(3)).isActive()
-                        ? new IngestResult(rs.getString(1), rs.getString(2), false, 0) : IngestResult.nothing(),
-                batch.integration(), batch.groupKeyHash());
-        if (open.isEmpty() || open.get(0).incidentId() == null) {
+                (ResultSet rs) -> {
+                    if (IncidentStatus.valueOf(rs.getString(3)).isActive()) {
+                        incident[0] = new IngestResult(rs.getString(1), rs.getString(2), false, 0);
+                    }
+                    if (rs.getString(4) != null) {
+                        known.put(rs.getString(4), new KnownAlert(AlertStatus.valueOf(rs.getString(5)),
+                                rs.getTimestamp(6).toInstant()));
+                    }
+                },
+                alertKeys(batch), batch.integration(), batch.groupKeyHash());
+        if (incident[0] == null) {
             return Optional.empty();
         }
-        IngestResult incident = open.get(0);
-        Map<String, KnownAlert> known = knownAlerts(incident.incidentId(), batch);
         return batch.alerts().stream().allMatch(alert -> known.containsKey(alert.alertKey())
-                && known.get(alert.alertKey()).sameAs(alert)) ? Optional.of(incident) : Optional.empty();
+                && known.get(alert.alertKey()).sameAs(alert)) ? Optional.of(incident[0]) : Optional.empty();
     }
 
     /** Records an acknowledgement from the integration on the group's open incident, if there is one. */
@@ -153,9 +161,10 @@ public class AlertIngestion {
             // another delivery of this group declared first and has committed: join its incident
             return ingestLocked(batch, actor);
         }
-        IncidentView declared = declarations.declareAs(incidentId, declaration(batch, previousReference),
-                actor.toMetaData());
-        int attached = attach(incidentId, batch, actor);
+        List<AlertChange> changes = changes(Map.of(), batch);
+        IncidentView declared = declarations.declareWithAlerts(incidentId, declaration(batch, previousReference),
+                actor.toMetaData(), batch.integration(), changes);
+        int attached = stored(incidentId, changes, actor);
         log.info("ingest.declared integration={} incident={} reference={} alerts={}", batch.integration(),
                 incidentId, declared.reference(), attached);
         return new IngestResult(incidentId, declared.reference(), true, attached);
@@ -178,7 +187,16 @@ public class AlertIngestion {
      * resolved.
      */
     private int attach(String incidentId, AlertBatch batch, Actor actor) {
-        Map<String, KnownAlert> known = knownAlerts(incidentId, batch);
+        List<AlertChange> changes = changes(knownAlerts(incidentId, batch), batch);
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        send(new AttachAlerts(incidentId, batch.integration(), changes), actor);
+        return stored(incidentId, changes, actor);
+    }
+
+    /** The batch's alerts that are new or changed against the stored states. */
+    private List<AlertChange> changes(Map<String, KnownAlert> known, AlertBatch batch) {
         List<AlertChange> changes = new ArrayList<>();
         for (AlertBatch.Alert alert : batch.alerts()) {
             KnownAlert state = known.get(alert.alertKey());
@@ -191,10 +209,11 @@ public class AlertIngestion {
             changes.add(new AlertChange(alert.alertKey(), alert.status(), alert.summary(), alert.labels(), startsAt,
                     alert.endsAt(), alert.generatorUrl()));
         }
-        if (changes.isEmpty()) {
-            return 0;
-        }
-        send(new AttachAlerts(incidentId, batch.integration(), changes), actor);
+        return changes;
+    }
+
+    /** Stores the attached alerts' states (one batched upsert); settles the incident when the group resolved. */
+    private int stored(String incidentId, List<AlertChange> changes, Actor actor) {
         jdbc.batchUpdate("""
                 INSERT INTO alert_state (incident_id, alert_key, status, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (incident_id, alert_key) DO UPDATE
@@ -245,8 +264,12 @@ public class AlertIngestion {
                     known.put(rs.getString(1), new KnownAlert(AlertStatus.valueOf(rs.getString(2)),
                             rs.getTimestamp(3).toInstant()));
                 },
-                incidentId, batch.alerts().stream().map(AlertBatch.Alert::alertKey).toArray(String[]::new));
+                incidentId, alertKeys(batch));
         return known;
+    }
+
+    private static String[] alertKeys(AlertBatch batch) {
+        return batch.alerts().stream().map(AlertBatch.Alert::alertKey).toArray(String[]::new);
     }
 
     private record KnownAlert(AlertStatus status, Instant startsAt) {

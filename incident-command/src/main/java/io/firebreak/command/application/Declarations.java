@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
@@ -116,6 +117,21 @@ public class Declarations {
      * channel-name claim commits or rolls back with the events, so a rejected declaration leaves nothing.
      */
     public IncidentView declareAs(String incidentId, Declaration declaration, MetaData metaData) {
+        return declareAs(incidentId, declaration, metaData, command -> command);
+    }
+
+    /**
+     * Monitoring's declaration: as {@link #declareAs(String, Declaration, MetaData)}, with the notification's alerts
+     * attached by the same command.
+     */
+    public IncidentView declareWithAlerts(String incidentId, Declaration declaration, MetaData metaData,
+            String integration, List<Commands.AlertChange> alerts) {
+        return declareAs(incidentId, declaration, metaData,
+                command -> new Commands.DeclareIncidentFromAlerts(command, integration, alerts));
+    }
+
+    private IncidentView declareAs(String incidentId, Declaration declaration, MetaData metaData,
+            Function<DeclareIncident, Object> sent) {
         transaction.executeWithoutResult(status -> {
             DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
                     naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title(),
@@ -125,7 +141,7 @@ public class Declarations {
                     declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
                     declaration.detectedAt(), declaration.type(), declaration.drill(),
                     declaration.suspectedExposure(), declaration.videoBridgeUrl());
-            gateway.sendAndWait(command, metaData);
+            gateway.sendAndWait(sent.apply(command), metaData);
         });
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // the caller's transaction decides; it reads the view before it commits

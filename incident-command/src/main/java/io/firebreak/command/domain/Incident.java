@@ -22,6 +22,7 @@ import io.firebreak.command.api.Commands.ChangeSeverity;
 import io.firebreak.command.api.Commands.ChangeStatus;
 import io.firebreak.command.api.Commands.CloseIncident;
 import io.firebreak.command.api.Commands.DeclareIncident;
+import io.firebreak.command.api.Commands.DeclareIncidentFromAlerts;
 import io.firebreak.command.api.Commands.EnforceLeadDeadline;
 import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.NoteKind;
@@ -104,6 +105,19 @@ public class Incident {
 
     @CommandHandler
     public Incident(DeclareIncident command, Clock clock) {
+        declare(command, clock);
+    }
+
+    /** Declared with its first alerts: checked whole, then the declaration's events and the alerts'. */
+    @CommandHandler
+    public Incident(DeclareIncidentFromAlerts command, Clock clock) {
+        List<AlertAttached> attached = attachments(command.declaration().incidentId(), command.integration(),
+                command.alerts());
+        declare(command.declaration(), clock);
+        attached.forEach(event -> apply(event));
+    }
+
+    private void declare(DeclareIncident command, Clock clock) {
         String title = FieldRules.required("title", command.title(), FieldRules.MAX_TITLE);
         String summary = FieldRules.optional("summary", command.summary(), FieldRules.MAX_TEXT);
         if (command.severity() == null) {
@@ -262,17 +276,19 @@ public class Incident {
     @CommandHandler
     public void handle(AttachAlerts command) {
         ensureNotClosed();
-        String integration = FieldRules.required("integration", command.integration(), 200);
-        List<AlertAttached> attached = new ArrayList<>();
-        for (AlertChange alert : command.alerts() == null ? List.<AlertChange>of() : command.alerts()) {
-            attached.add(attachment(integration, alert));
-        }
-        for (AlertAttached event : attached) {
-            apply(event);
-        }
+        attachments(id, command.integration(), command.alerts()).forEach(event -> apply(event));
     }
 
-    private AlertAttached attachment(String integration, AlertChange alert) {
+    private static List<AlertAttached> attachments(String incidentId, String integration, List<AlertChange> alerts) {
+        String checkedIntegration = FieldRules.required("integration", integration, 200);
+        List<AlertAttached> attached = new ArrayList<>();
+        for (AlertChange alert : alerts == null ? List.<AlertChange>of() : alerts) {
+            attached.add(attachment(incidentId, checkedIntegration, alert));
+        }
+        return attached;
+    }
+
+    private static AlertAttached attachment(String incidentId, String integration, AlertChange alert) {
         String alertKey = FieldRules.required("alertKey", alert.alertKey(), 500);
         if (alert.status() == null || alert.startsAt() == null) {
             throw new InvalidFieldException(alert.status() == null ? "status" : "startsAt",
@@ -284,7 +300,7 @@ public class Incident {
             alert.labels().forEach((name, value) -> labels.put(FieldRules.required("labels", name, 200),
                     FieldRules.optional("labels." + name, value, 2_000)));
         }
-        return new AlertAttached(id, integration, alertKey, alert.status(), summary == null ? alertKey : summary,
+        return new AlertAttached(incidentId, integration, alertKey, alert.status(), summary == null ? alertKey : summary,
                 labels, alert.startsAt(), alert.endsAt(), FieldRules.httpUrl("generatorUrl", alert.generatorUrl()));
     }
 
