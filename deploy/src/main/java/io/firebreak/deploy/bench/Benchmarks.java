@@ -209,9 +209,7 @@ public final class Benchmarks {
             long next = System.nanoTime();
             Background load = Background.commands(command, Math.max(0, rate - 20));
             for (int i = 1; i <= 200; i++) {
-                while (System.nanoTime() < next) {
-                    Thread.onSpinWait();
-                }
+                Pace.until(next);
                 next += Math.max(interval, 50_000_000L);
                 String body = Http.post(command + "/api/v1/incidents/" + id + "/notes",
                         "{\"kind\":\"NOTE\",\"text\":\"probe " + i + "\"}");
@@ -261,9 +259,7 @@ public final class Benchmarks {
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
-            }
+            Pace.until(due);
             boolean paging = i % pagingEvery == 0;
             String body = paging ? AlertStorm.single("Page" + run + "-" + i, "critical")
                     : AlertStorm.single("Noise" + run + "-" + (i % 200), "warning");
