@@ -2,6 +2,8 @@ package io.firebreak.notification.delivery;
 
 import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.domain.IncidentMarks;
+import io.firebreak.notification.engine.PageDeliveriesDue;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,12 +40,37 @@ public class PageDeliveryWorker {
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "page-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean nudged = new AtomicBoolean();
 
     public PageDeliveryWorker(JdbcTemplate jdbc, NotificationProperties properties, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.paging = properties.paging();
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * A new page's deliveries go out as soon as the transaction that made them commits, on this worker's own thread
+     * (never the Kafka consumer's); the poll below stays for retries, leases and other instances' rows.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onDue(PageDeliveriesDue due) {
+        if (nudged.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                nudged.set(false);
+                deliverDue();
+            });
+        }
+    }
+
+    @PreDestroy
+    void stopNudges() {
+        nudges.shutdownNow();
     }
 
     // a due page waits at most one interval for its first attempt: part of alert → page (BENCHMARKS.md, p99 < 1 s)

@@ -2,6 +2,7 @@ package io.firebreak.notification.engine;
 
 import io.firebreak.notification.acklink.AckLinkIssuer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.domain.oncall.EscalationPolicy;
 import io.firebreak.notification.domain.oncall.EscalationStep;
@@ -60,10 +61,13 @@ public class Escalations {
     private final NotificationRules rules;
 
     private final ObjectProvider<AckLinkIssuer> ackLinks;
+    private final ApplicationEventPublisher announcements;
 
     public Escalations(JdbcTemplate jdbc, NotificationProperties properties, Timers timers, PagingEvents events,
-            SlackOutbox slack, OnCallStore oncall, NotificationRules rules, ObjectProvider<AckLinkIssuer> ackLinks) {
+            SlackOutbox slack, OnCallStore oncall, NotificationRules rules, ObjectProvider<AckLinkIssuer> ackLinks,
+            ApplicationEventPublisher announcements) {
         this.ackLinks = ackLinks;
+        this.announcements = announcements;
         this.oncall = oncall;
         this.rules = rules;
         this.routing = new Routing(properties.oncall().leadership());
@@ -504,6 +508,7 @@ public class Escalations {
     private void delivery(String pageId, String channel, String action, Instant at) {
         jdbc.update("INSERT INTO page_delivery (delivery_id, page_id, channel, action, next_attempt_at) VALUES (?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", pageId + ":" + channel + ":" + action, pageId, channel, action, ts(at));
+        announcements.publishEvent(new PageDeliveriesDue());
     }
 
     /** Who is paged, and through which schedule or rotation (null: named directly). */
