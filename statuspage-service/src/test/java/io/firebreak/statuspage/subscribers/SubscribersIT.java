@@ -84,6 +84,9 @@ class SubscribersIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.firebreak.statuspage.subscribers.delivery.SubscriberWorkers workers;
+
     @BeforeAll
     static void producer(@Autowired EmbeddedKafkaBroker broker) {
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.getBrokersAsString(), "acks", "all",
@@ -164,6 +167,25 @@ class SubscribersIT {
             assertThat(body(notice)).contains("Most API calls succeed again").doesNotContain("Some API calls fail");
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                     .until(() -> notices(ben, story.incidentId).size() == 1);
+        }
+    }
+
+    @Test
+    void whatHappenedWhileTheWorkersWereStoppedIsSentWhenTheyStartAgain() throws Exception {
+        String finn = address("finn");
+        subscribe(finn, "notifications");
+        confirm(finn);
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString())) {
+            workers.stop();
+            try {
+                story.declared("smtp relay down", Severity.CRITICAL, true, "email");
+                await().atMost(WAIT).until(() -> client.get().uri("/api/v2/incidents/unresolved.json").exchange()
+                        .expectBody(String.class).returnResult().getResponseBody().contains(story.incidentId));
+                assertThat(notices(finn, story.incidentId)).isEmpty();
+            } finally {
+                workers.start();
+            }
+            awaitNotice(finn, story.incidentId, 1);
         }
     }
 

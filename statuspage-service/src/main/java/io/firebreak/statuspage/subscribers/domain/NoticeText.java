@@ -51,11 +51,11 @@ public final class NoticeText {
         return new Message(subject, body.toString());
     }
 
-    public static Message confirmation(String pageName, String confirmUrl) {
+    public static Message confirmation(String pageName, String confirmUrl, java.time.Duration linkTtl) {
         return new Message("Confirm your subscription to " + pageName,
                 "Someone (hopefully you) asked to get " + pageName + " incident notices at this address.\n\n"
                         + "Confirm the subscription: " + confirmUrl + "\n\n"
-                        + "The link works for 48 hours. If you did not ask, ignore this message: nothing will be"
+                        + "The link works for " + linkTtl.toHours() + " hours. If you did not ask, ignore this message: nothing will be"
                         + " sent unless the subscription is confirmed.\n");
     }
 

@@ -38,6 +38,7 @@ public class Subscribers {
     private final Clock clock;
     private final String pageName;
     private final String pageUrl;
+    private final java.time.Duration confirmTtl;
 
     public Subscribers(JdbcTemplate jdbc, PlatformTransactionManager transactions, SignedLinks links, Clock clock,
             StatusPageProperties properties) {
@@ -47,6 +48,7 @@ public class Subscribers {
         this.clock = clock;
         this.pageName = properties.getName();
         this.pageUrl = NoticeText.stripSlash(properties.getUrl());
+        this.confirmTtl = properties.getSubscribers().getConfirmLinkTtl();
     }
 
     /**
@@ -72,7 +74,7 @@ public class Subscribers {
             }
             jdbc.update("UPDATE subscriber SET components = ? WHERE subscriber_id = ?", array(components), row.id());
             NoticeText.Message message = NoticeText.confirmation(pageName,
-                    pageUrl + "/subscriptions/confirm?token=" + links.token(LinkPurpose.CONFIRM, row.id()));
+                    pageUrl + "/subscriptions/confirm?token=" + links.token(LinkPurpose.CONFIRM, row.id()), confirmTtl);
             String noticeId = "confirm-" + UUID.randomUUID();
             jdbc.update("INSERT INTO notice (notice_id, kind, subscriber_id, subject, body, created_at, fanned_out_at)"
                     + " VALUES (?, 'CONFIRMATION', ?, ?, ?, ?, ?)", noticeId, row.id(), message.subject(),

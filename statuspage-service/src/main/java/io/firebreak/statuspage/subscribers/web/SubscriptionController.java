@@ -71,8 +71,7 @@ public class SubscriptionController {
         Optional<String> subscriber = links.verify(LinkPurpose.CONFIRM, token);
         if (subscriber.isEmpty()) {
             return Mono.just(html(HttpStatus.BAD_REQUEST, LinkPages.page(pageName, "This link does not work",
-                    "The confirm link is not valid or has expired (links work for 48 hours). Subscribe again to get"
-                            + " a new one.")));
+                    "The confirm link is not valid or has expired. Subscribe again to get a new one.")));
         }
         return Mono.fromCallable(() -> subscribers.confirm(subscriber.get())).subscribeOn(blocking)
                 .map(confirmed -> confirmed

@@ -5,6 +5,6 @@ public record SubscriptionRequested(String status, String detail) {
 
     static SubscriptionRequested pending() {
         return new SubscriptionRequested("pending_confirmation",
-                "If the address can receive mail, it gets a link to confirm the subscription (valid 48 hours).");
+                "If the address can receive mail, it gets a link to confirm the subscription (the link expires after a while).");
     }
 }
