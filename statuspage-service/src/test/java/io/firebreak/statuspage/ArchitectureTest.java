@@ -29,5 +29,12 @@ class ArchitectureTest {
                     + " event loop");
 
     @ArchTest
+    static final ArchRule subscriberEndpointsNeverQueryTheDatabase = noClasses().that()
+            .resideInAPackage("..statuspage.subscribers.web..").should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..",
+                    "org.springframework.transaction..", "io.firebreak.schemas.incident..", "org.apache.kafka..")
+            .because("the subscriber endpoints call storage on the blocking scheduler and never see events");
+
+    @ArchTest
     static final ArchRule noCycles = slices().matching("io.firebreak.statuspage.(*)..").should().beFreeOfCycles();
 }

@@ -37,7 +37,7 @@ public final class Benchmarks {
     static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
     static final int[] COMMAND_CONCURRENCY = {4, 16, 32};
     static final int[] PAGE_CONCURRENCY = {8, 32, 64};
-    /** {@code -Dbench.only=alerts}: only the named paths (today: alerts), for working on one of them. */
+    /** {@code -Dbench.only=alerts,subscribers}: only the named paths, for working on one of them. */
     static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(",")).stream()
             .filter(name -> !name.isBlank()).toList();
 
@@ -104,6 +104,9 @@ public final class Benchmarks {
                     drainIngest();
                     alertToPage(50, 10);
                 }
+                if (ONLY.contains("subscribers")) {
+                    subscriberFanOut();
+                }
             }
         } finally {
             stack.stop();
@@ -129,6 +132,7 @@ public final class Benchmarks {
         // the same at a rate the machine sustains, for the paging path's own latency
         alertToPage(50, 10);
         statusPageStampede();
+        subscriberFanOut();
         replay();
         footprint(idle, rss());
     }
@@ -409,6 +413,24 @@ public final class Benchmarks {
                     "≥ 2,000 req/s, p99 < 50 ms", met ? "met" : "missed");
         }
         updates.stop();
+    }
+
+    /** The status page at c=32 while a Critical is mailed to 10,000 confirmed subscribers (issue 17). */
+    void subscriberFanOut() throws Exception {
+        step("Status page while notifying 10,000 e-mail subscribers, c=32");
+        SubscriberFanOut.Result run = new SubscriberFanOut(stack.jdbcUrl(), command, statuspage)
+                .run(10_000, 32, Duration.ofMinutes(10));
+        boolean pageMet = run.page().rate() >= 2000 && run.page().p99Ms() < 50;
+        record("statuspage.notifying10k.c32", run.page(), "Status page req/s while notifying 10,000 subscribers, c=32",
+                "≥ 2,000 req/s, p99 < 50 ms", pageMet ? "met" : "missed");
+        results.put("subscribers.delivery10k", String.format(Locale.ROOT, "{\"subscribers\":%d,\"delivered\":%d,"
+                + "\"seconds\":%.1f,\"fanOutSeconds\":%.1f,\"perSecond\":%.0f}", run.subscribers(), run.delivered(),
+                run.deliverySeconds(), run.fanOutSeconds(), run.delivered() / run.deliverySeconds()));
+        table.add(new String[] {"Subscriber notices (10,000 e-mails to the local SMTP server)", String.format(Locale.ROOT,
+                "%d delivered in %.1f s (%.0f/s) from the declaration; all queued after %.1f s", run.delivered(),
+                run.deliverySeconds(), run.delivered() / run.deliverySeconds(), run.fanOutSeconds()),
+                "all delivered", run.delivered() >= run.subscribers() ? "met" : "missed"});
+        out.println("    " + table.get(table.size() - 1)[1]);
     }
 
     /** Rebuild debrief-service's projection from offset zero vs. kafka-tools' raw consumer rate on the same topic. */

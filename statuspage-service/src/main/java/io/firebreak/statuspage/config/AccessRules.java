@@ -1,6 +1,7 @@
 package io.firebreak.statuspage.config;
 
 import io.firebreak.support.security.AccessPolicy;
+import io.firebreak.support.security.Scopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,6 +28,15 @@ public class AccessRules {
         return AccessPolicy.builder()
                 .permit(HttpMethod.GET, PUBLIC_PAGES)
                 .permit(HttpMethod.HEAD, PUBLIC_PAGES)
+                // subscribers (issue 17): anyone may subscribe and follow the links in the e-mails; the rest is scoped
+                .permit(HttpMethod.POST, "/api/v1/status-page/subscribers")
+                .permit(HttpMethod.GET, "/subscriptions/confirm", "/subscriptions/unsubscribe")
+                .permit(HttpMethod.POST, "/subscriptions/unsubscribe")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.GET, "/api/v1/status-page/subscribers")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.DELETE, "/api/v1/status-page/subscribers/{id}")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.POST, "/api/v1/status-page/webhooks")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.DELETE, "/api/v1/status-page/webhooks/{id}")
+                .require(Scopes.INCIDENTS_READ, HttpMethod.GET, "/api/v1/status-page/incidents/{id}/customer-email")
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.statuspage.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -131,6 +132,225 @@ public class StatusPageProperties {
 
         public void setServices(List<String> services) {
             this.services = services;
+        }
+    }
+
+    // Subscribers (issue 17 item 5): e-mail and webhook subscribers, their deliveries and the customer e-mail.
+    private Subscribers subscribers = new Subscribers();
+
+    public Subscribers getSubscribers() {
+        return subscribers;
+    }
+
+    public void setSubscribers(Subscribers subscribers) {
+        this.subscribers = subscribers;
+    }
+
+    /** {@code firebreak.statuspage.subscribers.*}: signing, opt-in, delivery pace and the SMTP server. */
+    public static class Subscribers {
+
+        /** Signs confirm and unsubscribe links (HMAC-SHA256); set your own in production. */
+        private String signingKey = "";
+        /** How long a confirm link works (double opt-in). */
+        private Duration confirmLinkTtl = Duration.ofHours(48);
+        /** Subscribe requests per client IP per minute, and per e-mail address per hour. */
+        private int subscribeRequestsPerIpPerMinute = 10;
+        private int subscribeRequestsPerAddressPerHour = 3;
+        /** At most this many messages to one address (or webhook) per {@link #throttleWindow}; the rest wait. */
+        private int perAddressLimit = 5;
+        private Duration throttleWindow = Duration.ofMinutes(1);
+        /** How often the fan-out and delivery workers look for work. */
+        private Duration pollInterval = Duration.ofSeconds(1);
+        /** Deliveries claimed per round and thread, and the delivery threads. */
+        private int deliveryBatch = 25;
+        private int deliveryThreads = 2;
+        /** Retries: the first after {@code retryBackoff}, doubling up to {@code maxRetryBackoff}, then given up. */
+        private Duration retryBackoff = Duration.ofSeconds(30);
+        private Duration maxRetryBackoff = Duration.ofHours(1);
+        private int maxAttempts = 10;
+        /** A webhook that has not answered in this long failed the attempt. */
+        private Duration webhookTimeout = Duration.ofSeconds(10);
+        /** Webhook URLs must be https; plain http is allowed only to loopback when this is set (tests, local). */
+        private boolean allowLoopbackHttpWebhooks = false;
+        private Smtp smtp = new Smtp();
+
+        public String getSigningKey() {
+            return signingKey;
+        }
+
+        public void setSigningKey(String signingKey) {
+            this.signingKey = signingKey;
+        }
+
+        public Duration getConfirmLinkTtl() {
+            return confirmLinkTtl;
+        }
+
+        public void setConfirmLinkTtl(Duration confirmLinkTtl) {
+            this.confirmLinkTtl = confirmLinkTtl;
+        }
+
+        public int getSubscribeRequestsPerIpPerMinute() {
+            return subscribeRequestsPerIpPerMinute;
+        }
+
+        public void setSubscribeRequestsPerIpPerMinute(int subscribeRequestsPerIpPerMinute) {
+            this.subscribeRequestsPerIpPerMinute = subscribeRequestsPerIpPerMinute;
+        }
+
+        public int getSubscribeRequestsPerAddressPerHour() {
+            return subscribeRequestsPerAddressPerHour;
+        }
+
+        public void setSubscribeRequestsPerAddressPerHour(int subscribeRequestsPerAddressPerHour) {
+            this.subscribeRequestsPerAddressPerHour = subscribeRequestsPerAddressPerHour;
+        }
+
+        public int getPerAddressLimit() {
+            return perAddressLimit;
+        }
+
+        public void setPerAddressLimit(int perAddressLimit) {
+            this.perAddressLimit = perAddressLimit;
+        }
+
+        public Duration getThrottleWindow() {
+            return throttleWindow;
+        }
+
+        public void setThrottleWindow(Duration throttleWindow) {
+            this.throttleWindow = throttleWindow;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public int getDeliveryBatch() {
+            return deliveryBatch;
+        }
+
+        public void setDeliveryBatch(int deliveryBatch) {
+            this.deliveryBatch = deliveryBatch;
+        }
+
+        public int getDeliveryThreads() {
+            return deliveryThreads;
+        }
+
+        public void setDeliveryThreads(int deliveryThreads) {
+            this.deliveryThreads = deliveryThreads;
+        }
+
+        public Duration getRetryBackoff() {
+            return retryBackoff;
+        }
+
+        public void setRetryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+        }
+
+        public Duration getMaxRetryBackoff() {
+            return maxRetryBackoff;
+        }
+
+        public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+            this.maxRetryBackoff = maxRetryBackoff;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getWebhookTimeout() {
+            return webhookTimeout;
+        }
+
+        public void setWebhookTimeout(Duration webhookTimeout) {
+            this.webhookTimeout = webhookTimeout;
+        }
+
+        public boolean isAllowLoopbackHttpWebhooks() {
+            return allowLoopbackHttpWebhooks;
+        }
+
+        public void setAllowLoopbackHttpWebhooks(boolean allowLoopbackHttpWebhooks) {
+            this.allowLoopbackHttpWebhooks = allowLoopbackHttpWebhooks;
+        }
+
+        public Smtp getSmtp() {
+            return smtp;
+        }
+
+        public void setSmtp(Smtp smtp) {
+            this.smtp = smtp;
+        }
+    }
+
+    /** The SMTP server for subscriber e-mail; without a host, e-mail deliveries wait (they are not lost). */
+    public static class Smtp {
+
+        private String host = "";
+        private int port = 25;
+        private String username = "";
+        private String password = "";
+        private boolean startTls = false;
+        private String from = "status@localhost";
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public boolean isStartTls() {
+            return startTls;
+        }
+
+        public void setStartTls(boolean startTls) {
+            this.startTls = startTls;
+        }
+
+        public String getFrom() {
+            return from;
+        }
+
+        public void setFrom(String from) {
+            this.from = from;
         }
     }
 }

@@ -15,12 +15,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The service on a random port with real PostgreSQL, a real (embedded KRaft) Kafka broker and the test tokens;
- * every JDBC connection is watched for the thread that takes it ({@link JdbcThreads}).
+ * every JDBC connection is watched for the thread that takes it ({@link JdbcThreads}); subscriber e-mail goes to
+ * GreenMail ({@link SubscriberStandIns}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = ServiceTestInitializer.class)
+@ContextConfiguration(initializers = {ServiceTestInitializer.class, SubscriberStandIns.Initializer.class})
 @EmbeddedKafka(partitions = 3, topics = Topics.INCIDENT_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
 @Import(JdbcThreads.class)
