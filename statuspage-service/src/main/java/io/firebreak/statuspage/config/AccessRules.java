@@ -1,6 +1,7 @@
 package io.firebreak.statuspage.config;
 
 import io.firebreak.support.security.AccessPolicy;
+import io.firebreak.support.security.Scopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,6 +28,11 @@ public class AccessRules {
         return AccessPolicy.builder()
                 .permit(HttpMethod.GET, PUBLIC_PAGES)
                 .permit(HttpMethod.HEAD, PUBLIC_PAGES)
+                // the comms owner's scheduled maintenance (web/MaintenanceController); the public reads the v2 documents
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.POST, "/api/v1/status-page/maintenances",
+                        "/api/v1/status-page/maintenances/{id}/start", "/api/v1/status-page/maintenances/{id}/complete")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.PUT, "/api/v1/status-page/maintenances/{id}")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.DELETE, "/api/v1/status-page/maintenances/{id}")
                 .build();
     }
 }

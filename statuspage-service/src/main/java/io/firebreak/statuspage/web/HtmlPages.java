@@ -4,6 +4,7 @@ import io.firebreak.statuspage.config.StatusPageProperties;
 import io.firebreak.statuspage.readmodel.StatusModel;
 import io.firebreak.statuspage.readmodel.StatusModel.ComponentState;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
+import io.firebreak.statuspage.readmodel.StatusModel.PublicMaintenance;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicUpdate;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class HtmlPages {
             ul{list-style:none;padding:0;margin:0}.components li{display:flex;justify-content:space-between;gap:1rem;
             padding:.6rem 0;border-bottom:1px solid #d0d0d0}.state{font-weight:600}
             .operational{color:#146c2e}.degraded_performance{color:#7a4d00}.partial_outage{color:#a33d00}
-            .major_outage{color:#a3000b}.incident{border:1px solid #c4c4c4;border-radius:.4rem;padding:1rem;margin:0 0 1rem}
+            .major_outage{color:#a3000b}.under_maintenance{color:#0b4f9c}.incident{border:1px solid #c4c4c4;border-radius:.4rem;padding:1rem;margin:0 0 1rem}
             .update{margin:.75rem 0 0;padding-top:.75rem;border-top:1px solid #e2e2e2}.update p{margin:.25rem 0;white-space:pre-line}
             .label{font-weight:700;text-transform:capitalize}time,.muted{color:#4a4a4a;font-size:.92rem}
             .day{margin:0 0 1rem}.day h3{border-bottom:1px solid #d0d0d0;padding-bottom:.25rem;margin-bottom:.5rem}
@@ -59,6 +60,8 @@ final class HtmlPages {
             active.forEach(incident -> incident(body, model, incident, true));
             body.append("</section>");
         }
+        maintenances(body, model, "in-progress", "Maintenance in progress", model.activeMaintenances());
+        maintenances(body, model, "upcoming", "Upcoming maintenance", model.upcomingMaintenances());
         body.append("<section aria-labelledby=\"components\"><h2 id=\"components\">Components</h2><ul class=\"components\">");
         for (ComponentState c : model.components()) {
             body.append("<li><span><strong>").append(esc(c.name())).append("</strong>");
@@ -93,6 +96,46 @@ final class HtmlPages {
         return document(incident.name() + " · " + page.getName(), body.toString());
     }
 
+    String maintenancePage(StatusModel model, PublicMaintenance maintenance) {
+        StringBuilder body = new StringBuilder("<p><a href=\"/\">← Current status</a></p>");
+        maintenance(body, model, maintenance, true);
+        return document(maintenance.name() + " · " + page.getName(), body.toString());
+    }
+
+    private void maintenances(StringBuilder body, StatusModel model, String id, String heading,
+            List<PublicMaintenance> maintenances) {
+        if (maintenances.isEmpty()) {
+            return;
+        }
+        body.append("<section aria-labelledby=\"").append(id).append("\"><h2 id=\"").append(id).append("\">")
+                .append(heading).append("</h2>");
+        maintenances.forEach(m -> maintenance(body, model, m, false));
+        body.append("</section>");
+    }
+
+    private void maintenance(StringBuilder body, StatusModel model, PublicMaintenance m, boolean allUpdates) {
+        List<String> names = model.components().stream().filter(c -> m.componentIds().contains(c.id()))
+                .map(ComponentState::name).toList();
+        body.append("<article class=\"incident maintenance\" aria-labelledby=\"m-").append(m.id()).append("\">")
+                .append("<h3 id=\"m-").append(m.id()).append("\"><a href=\"/incidents/").append(m.id())
+                .append("\">").append(esc(m.name())).append("</a></h3>")
+                .append("<p class=\"muted\">Scheduled from <time datetime=\"")
+                .append(StatuspageDocuments.time(m.scheduledFor())).append("\">").append(TIME.format(m.scheduledFor()))
+                .append("</time> to <time datetime=\"").append(StatuspageDocuments.time(m.scheduledUntil()))
+                .append("\">").append(TIME.format(m.scheduledUntil())).append("</time> · Status: ")
+                .append(esc(m.status().replace('_', ' '))).append("</p>");
+        if (!names.isEmpty()) {
+            body.append("<p class=\"muted\">Components: ").append(esc(String.join(", ", names))).append("</p>");
+        }
+        List<PublicUpdate> updates = allUpdates ? m.updates() : m.updates().subList(0, Math.min(1, m.updates().size()));
+        for (PublicUpdate update : updates) {
+            body.append("<div class=\"update\"><p><span class=\"label\">").append(esc(update.status().replace('_', ' ')))
+                    .append("</span> — ").append(esc(update.body())).append("</p>")
+                    .append(timeTag(update.createdAt(), model.builtAt())).append("</div>");
+        }
+        body.append("</article>");
+    }
+
     String history(StatusModel model) {
         StringBuilder body = new StringBuilder("<p><a href=\"/\">← Current status</a></p><h2>Incident history</h2>");
         if (model.incidents().isEmpty()) {
@@ -105,8 +148,11 @@ final class HtmlPages {
     private void incident(StringBuilder body, StatusModel model, PublicIncident incident, boolean allUpdates) {
         body.append("<article class=\"incident\" aria-labelledby=\"i-").append(incident.id()).append("\">")
                 .append("<h3 id=\"i-").append(incident.id()).append("\"><a href=\"/incidents/").append(incident.id())
-                .append("\">").append(esc(incident.name())).append("</a></h3>")
-                .append("<p class=\"muted\">Impact: ").append(incident.impact()).append(" · Status: ")
+                .append("\">").append(esc(incident.name())).append("</a></h3>");
+        if (incident.message() != null) {
+            body.append("<p class=\"summary\">").append(esc(incident.message())).append("</p>");
+        }
+        body.append("<p class=\"muted\">Impact: ").append(incident.impact()).append(" · Status: ")
                 .append(incident.status()).append("</p>");
         List<PublicUpdate> updates = allUpdates ? incident.updates()
                 : incident.updates().subList(0, Math.min(1, incident.updates().size()));
