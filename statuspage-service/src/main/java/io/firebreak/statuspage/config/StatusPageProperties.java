@@ -18,6 +18,8 @@ public class StatusPageProperties {
     private Set<String> publishOnCustomerUpdate = Set.of("MAJOR");
     private int historyDays = 14;
     private List<Component> components = new ArrayList<>();
+    /** Days of per-component uptime bars on the page (Statuspage shows 90). */
+    private int uptimeDays = 90;
 
     public String getPageId() {
         return pageId;
@@ -73,6 +75,14 @@ public class StatusPageProperties {
 
     public void setComponents(List<Component> components) {
         this.components = components;
+    }
+
+    public int getUptimeDays() {
+        return uptimeDays;
+    }
+
+    public void setUptimeDays(int uptimeDays) {
+        this.uptimeDays = uptimeDays;
     }
 
     /** A public component and the internal service names (affectedServices) that map onto it. */

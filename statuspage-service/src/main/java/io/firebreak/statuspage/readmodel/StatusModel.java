@@ -1,15 +1,18 @@
 package io.firebreak.statuspage.readmodel;
 
+import io.firebreak.statuspage.domain.Uptime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the public page shows, built once per change and then only read. Incidents are newest first,
+ * Everything the public page shows, built once per change and then only read. {@code uptime} is each component's
+ * bar for the last days (by component id). Incidents are newest first,
  * each with its updates newest first; maintenances by scheduled start, newest first (cancelled ones are gone).
  */
 public record StatusModel(long version, Instant builtAt, String indicator, String description,
-        List<ComponentState> components, List<PublicIncident> incidents, List<PublicMaintenance> maintenances) {
+        List<ComponentState> components, List<PublicIncident> incidents, List<PublicMaintenance> maintenances,
+        Map<String, Uptime.Bar> uptime) {
 
     public record ComponentState(String id, String name, String description, int position, String group,
             String status, Instant updatedAt) {

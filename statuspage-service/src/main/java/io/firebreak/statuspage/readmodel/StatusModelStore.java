@@ -3,6 +3,7 @@ package io.firebreak.statuspage.readmodel;
 import io.firebreak.statuspage.config.StatusPageProperties;
 import io.firebreak.statuspage.domain.PublicLanguage;
 import io.firebreak.statuspage.domain.PublicText;
+import io.firebreak.statuspage.domain.Uptime;
 import io.firebreak.statuspage.readmodel.StatusModel.ComponentState;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicMaintenance;
@@ -41,14 +42,16 @@ public class StatusModelStore {
 
     private final JdbcTemplate jdbc;
     private final ComponentCatalog catalog;
+    private final StatusPageProperties properties;
     private final Clock clock;
     private final AtomicLong versions = new AtomicLong();
     /** The page revision the last refresh read (-1: none yet). */
     private volatile long refreshedRevision = -1;
     private final List<Consumer<StatusModel>> listeners = new CopyOnWriteArrayList<>();
 
-    public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock) {
+    public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock, StatusPageProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -146,10 +149,31 @@ public class StatusModelStore {
                 componentUpdated.getOrDefault(c.getId(), null))).toList();
         String indicator = PublicLanguage.indicator(worst);
         StatusModel model = new StatusModel(versions.incrementAndGet(), now, indicator,
-                PublicLanguage.description(indicator), components, List.copyOf(incidents), maintenances);
+                PublicLanguage.description(indicator), components, List.copyOf(incidents), maintenances, uptime(now));
         listeners.forEach(listener -> listener.accept(model));
         refreshedRevision = revision;
         return model;
+    }
+
+    /**
+     * Each component's uptime bar from the published incidents of the window (hidden ones never count): the impact
+     * runs from when customers were first affected to the resolution, at the status the severity gives it.
+     */
+    private Map<String, Uptime.Bar> uptime(Instant now) {
+        int days = properties.getUptimeDays();
+        Instant since = now.minus(java.time.Duration.ofDays(days));
+        Map<String, List<Uptime.Outage>> outages = new HashMap<>();
+        jdbc.query("""
+                SELECT severity, affected_services, coalesce(impact_started_at, created_at), resolved_at FROM incident
+                WHERE published AND (resolved_at IS NULL OR resolved_at >= ?)""", rs -> {
+            String status = PublicLanguage.componentStatus(PublicLanguage.impact(rs.getString(1)));
+            Uptime.Outage outage = new Uptime.Outage(status, instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)));
+            catalog.affectedBy(new HashSet<>(Arrays.asList(rs.getString(2).split("\n"))))
+                    .forEach(c -> outages.computeIfAbsent(c.getId(), k -> new ArrayList<>()).add(outage));
+        }, Timestamp.from(since));
+        Map<String, Uptime.Bar> bars = new LinkedHashMap<>();
+        catalog.all().forEach(c -> bars.put(c.getId(), Uptime.of(outages.getOrDefault(c.getId(), List.of()), now, days)));
+        return bars;
     }
 
     private static void worsen(Map<String, String> componentStatus, String id, String status) {

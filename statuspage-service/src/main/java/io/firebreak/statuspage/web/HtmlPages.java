@@ -1,6 +1,7 @@
 package io.firebreak.statuspage.web;
 
 import io.firebreak.statuspage.config.StatusPageProperties;
+import io.firebreak.statuspage.domain.Uptime;
 import io.firebreak.statuspage.readmodel.StatusModel;
 import io.firebreak.statuspage.readmodel.StatusModel.ComponentState;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
@@ -23,6 +24,7 @@ final class HtmlPages {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private static final String STYLE = """
@@ -40,6 +42,10 @@ final class HtmlPages {
             .label{font-weight:700;text-transform:capitalize}time,.muted{color:#4a4a4a;font-size:.92rem}
             .day{margin:0 0 1rem}.day h3{border-bottom:1px solid #d0d0d0;padding-bottom:.25rem;margin-bottom:.5rem}
             footer{margin-top:3rem;padding-bottom:2rem;color:#4a4a4a;font-size:.92rem}
+            .components li{flex-wrap:wrap}.uptime{flex-basis:100%}.uptime ol{display:flex;gap:1px;list-style:none;padding:0;margin:.3rem 0 0}
+            .uptime li.d{flex:1;height:1.6rem;min-width:2px;border-radius:1px;background:#146c2e;padding:0;border:0}
+            .uptime li.degraded_performance{background:#b8860b}.uptime li.partial_outage{background:#c55a00}
+            .uptime li.major_outage{background:#a3000b}.uptime p{margin:.2rem 0 0;font-size:.8rem}
             @media (max-width:30rem){body{font-size:15px}.components li{flex-direction:column;gap:0}}
             """;
 
@@ -69,7 +75,9 @@ final class HtmlPages {
                 body.append("<br><span class=\"muted\">").append(esc(c.description())).append("</span>");
             }
             body.append("</span><span class=\"state ").append(c.status()).append("\">").append(componentLabel(c.status()))
-                    .append("</span></li>");
+                    .append("</span>");
+            uptime(body, c, model.uptime().get(c.id()));
+            body.append("</li>");
         }
         body.append("</ul></section>");
         body.append("<section aria-labelledby=\"past\"><h2 id=\"past\">Past incidents</h2>");
@@ -88,6 +96,27 @@ final class HtmlPages {
         }
         body.append("<p><a href=\"/history\">Incident history</a></p></section>");
         return document(page.getName(), body.toString());
+    }
+
+    /**
+     * The last days as a row of bars, one per day coloured by its worst impact; each has its text alternative
+     * (visually hidden, read by screen readers) and a tooltip, and the list is labelled with the uptime.
+     */
+    private static void uptime(StringBuilder body, ComponentState c, Uptime.Bar bar) {
+        if (bar == null) {
+            return;
+        }
+        String percent = String.format(Locale.ROOT, "%.2f", bar.percent());
+        body.append("<div class=\"uptime\"><ol aria-label=\"").append(esc(c.name())).append(" uptime, last ")
+                .append(bar.days().size()).append(" days: ").append(percent).append("%\">");
+        for (Uptime.Day day : bar.days()) {
+            String text = SHORT_DAY.format(day.date()) + ": " + (day.worst().equals("operational") ? "No incidents"
+                    : componentLabel(day.worst()));
+            body.append("<li class=\"d ").append(day.worst()).append("\" title=\"").append(text)
+                    .append("\"><span class=\"visually-hidden\">").append(text).append("</span></li>");
+        }
+        body.append("</ol><p class=\"muted\">").append(bar.days().size()).append(" days ago · ").append(percent)
+                .append(" % uptime · Today</p></div>");
     }
 
     String incidentPage(StatusModel model, PublicIncident incident) {

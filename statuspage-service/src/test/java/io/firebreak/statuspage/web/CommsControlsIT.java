@@ -78,6 +78,11 @@ class CommsControlsIT {
             for (String path : listing) {
                 assertThat(get(path)).as(path + " after resolution").doesNotContain("cart-svc", "pg pool");
             }
+            String day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                    .format(java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC));
+            assertThat(get("/")).as("the uptime bar: that day in red, with its text alternative")
+                    .containsPattern("aria-label=\"Checkout uptime, last 90 days: \\d+\\.\\d\\d%\"")
+                    .contains("<li class=\"d major_outage\" title=\"" + day + ": Major outage\">");
         }
     }
 
