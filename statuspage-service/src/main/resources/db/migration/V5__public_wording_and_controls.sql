@@ -32,7 +32,10 @@ CREATE TABLE maintenance (
     started_at      TIMESTAMPTZ,
     resolved_at     TIMESTAMPTZ,
     created_by      TEXT        NOT NULL,
-    updated_by      TEXT        NOT NULL
+    updated_by      TEXT        NOT NULL,
+    -- start and complete by themselves at the scheduled times (readmodel/MaintenanceSchedule)
+    auto_start      BOOLEAN     NOT NULL DEFAULT TRUE,
+    auto_complete   BOOLEAN     NOT NULL DEFAULT TRUE
 );
 CREATE INDEX maintenance_scheduled_idx ON maintenance (scheduled_for DESC);
 

@@ -25,7 +25,7 @@ public class MaintenanceRepository {
 
     private static final String COLUMNS = """
             maintenance_id, name, message, status, components, scheduled_for, scheduled_until, created_at, updated_at,
-            started_at, resolved_at, created_by, updated_by""";
+            started_at, resolved_at, created_by, updated_by, auto_start, auto_complete""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -40,16 +40,17 @@ public class MaintenanceRepository {
 
     /** What the comms owner asks for; already validated. */
     public record Plan(String title, String message, List<String> components, Instant scheduledFor,
-            Instant scheduledUntil) {
+            Instant scheduledUntil, boolean autoStart, boolean autoComplete) {
     }
 
     public Maintenance announce(Plan plan, String by, Instant now) {
         String id = UUID.randomUUID().toString();
         transactions.executeWithoutResult(tx -> {
-            jdbc.update("INSERT INTO maintenance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
+            jdbc.update("INSERT INTO maintenance (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)",
                     id, plan.title(), plan.message(), MaintenanceStatus.SCHEDULED.wire(),
                     array(plan.components()), ts(plan.scheduledFor()), ts(plan.scheduledUntil()), ts(now), ts(now),
-                    by, by);
+                    by, by, plan.autoStart(), plan.autoComplete());
             addUpdate(id, MaintenanceStatus.SCHEDULED, plan.message(), by, now);
             store.changed();
         });
@@ -63,9 +64,10 @@ public class MaintenanceRepository {
             current.ifPresent(m -> {
                 jdbc.update("""
                         UPDATE maintenance SET name = ?, message = ?, components = ?, scheduled_for = ?,
-                            scheduled_until = ?, updated_at = ?, updated_by = ? WHERE maintenance_id = ?""",
+                            scheduled_until = ?, updated_at = ?, updated_by = ?, auto_start = ?, auto_complete = ?
+                        WHERE maintenance_id = ?""",
                         plan.title(), plan.message(), array(plan.components()), ts(plan.scheduledFor()),
-                        ts(plan.scheduledUntil()), ts(now), by, id);
+                        ts(plan.scheduledUntil()), ts(now), by, plan.autoStart(), plan.autoComplete(), id);
                 if (!plan.message().equals(m.message())) {
                     addUpdate(id, MaintenanceStatus.fromWire(m.status()), plan.message(), by, now);
                 }
@@ -101,6 +103,18 @@ public class MaintenanceRepository {
         });
     }
 
+    /** Ids of the maintenances due to start by themselves at {@code now}. */
+    public List<String> dueToStart(Instant now) {
+        return jdbc.queryForList("SELECT maintenance_id FROM maintenance WHERE status = 'scheduled' AND auto_start"
+                + " AND scheduled_for <= ?", String.class, ts(now));
+    }
+
+    /** Ids of the maintenances due to complete by themselves at {@code now}. */
+    public List<String> dueToComplete(Instant now) {
+        return jdbc.queryForList("SELECT maintenance_id FROM maintenance WHERE status IN ('in_progress', 'verifying')"
+                + " AND auto_complete AND scheduled_until <= ?", String.class, ts(now));
+    }
+
     public Optional<Maintenance> find(String id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM maintenance WHERE maintenance_id = ?", MaintenanceRepository::row,
                 id).stream().findFirst();
@@ -124,7 +138,8 @@ public class MaintenanceRepository {
         return new Maintenance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 strings(rs.getArray(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
                 instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
-                instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13));
+                instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13), rs.getBoolean(14),
+                rs.getBoolean(15));
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -60,8 +60,9 @@ public class MaintenanceController {
     }
 
     /** The request body of an announcement or an edit. */
+    /** {@code autoStart}/{@code autoComplete}: at the scheduled times by themselves (default true, as Statuspage). */
     public record MaintenanceRequest(String title, String message, List<String> components, Instant scheduledFor,
-            Instant scheduledUntil) {
+            Instant scheduledUntil, Boolean autoStart, Boolean autoComplete) {
     }
 
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -155,7 +156,8 @@ public class MaintenanceController {
                     : " on " + String.join(", ", unique.stream()
                             .map(id -> catalog.find(id).orElseThrow().getName()).toList()) + ".");
         }
-        return new Plan(title, message, unique, body.scheduledFor(), body.scheduledUntil());
+        return new Plan(title, message, unique, body.scheduledFor(), body.scheduledUntil(),
+                !Boolean.FALSE.equals(body.autoStart()), !Boolean.FALSE.equals(body.autoComplete()));
     }
 
     /** Public text: no secret (TextPolicy), no personal data (the page is public), not blank, bounded. */

@@ -1,7 +1,9 @@
 package io.firebreak.statuspage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.firebreak.statuspage.support.MovableClock;
 import io.firebreak.statuspage.support.StatusPageIntegrationTest;
 import io.firebreak.support.testing.TestTokens;
 import java.time.Duration;
@@ -94,6 +96,35 @@ class MaintenanceIT {
         }
     }
 
+    /** At its scheduled times by itself (the clock moved, not waited for); one announced with autoStart false waits. */
+    @Test
+    void startsAndCompletesByItselfAtTheScheduledTimes() {
+        Instant from = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
+        String until = from.plus(Duration.ofHours(1)).toString();
+        String auto = (String) write(HttpMethod.POST, BASE, Map.of("title", "Payments provider switch",
+                "components", List.of("checkout"), "scheduledFor", from.toString(), "scheduledUntil", until), 201)
+                .get("id");
+        String manual = (String) write(HttpMethod.POST, BASE, Map.of("title", "Manual window", "components",
+                List.of("search"), "scheduledFor", from.toString(), "scheduledUntil", until, "autoStart", false), 201)
+                .get("id");
+        try {
+            MovableClock.jump(Duration.ofDays(5).plusMinutes(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids("/api/v2/scheduled-maintenances/active.json")
+                    .contains(auto));
+            assertThat(updates(maintenance("/api/v2/scheduled-maintenances/active.json", auto)).get(0))
+                    .containsEntry("status", "in_progress");
+            assertThat(ids("/api/v2/scheduled-maintenances/upcoming.json")).contains(manual).doesNotContain(auto);
+
+            MovableClock.jump(Duration.ofHours(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(
+                    maintenance("/api/v2/scheduled-maintenances.json", auto).get("status")));
+            assertThat(ids("/api/v2/scheduled-maintenances/upcoming.json")).contains(manual);
+        } finally {
+            MovableClock.reset();
+            write(HttpMethod.DELETE, BASE + "/" + manual, null, 200);
+        }
+    }
+
     @Test
     void refusesBadMaintenanceNamingTheFieldAndChangesNothing() {
         Instant from = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
@@ -109,6 +140,16 @@ class MaintenanceIT {
         problem(HttpMethod.POST, BASE, Map.of("title", "Rotate ghp_abcdefghijklmnopqrstuvwxyz0123456789",
                 "scheduledFor", from.toString(), "scheduledUntil", until), 422, "title");
         problem(HttpMethod.POST, BASE, Map.of("title", "Window", "scheduledUntil", until), 422, "scheduledFor");
+        for (String malformed : List.of("{", "[]", "{\"title\": \"Window\", \"components\": \"search\"}",
+                "{\"title\": \"Window\", \"scheduledFor\": \"tomorrow\", \"scheduledUntil\": \"" + until + "\"}",
+                "{\"title\": 42, \"scheduledFor\": \"" + from + "\", \"scheduledUntil\": \"" + until + "\"}",
+                "{\"title\": \"Window\", \"components\": [null], \"scheduledFor\": \"" + from
+                        + "\", \"scheduledUntil\": \"" + until + "\"}")) {
+            client.post().uri(BASE).header("Authorization", "Bearer " + TestTokens.WRITER)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(malformed).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(malformed).isBetween(400, 422))
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
         assertThat(get("/api/v2/scheduled-maintenances.json")).doesNotContain("Window", "jane.doe", "ghp_");
 
         client.post().uri(BASE).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "x")).exchange()
