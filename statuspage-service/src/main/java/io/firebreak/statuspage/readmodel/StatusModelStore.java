@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The current {@link StatusModel}, rebuilt from the database after every applied event (on the Kafka consumer
@@ -43,14 +46,19 @@ public class StatusModelStore {
     private final JdbcTemplate jdbc;
     private final ComponentCatalog catalog;
     private final StatusPageProperties properties;
+    private final TransactionTemplate snapshots;
     private final Clock clock;
     private final AtomicLong versions = new AtomicLong();
     /** The page revision the last refresh read (-1: none yet). */
     private volatile long refreshedRevision = -1;
     private final List<Consumer<StatusModel>> listeners = new CopyOnWriteArrayList<>();
 
-    public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock, StatusPageProperties properties) {
+    public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock, StatusPageProperties properties,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.snapshots = new TransactionTemplate(transactionManager);
+        snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshots.setReadOnly(true);
         this.properties = properties;
         this.catalog = catalog;
         this.clock = clock;
@@ -79,6 +87,18 @@ public class StatusModelStore {
 
     /** Reads the published incidents (blocking JDBC: never call it on an event-loop thread) and tells listeners. */
     public synchronized StatusModel refresh() {
+        // one snapshot for every query: otherwise a poll committed between the update and incident reads renders a
+        // just-published incident without its first entry
+        Snapshot read = snapshots.execute(tx -> read());
+        listeners.forEach(listener -> listener.accept(read.model()));
+        refreshedRevision = read.revision();
+        return read.model();
+    }
+
+    private record Snapshot(StatusModel model, long revision) {
+    }
+
+    private Snapshot read() {
         // read first: a change committed while the model is read raises the revision again and is refreshed next time
         long revision = revision();
         Map<String, List<PublicUpdate>> updates = new HashMap<>();
@@ -150,9 +170,7 @@ public class StatusModelStore {
         String indicator = PublicLanguage.indicator(worst);
         StatusModel model = new StatusModel(versions.incrementAndGet(), now, indicator,
                 PublicLanguage.description(indicator), components, List.copyOf(incidents), maintenances, uptime(now));
-        listeners.forEach(listener -> listener.accept(model));
-        refreshedRevision = revision;
-        return model;
+        return new Snapshot(model, revision);
     }
 
     /**

@@ -157,6 +157,36 @@ class CommsControlsIT {
         }
     }
 
+    /**
+     * Release-8 events at their bounds apply or are ignored, never dead-lettered: for an incident never declared,
+     * an unknown component id of 10,000 characters, a 100,000-character title with a NUL, emoji and right-to-left text,
+     * an empty title (keeps the current one).
+     */
+    @Test
+    void appliesOrIgnoresCommsEventsAtTheirBoundsWithoutDeadLetters() {
+        String kafka = broker.getBrokersAsString();
+        String huge = "Checkout \u0000 ✅ שלום " + "x".repeat(100_000);
+        try (CommsStory ghost = new CommsStory(kafka, Instant.now().minusSeconds(600));
+                CommsStory odd = new CommsStory(kafka, Instant.now().minusSeconds(600))) {
+            ghost.published("Ghost", "never declared").wording("Ghost", null).component("api",
+                    ComponentStatus.MAJOR_OUTAGE).hidden(null);
+            odd.declared("odd-svc", Severity.MINOR, true, "search").component("c".repeat(10_000),
+                    ComponentStatus.MAJOR_OUTAGE).wording(huge, "").hidden(null).published(null, huge)
+                    .wording("", null).component("search", ComponentStatus.UNDER_MAINTENANCE).resolved();
+            await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(odd.incidentId) == 7);
+            assertThat(io.firebreak.support.testing.AdversarialEvents.deadLetterKeys(kafka,
+                    io.firebreak.schemas.catalog.Topics.INCIDENT_EVENTS, "statuspage"))
+                    .doesNotContain(ghost.incidentId, odd.incidentId);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM incident WHERE incident_id = ?", Integer.class,
+                    ghost.incidentId)).as("never declared: nothing to show").isZero();
+            Map<String, Object> row = jdbc.queryForMap("SELECT name, public_message, published, status FROM incident"
+                    + " WHERE incident_id = ?", odd.incidentId);
+            assertThat((String) row.get("name")).as("the NUL replaced on the way in (service-support's deserializer)")
+                    .startsWith("Checkout ").contains("✅ שלום").doesNotContain("\u0000").hasSizeGreaterThan(100_000);
+            assertThat(row).containsEntry("published", true).containsEntry("status", "RESOLVED");
+        }
+    }
+
     private long lastSequence(String incidentId) {
         List<Long> sequence = jdbc.queryForList("SELECT last_sequence FROM incident WHERE incident_id = ?", Long.class,
                 incidentId);
