@@ -1,6 +1,7 @@
 -- Issue 17: the page's own wording and the comms owner's controls.
 -- `name` now holds the PUBLIC title, never the internal one: existing rows get the generic title here and are
--- re-derived from the configured components at start-up (readmodel/PublicTitles), unless a title was set by hand.
+-- re-derived from the configured components at start-up (readmodel/StatusProjection.retitleAll, called by
+-- web/RenderedPages before the first render), unless a title was set by hand.
 ALTER TABLE incident
     ADD COLUMN public_message    TEXT,
     ADD COLUMN title_set_by_hand BOOLEAN     NOT NULL DEFAULT FALSE,

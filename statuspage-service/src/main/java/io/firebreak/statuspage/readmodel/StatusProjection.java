@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * transaction and first records the event id, so a redelivered event changes nothing. Internal updates,
  * notes, roles, people, alerts, containment steps, causes and video bridges never reach these tables. Whether an
  * incident is published is {@link PublicationPolicy}'s decision, asked by each event that may change it (with its
- * kind: a security incident is published only by a customer update, a drill never).
+ * kind: a security incident is published only by a customer update, a drill never), unless the comms owner publishes
+ * or hides it by hand (schema release 8). The column {@code name} holds the public title, never the internal one.
  */
 @Component
 public class StatusProjection {
