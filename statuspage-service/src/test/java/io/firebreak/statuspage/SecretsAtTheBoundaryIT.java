@@ -88,7 +88,9 @@ class SecretsAtTheBoundaryIT {
                     StoredText.columnsHolding(jdbc, "statuspage", raw).forEach(column -> leaks.add("column " + column));
                     assertThat(leaks).as("where the raw " + kind + " value was found").isEmpty();
                     assertThat(pages.get("/incidents/" + stories.get(kind).incidentId))
-                            .contains("Service disruption").contains("Checkpoint " + kind);
+                            .as("the public title is derived, never the internal one")
+                            .contains("Checkout is experiencing a major outage").doesNotContain("Checkout fails")
+                            .contains("Checkpoint " + kind);
                 }));
         DynamicTest cleanUp = DynamicTest.dynamicTest("the leaky incidents resolve", () -> {
             stories.values().forEach(IncidentStory::resolved);

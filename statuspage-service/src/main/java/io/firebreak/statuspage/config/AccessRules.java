@@ -37,6 +37,11 @@ public class AccessRules {
                 .require(Scopes.STATUSPAGE_WRITE, HttpMethod.POST, "/api/v1/status-page/webhooks")
                 .require(Scopes.STATUSPAGE_WRITE, HttpMethod.DELETE, "/api/v1/status-page/webhooks/{id}")
                 .require(Scopes.INCIDENTS_READ, HttpMethod.GET, "/api/v1/status-page/incidents/{id}/customer-email")
+                // the comms owner's scheduled maintenance (web/MaintenanceController); the public reads the v2 documents
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.POST, "/api/v1/status-page/maintenances",
+                        "/api/v1/status-page/maintenances/{id}/start", "/api/v1/status-page/maintenances/{id}/complete")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.PUT, "/api/v1/status-page/maintenances/{id}")
+                .require(Scopes.STATUSPAGE_WRITE, HttpMethod.DELETE, "/api/v1/status-page/maintenances/{id}")
                 .build();
     }
 }

@@ -19,6 +19,8 @@ public class StatusPageProperties {
     private Set<String> publishOnCustomerUpdate = Set.of("MAJOR");
     private int historyDays = 14;
     private List<Component> components = new ArrayList<>();
+    /** Days of per-component uptime bars on the page (Statuspage shows 90). */
+    private int uptimeDays = 90;
 
     public String getPageId() {
         return pageId;
@@ -74,6 +76,14 @@ public class StatusPageProperties {
 
     public void setComponents(List<Component> components) {
         this.components = components;
+    }
+
+    public int getUptimeDays() {
+        return uptimeDays;
+    }
+
+    public void setUptimeDays(int uptimeDays) {
+        this.uptimeDays = uptimeDays;
     }
 
     /** A public component and the internal service names (affectedServices) that map onto it. */

@@ -2,13 +2,17 @@ package io.firebreak.statuspage.messaging;
 
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.ComponentStatusSet;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.statuspage.readmodel.StatusModelStore;
 import io.firebreak.statuspage.readmodel.StatusProjection;
@@ -76,6 +80,14 @@ public class IncidentEventsListener {
             projection.on(reopened);
         } else if (event instanceof IncidentClosed closed) {
             projection.on(closed);
+        } else if (event instanceof StatusPagePublished published) {
+            projection.on(published);
+        } else if (event instanceof StatusPageHidden hidden) {
+            projection.on(hidden);
+        } else if (event instanceof PublicWordingEdited wording) {
+            projection.on(wording);
+        } else if (event instanceof ComponentStatusSet component) {
+            projection.on(component);
         }
         model.changed(); // the page's revision, in this transaction: other instances re-render from it
         return true;
@@ -85,6 +97,8 @@ public class IncidentEventsListener {
         return event instanceof IncidentDeclared || event instanceof SeverityChanged || event instanceof StatusChanged
                 || event instanceof UpdatePosted || event instanceof CustomerImpactChanged
                 || event instanceof IncidentResolved || event instanceof IncidentReopened
-                || event instanceof IncidentClosed;
+                || event instanceof IncidentClosed
+                || event instanceof StatusPagePublished || event instanceof StatusPageHidden
+                || event instanceof PublicWordingEdited || event instanceof ComponentStatusSet;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ public class ComponentCatalog {
 
     public List<StatusPageProperties.Component> all() {
         return components;
+    }
+
+    /** The configured component with this id. */
+    public Optional<StatusPageProperties.Component> find(String id) {
+        return components.stream().filter(c -> c.getId().equals(id)).findFirst();
     }
 
     /** Components affected by any of the given internal service names. */

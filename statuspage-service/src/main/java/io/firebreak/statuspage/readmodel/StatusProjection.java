@@ -1,5 +1,6 @@
 package io.firebreak.statuspage.readmodel;
 
+import io.firebreak.schemas.incident.ComponentStatusSet;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
@@ -7,11 +8,15 @@ import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.IncidentType;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.statuspage.domain.PublicLanguage;
 import io.firebreak.statuspage.domain.PublicText;
+import io.firebreak.statuspage.domain.PublicTitle;
 import io.firebreak.statuspage.domain.PublicationPolicy;
 import io.firebreak.statuspage.domain.PublicationPolicy.Candidate;
 import io.firebreak.statuspage.domain.PublicationPolicy.Trigger;
@@ -21,7 +26,9 @@ import io.firebreak.support.jdbc.SequencedUpdate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +40,13 @@ import org.springframework.stereotype.Component;
  * transaction and first records the event id, so a redelivered event changes nothing. Internal updates,
  * notes, roles, people, alerts, containment steps, causes and video bridges never reach these tables. Whether an
  * incident is published is {@link PublicationPolicy}'s decision, asked by each event that may change it (with its
- * kind: a security incident is published only by a customer update, a drill never).
+ * kind: a security incident is published only by a customer update, a drill never), unless the comms owner publishes
+ * or hides it by hand (schema release 8). The column {@code name} holds the public title, never the internal one.
  */
 @Component
 public class StatusProjection {
 
     private static final Logger log = LoggerFactory.getLogger(StatusProjection.class);
-    static final String WITHHELD_NAME = "Service disruption";
-
     private final JdbcTemplate jdbc;
     private final ProcessedEvents processed;
     private final SequencedUpdate incidents;
@@ -62,19 +68,24 @@ public class StatusProjection {
 
     public void on(IncidentDeclared event) {
         EventHeader h = event.getHeader();
-        String name = safe(h, "name", event.getTitle()).orElse(WITHHELD_NAME);
+        // the internal title (event.getTitle()) is for responders: the page derives its own from the components
+        String name = derivedTitle(String.join("\n", event.getAffectedServices()), event.getSeverity().name());
+        Instant impactStart = event.getDetectedAt() != null && event.getDetectedAt().isBefore(h.getOccurredAt())
+                ? event.getDetectedAt() : h.getOccurredAt();
         jdbc.update("""
                 INSERT INTO incident (incident_id, reference, name, severity, status, customer_impact, affected_services,
-                    created_at, updated_at, last_sequence, incident_type, drill)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                    created_at, updated_at, last_sequence, incident_type, drill, impact_started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
                 h.getIncidentId(), event.getReference(), name, event.getSeverity().name(), event.getStatus().name(),
                 event.getCustomerImpact(), String.join("\n", event.getAffectedServices()), ts(h.getOccurredAt()),
-                ts(h.getOccurredAt()), h.getSequence(), event.getIncidentType().name(), event.getDrill());
+                ts(h.getOccurredAt()), h.getSequence(), event.getIncidentType().name(), event.getDrill(),
+                ts(impactStart));
         publishIfDue(h, Trigger.DECLARED);
     }
 
     public void on(SeverityChanged event) {
         if (advance(event.getHeader(), "severity = ?", event.getTo().name())) {
+            retitle(event.getHeader().getIncidentId());
             publishIfDue(event.getHeader(), Trigger.SEVERITY_CHANGED);
         }
     }
@@ -89,6 +100,7 @@ public class StatusProjection {
     public void on(CustomerImpactChanged event) {
         if (advance(event.getHeader(), "customer_impact = ?, affected_services = ?", event.getCustomerImpact(),
                 String.join("\n", event.getAffectedServices()))) {
+            retitle(event.getHeader().getIncidentId());
             publishIfDue(event.getHeader(), Trigger.CUSTOMER_IMPACT_CHANGED);
         }
     }
@@ -99,7 +111,7 @@ public class StatusProjection {
             return;
         }
         Optional<String> body = safe(h, "update", UpdateText.body(event.getWhatIsHappening(), event.getWhoIsAffected(),
-                event.getWhatWeAreDoing(), event.getNextUpdateAt()));
+                event.getWhatWeAreDoing(), event.getWhatYouCanDo(), event.getNextUpdateAt()));
         if (body.isEmpty()) {
             return;
         }
@@ -109,8 +121,16 @@ public class StatusProjection {
 
     public void on(IncidentResolved event) {
         EventHeader h = event.getHeader();
-        if (advance(h, "status = 'RESOLVED', resolved_at = ?", ts(event.getResolvedAt())) && published(h)) {
-            addUpdate(h.getEventId(), h, "resolved", UpdateText.resolved());
+        if (!advance(h, "status = 'RESOLVED', resolved_at = ?", ts(event.getResolvedAt()))) {
+            return;
+        }
+        // a component status set by hand holds until the incident resolves
+        jdbc.update("DELETE FROM component_override WHERE incident_id = ?", h.getIncidentId());
+        if (published(h)) {
+            List<Timestamp> start = jdbc.queryForList("SELECT impact_started_at FROM incident WHERE incident_id = ?",
+                    Timestamp.class, h.getIncidentId());
+            Instant impactStart = start.isEmpty() || start.get(0) == null ? null : start.get(0).toInstant();
+            addUpdate(h.getEventId(), h, "resolved", UpdateText.resolved(impactStart, event.getResolvedAt()));
         }
     }
 
@@ -119,6 +139,56 @@ public class StatusProjection {
         if (advance(h, "status = 'INVESTIGATING', resolved_at = NULL") && published(h)) {
             addUpdate(h.getEventId(), h, "investigating", UpdateText.reopened());
         }
+    }
+
+    /**
+     * The comms owner's "publish now": whatever the rules say, except for a drill (kept off the page, its wording
+     * still stored). The first entry is the public message when one was given, else the generic "investigating".
+     */
+    public void on(StatusPagePublished event) {
+        EventHeader h = event.getHeader();
+        if (!advance(h, null)) {
+            return;
+        }
+        setWording(h, event.getPublicTitle(), event.getPublicMessage());
+        List<Boolean> drill = jdbc.queryForList("SELECT drill FROM incident WHERE incident_id = ?", Boolean.class,
+                h.getIncidentId());
+        if (drill.isEmpty() || !policy.publishByHand(drill.get(0))) {
+            return;
+        }
+        jdbc.update("UPDATE incident SET published = TRUE, hidden = FALSE WHERE incident_id = ?", h.getIncidentId());
+        addFirstEntry(h);
+        log.info("statuspage.published_by_hand incident={} by={}", h.getIncidentId(), h.getActor().getId());
+    }
+
+    /** Off the page, the feeds and the v2 documents; the rules never publish it again, only the comms owner. */
+    public void on(StatusPageHidden event) {
+        advance(event.getHeader(), "published = FALSE, hidden = TRUE");
+    }
+
+    public void on(PublicWordingEdited event) {
+        if (advance(event.getHeader(), null)) {
+            setWording(event.getHeader(), event.getPublicTitle(), event.getPublicMessage());
+        }
+    }
+
+    /** A component id the page does not configure is ignored: nothing to show it on, and no reason to dead-letter. */
+    public void on(ComponentStatusSet event) {
+        EventHeader h = event.getHeader();
+        if (!advance(h, null) || components.find(event.getComponent()).isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO component_override (incident_id, component_id, status, set_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (incident_id, component_id) DO UPDATE SET status = EXCLUDED.status, set_at = EXCLUDED.set_at""",
+                h.getIncidentId(), event.getComponent(), event.getStatus().name().toLowerCase(Locale.ROOT),
+                ts(h.getOccurredAt()));
+    }
+
+    /** Re-derives the public titles not set by hand, e.g. after the component map changed (at start-up). */
+    public void retitleAll() {
+        jdbc.queryForList("SELECT incident_id FROM incident WHERE NOT title_set_by_hand", String.class)
+                .forEach(this::retitle);
     }
 
     public void on(IncidentClosed event) {
@@ -137,24 +207,62 @@ public class StatusProjection {
         List<Boolean> due = jdbc.query("""
                 SELECT i.severity, i.customer_impact,
                        EXISTS (SELECT 1 FROM incident_update u WHERE u.incident_id = i.incident_id) AS has_update,
-                       i.incident_type, i.drill
+                       i.incident_type, i.drill, i.affected_services, i.hidden
                 FROM incident i WHERE i.incident_id = ? AND NOT i.published AND i.status NOT IN ('RESOLVED', 'CLOSED')""",
-                (rs, n) -> policy.publishNow(new Candidate(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
-                        IncidentType.SECURITY.name().equals(rs.getString(4)), rs.getBoolean(5)), trigger),
+                (rs, n) -> policy.publishNow(new Candidate(rs.getString(1), rs.getBoolean(2),
+                        !components.affectedBy(services(rs.getString(6))).isEmpty(), rs.getBoolean(3),
+                        IncidentType.SECURITY.name().equals(rs.getString(4)), rs.getBoolean(5), rs.getBoolean(7)),
+                        trigger),
                 h.getIncidentId());
         if (due.isEmpty() || !due.get(0)) {
             return;
         }
         jdbc.update("UPDATE incident SET published = TRUE WHERE incident_id = ?", h.getIncidentId());
-        boolean hasUpdate = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM incident_update WHERE incident_id = ?)", Boolean.class, h.getIncidentId()));
-        if (!hasUpdate) {
-            List<String> services = jdbc.queryForList("SELECT affected_services FROM incident WHERE incident_id = ?",
-                    String.class, h.getIncidentId());
-            addUpdate(h.getEventId() + "-published", h, currentPublicStatus(h.getIncidentId()),
-                    UpdateText.investigating(components.describe(services.isEmpty() ? "" : services.get(0))));
-        }
+        addFirstEntry(h);
         log.info("statuspage.published incident={}", h.getIncidentId());
+    }
+
+    /** The automatic first entry of a published incident that has none yet: its public message, or "investigating". */
+    private void addFirstEntry(EventHeader h) {
+        record Row(boolean hasUpdate, String services, String message) {
+        }
+        Row row = jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM incident_update u WHERE u.incident_id = i.incident_id), i.affected_services,
+                       i.public_message FROM incident i WHERE i.incident_id = ?""",
+                (rs, n) -> new Row(rs.getBoolean(1), rs.getString(2), rs.getString(3)), h.getIncidentId());
+        if (!row.hasUpdate()) {
+            addUpdate(h.getEventId() + "-published", h, currentPublicStatus(h.getIncidentId()),
+                    row.message() != null ? row.message() : UpdateText.investigating(components.describe(row.services())));
+        }
+    }
+
+    /** A public title or message set by the comms owner, screened like every public text; null keeps the current. */
+    private void setWording(EventHeader h, String title, String message) {
+        safe(h, "publicTitle", blankToNull(title)).ifPresent(t -> jdbc.update(
+                "UPDATE incident SET name = ?, title_set_by_hand = TRUE WHERE incident_id = ?", t, h.getIncidentId()));
+        safe(h, "publicMessage", blankToNull(message)).ifPresent(m -> jdbc.update(
+                "UPDATE incident SET public_message = ? WHERE incident_id = ?", m, h.getIncidentId()));
+    }
+
+    /** The default public title again, after the severity or the affected services changed, unless set by hand. */
+    private void retitle(String incidentId) {
+        jdbc.query("SELECT severity, affected_services FROM incident WHERE incident_id = ? AND NOT title_set_by_hand",
+                (rs, n) -> derivedTitle(rs.getString(2), rs.getString(1)), incidentId)
+                .forEach(title -> jdbc.update("UPDATE incident SET name = ? WHERE incident_id = ?", title, incidentId));
+    }
+
+    private String derivedTitle(String newlineSeparatedServices, String severity) {
+        List<String> names = components.affectedBy(services(newlineSeparatedServices)).stream()
+                .map(c -> PublicText.redact(c.getName())).toList();
+        return PublicTitle.derived(names, severity);
+    }
+
+    private static java.util.Set<String> services(String newlineSeparated) {
+        return new HashSet<>(Arrays.asList(newlineSeparated.split("\n")));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private boolean published(EventHeader h) {

@@ -3,9 +3,11 @@ package io.firebreak.statuspage.web;
 import io.firebreak.statuspage.config.StatusPageProperties;
 import io.firebreak.statuspage.readmodel.StatusModel;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
+import io.firebreak.statuspage.readmodel.StatusModel.PublicMaintenance;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicUpdate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /** Incident history as Atom ({@code /history.atom}) and RSS 2.0 ({@code /history.rss}). */
@@ -36,6 +38,16 @@ final class Feeds {
                     .append("<content type=\"html\">").append(esc(content(incident))).append("</content>")
                     .append("<author><name>").append(esc(page.getName())).append("</name></author></entry>");
         }
+        for (PublicMaintenance m : model.maintenances()) {
+            xml.append("<entry><id>tag:firebreak,").append(page.getPageId()).append(":maintenance/").append(m.id())
+                    .append("</id><published>").append(StatuspageDocuments.time(m.createdAt()))
+                    .append("</published><updated>").append(StatuspageDocuments.time(m.updatedAt()))
+                    .append("</updated><link rel=\"alternate\" type=\"text/html\" href=\"")
+                    .append(esc(page.getUrl() + "/incidents/" + m.id())).append("\"/><title>")
+                    .append(esc(maintenanceTitle(m))).append("</title>")
+                    .append("<content type=\"html\">").append(esc(content(m.updates()))).append("</content>")
+                    .append("<author><name>").append(esc(page.getName())).append("</name></author></entry>");
+        }
         return xml.append("</feed>").toString();
     }
 
@@ -53,6 +65,13 @@ final class Feeds {
                     .append(rfc1123.format(incident.createdAt())).append("</pubDate><link>").append(esc(link(incident)))
                     .append("</link><guid isPermaLink=\"false\">").append(incident.id()).append("</guid></item>");
         }
+        for (PublicMaintenance m : model.maintenances()) {
+            xml.append("<item><title>").append(esc(maintenanceTitle(m))).append("</title><description>")
+                    .append(esc(content(m.updates()))).append("</description><pubDate>")
+                    .append(rfc1123.format(m.createdAt())).append("</pubDate><link>")
+                    .append(esc(page.getUrl() + "/incidents/" + m.id())).append("</link><guid isPermaLink=\"false\">")
+                    .append(m.id()).append("</guid></item>");
+        }
         return xml.append("</channel></rss>").toString();
     }
 
@@ -60,9 +79,19 @@ final class Feeds {
         return page.getUrl() + "/incidents/" + incident.id();
     }
 
+    /** "Scheduled maintenance: …" with its window, so a feed reader tells it from an incident. */
+    private static String maintenanceTitle(PublicMaintenance m) {
+        return "Scheduled maintenance: " + m.name() + " (" + StatuspageDocuments.time(m.scheduledFor()) + " to "
+                + StatuspageDocuments.time(m.scheduledUntil()) + ")";
+    }
+
     private static String content(PublicIncident incident) {
+        return content(incident.updates());
+    }
+
+    private static String content(List<PublicUpdate> updates) {
         StringBuilder html = new StringBuilder();
-        for (PublicUpdate update : incident.updates()) {
+        for (PublicUpdate update : updates) {
             html.append("<p><small>").append(StatuspageDocuments.time(update.createdAt())).append("</small><br><strong>")
                     .append(HtmlUtils.htmlEscape(capitalize(update.status()))).append("</strong> - ")
                     .append(HtmlUtils.htmlEscape(update.body())).append("</p>");

@@ -3,7 +3,9 @@ package io.firebreak.statuspage.web;
 import io.firebreak.statuspage.config.StatusPageProperties;
 import io.firebreak.statuspage.readmodel.StatusModel;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
+import io.firebreak.statuspage.readmodel.StatusModel.PublicMaintenance;
 import io.firebreak.statuspage.readmodel.StatusModelStore;
+import io.firebreak.statuspage.readmodel.StatusProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +37,7 @@ public class RenderedPages implements SmartInitializingSingleton {
     }
 
     private final StatusModelStore store;
+    private final StatusProjection projection;
     private final Scheduler blocking;
     private final JsonMapper json;
     private final StatuspageDocuments documents;
@@ -43,8 +46,9 @@ public class RenderedPages implements SmartInitializingSingleton {
     private final AtomicReference<Map<String, Representation>> rendered = new AtomicReference<>(Map.of());
 
     public RenderedPages(StatusModelStore store, @Qualifier("blockingScheduler") Scheduler blocking, JsonMapper json,
-            StatusPageProperties page) {
+            StatusPageProperties page, StatusProjection projection) {
         this.store = store;
+        this.projection = projection;
         this.blocking = blocking;
         this.json = json;
         this.documents = new StatuspageDocuments(page);
@@ -56,6 +60,8 @@ public class RenderedPages implements SmartInitializingSingleton {
     /** The first render, on the start-up thread once the database is migrated, before the port opens. */
     @Override
     public void afterSingletonsInstantiated() {
+        // public titles follow the configured component names (V5 left the generic one on older rows)
+        projection.retitleAll();
         store.refresh();
     }
 
@@ -100,15 +106,20 @@ public class RenderedPages implements SmartInitializingSingleton {
         pages.put("/api/v2/components.json", json(documents.components(model, true), jsonType));
         pages.put("/api/v2/incidents.json", json(documents.incidents(model, false), jsonType));
         pages.put("/api/v2/incidents/unresolved.json", json(documents.incidents(model, true), jsonType));
-        Representation maintenances = json(documents.maintenances(model), jsonType);
-        pages.put("/api/v2/scheduled-maintenances.json", maintenances);
-        pages.put("/api/v2/scheduled-maintenances/upcoming.json", maintenances);
-        pages.put("/api/v2/scheduled-maintenances/active.json", maintenances);
+        pages.put("/api/v2/scheduled-maintenances.json",
+                json(documents.maintenances(model, model.maintenances()), jsonType));
+        pages.put("/api/v2/scheduled-maintenances/upcoming.json",
+                json(documents.maintenances(model, model.upcomingMaintenances()), jsonType));
+        pages.put("/api/v2/scheduled-maintenances/active.json",
+                json(documents.maintenances(model, model.activeMaintenances()), jsonType));
         String htmlType = "text/html;charset=UTF-8";
         pages.put("/", text(html.home(model), htmlType));
         pages.put("/history", text(html.history(model), htmlType));
         for (PublicIncident incident : model.incidents()) {
             pages.put("/incidents/" + incident.id(), text(html.incidentPage(model, incident), htmlType));
+        }
+        for (PublicMaintenance maintenance : model.maintenances()) {
+            pages.put("/incidents/" + maintenance.id(), text(html.maintenancePage(model, maintenance), htmlType));
         }
         pages.put("/history.atom", text(feeds.atom(model), "application/atom+xml;charset=UTF-8"));
         pages.put("/history.rss", text(feeds.rss(model), "application/rss+xml;charset=UTF-8"));

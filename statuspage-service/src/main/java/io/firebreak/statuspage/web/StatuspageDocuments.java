@@ -4,6 +4,7 @@ import io.firebreak.statuspage.config.StatusPageProperties;
 import io.firebreak.statuspage.readmodel.StatusModel;
 import io.firebreak.statuspage.readmodel.StatusModel.ComponentState;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicIncident;
+import io.firebreak.statuspage.readmodel.StatusModel.PublicMaintenance;
 import io.firebreak.statuspage.readmodel.StatusModel.PublicUpdate;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,9 @@ final class StatuspageDocuments {
         Map<String, Object> doc = withPage(model);
         doc.put("components", components(model));
         doc.put("incidents", incidents(model, model.unresolved()));
-        doc.put("scheduled_maintenances", List.of());
+        // as Statuspage's summary: the upcoming and in-progress maintenances
+        List<PublicMaintenance> open = model.maintenances().stream().filter(m -> m.upcoming() || m.active()).toList();
+        doc.put("scheduled_maintenances", maintenanceDocs(model, open));
         doc.put("status", status(model));
         return doc;
     }
@@ -57,10 +60,73 @@ final class StatuspageDocuments {
         return doc;
     }
 
-    Map<String, Object> maintenances(StatusModel model) {
+    /** {@code /scheduled-maintenances.json} (all), {@code /upcoming.json} and {@code /active.json}. */
+    Map<String, Object> maintenances(StatusModel model, List<PublicMaintenance> maintenances) {
         Map<String, Object> doc = withPage(model);
-        doc.put("scheduled_maintenances", List.of());
+        doc.put("scheduled_maintenances", maintenanceDocs(model, maintenances));
         return doc;
+    }
+
+    private List<Map<String, Object>> maintenanceDocs(StatusModel model, List<PublicMaintenance> maintenances) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (PublicMaintenance m : maintenances) {
+            List<Map<String, Object>> affected = new ArrayList<>();
+            List<Map<String, Object>> components = new ArrayList<>();
+            for (ComponentState c : model.components()) {
+                if (m.componentIds().contains(c.id())) {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("code", c.id());
+                    a.put("name", c.name());
+                    a.put("old_status", "operational");
+                    a.put("new_status", m.active() ? "under_maintenance" : "operational");
+                    affected.add(a);
+                    Map<String, Object> component = new LinkedHashMap<>();
+                    component.put("id", c.id());
+                    component.put("name", c.name());
+                    component.put("status", c.status());
+                    components.add(component);
+                }
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("id", m.id());
+            doc.put("name", m.name());
+            doc.put("status", m.status());
+            doc.put("created_at", time(m.createdAt()));
+            doc.put("updated_at", time(m.updatedAt()));
+            doc.put("monitoring_at", null);
+            doc.put("resolved_at", time(m.resolvedAt()));
+            doc.put("impact", "maintenance");
+            doc.put("shortlink", page.getUrl() + "/incidents/" + m.id());
+            doc.put("started_at", time(m.startedAt() != null ? m.startedAt() : m.scheduledFor()));
+            doc.put("page_id", page.getPageId());
+            doc.put("incident_updates", updates(m.id(), m.updates(), affected));
+            doc.put("components", components);
+            doc.put("scheduled_for", time(m.scheduledFor()));
+            doc.put("scheduled_until", time(m.scheduledUntil()));
+            docs.add(doc);
+        }
+        return docs;
+    }
+
+    private static List<Map<String, Object>> updates(String incidentId, List<PublicUpdate> updates,
+            List<Map<String, Object>> affected) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (PublicUpdate update : updates) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("id", update.id());
+            u.put("status", update.status());
+            u.put("body", update.body());
+            u.put("incident_id", incidentId);
+            u.put("created_at", time(update.createdAt()));
+            u.put("updated_at", time(update.createdAt()));
+            u.put("display_at", time(update.createdAt()));
+            u.put("affected_components", affected);
+            u.put("deliver_notifications", true);
+            u.put("custom_tweet", null);
+            u.put("tweet_id", null);
+            docs.add(u);
+        }
+        return docs;
     }
 
     private Map<String, Object> withPage(StatusModel model) {
@@ -153,23 +219,7 @@ final class StatuspageDocuments {
             doc.put("shortlink", page.getUrl() + "/incidents/" + incident.id());
             doc.put("started_at", time(incident.createdAt()));
             doc.put("page_id", page.getPageId());
-            List<Map<String, Object>> updates = new ArrayList<>();
-            for (PublicUpdate update : incident.updates()) {
-                Map<String, Object> u = new LinkedHashMap<>();
-                u.put("id", update.id());
-                u.put("status", update.status());
-                u.put("body", update.body());
-                u.put("incident_id", incident.id());
-                u.put("created_at", time(update.createdAt()));
-                u.put("updated_at", time(update.createdAt()));
-                u.put("display_at", time(update.createdAt()));
-                u.put("affected_components", affected);
-                u.put("deliver_notifications", true);
-                u.put("custom_tweet", null);
-                u.put("tweet_id", null);
-                updates.add(u);
-            }
-            doc.put("incident_updates", updates);
+            doc.put("incident_updates", updates(incident.id(), incident.updates(), affected));
             doc.put("components", affected.stream().map(a -> {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("id", a.get("code"));
@@ -183,7 +233,6 @@ final class StatuspageDocuments {
     }
 
     private static List<Map<String, Object>> affectedComponents(StatusModel model, PublicIncident incident) {
-        String during = io.firebreak.statuspage.domain.PublicLanguage.componentStatus(incident.impact());
         List<Map<String, Object>> affected = new ArrayList<>();
         for (ComponentState c : model.components()) {
             if (incident.componentIds().contains(c.id())) {
@@ -191,7 +240,7 @@ final class StatuspageDocuments {
                 a.put("code", c.id());
                 a.put("name", c.name());
                 a.put("old_status", "operational");
-                a.put("new_status", incident.unresolved() ? during : "operational");
+                a.put("new_status", incident.unresolved() ? incident.componentStatuses().get(c.id()) : "operational");
                 affected.add(a);
             }
         }
@@ -203,7 +252,15 @@ final class StatuspageDocuments {
     }
 
     static Instant lastChange(StatusModel model) {
-        return model.incidents().stream().map(PublicIncident::updatedAt).max(Instant::compareTo).orElse(model.builtAt());
+        Instant incidents = model.incidents().stream().map(PublicIncident::updatedAt).max(Instant::compareTo)
+                .orElse(null);
+        Instant maintenances = model.maintenances().stream().map(PublicMaintenance::updatedAt).max(Instant::compareTo)
+                .orElse(null);
+        if (incidents == null && maintenances == null) {
+            return model.builtAt();
+        }
+        return incidents == null ? maintenances
+                : maintenances == null || incidents.isAfter(maintenances) ? incidents : maintenances;
     }
 
     static String time(Instant instant) {

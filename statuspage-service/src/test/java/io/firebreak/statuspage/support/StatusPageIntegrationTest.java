@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The service on a random port with real PostgreSQL, a real (embedded KRaft) Kafka broker and the test tokens;
  * every JDBC connection is watched for the thread that takes it ({@link JdbcThreads}); subscriber e-mail goes to
- * GreenMail ({@link SubscriberStandIns}).
+ * GreenMail ({@link SubscriberStandIns}); the clock can be moved ({@link MovableClock}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {ServiceTestInitializer.class, SubscriberStandIns.Initializer.class})
 @EmbeddedKafka(partitions = 3, topics = Topics.INCIDENT_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
-@Import(JdbcThreads.class)
+@Import({JdbcThreads.class, MovableClock.class})
 @ActiveProfiles("test")
 public @interface StatusPageIntegrationTest {
 }

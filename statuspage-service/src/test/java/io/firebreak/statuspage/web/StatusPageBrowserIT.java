@@ -68,9 +68,20 @@ class StatusPageBrowserIT {
             assertThat(browser.getTitle()).isEqualTo("Acme Status");
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Major System Outage");
             String active = browser.findElement(By.cssSelector("section[aria-labelledby=active]")).getText();
-            assertThat(active).contains("Payments are declined").contains("Some card payments are declined")
+            assertThat(active).contains("Checkout is experiencing a major outage").doesNotContain("Payments are declined")
+                    .contains("Some card payments are declined")
                     .contains("We switched to the backup payment provider").contains("UTC");
             assertThat(browser.findElement(By.tagName("main")).isDisplayed()).isTrue();
+            // issue 17: a 90-day uptime bar per component, each day with a text alternative
+            var bars = browser.findElements(By.cssSelector(".uptime ol"));
+            assertThat(bars).hasSize(4).allSatisfy(bar -> {
+                assertThat(bar.getAttribute("aria-label")).matches(".+ uptime, last 90 days: \\d+\\.\\d\\d%");
+                assertThat(bar.findElements(By.tagName("li"))).hasSize(90);
+            });
+            var today = browser.findElement(By.cssSelector(".components li:first-child .uptime li:last-child"));
+            assertThat(today.getAttribute("class")).contains("major_outage");
+            assertThat(today.getAttribute("title")).endsWith(": Major outage");
+            assertThat(today.getSize().getHeight()).isPositive();
 
             Path screenshot = Path.of("target", "statuspage.png");
             Files.createDirectories(screenshot.getParent());

@@ -54,14 +54,16 @@ class StatusPageIT {
 
             minor.declared("Minor search blip", Severity.MINOR, true, "search")
                     .update(Audience.CUSTOMER, "Search is slow", "Some shoppers", "Tuning");
-            internalOnly.declared("Critical but internal", Severity.CRITICAL, false, "api");
+            // no affected service maps to a public component and no customer impact: not customer-facing
+            internalOnly.declared("Critical but internal", Severity.CRITICAL, false, "ledger");
             critical.declared("Checkout is failing", Severity.CRITICAL, true, "checkout")
                     .lead("Ana").note("Roll back release 2026.11.24-3")
                     .update(Audience.INTERNAL, "DB primary failed over; secret plan", null, null);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(critical.incidentId));
             Map<String, Object> incident = unresolved(critical.incidentId);
-            assertThat(incident).containsEntry("name", "Checkout is failing").containsEntry("impact", "critical")
+            assertThat(incident).containsEntry("name", "Checkout is experiencing a major outage")
+                    .containsEntry("impact", "critical")
                     .containsEntry("status", "investigating")
                     .containsEntry("shortlink", "http://status.acme.test/incidents/" + critical.incidentId);
             assertThat(updates(incident)).singleElement().satisfies(u -> {
@@ -95,9 +97,9 @@ class StatusPageIT {
             html = home();
             for (String page : List.of(summary, html, get("/api/v2/incidents.json"), get("/history.atom"))) {
                 assertThat(page).doesNotContain("Minor search blip", "Critical but internal", "Ana", "Roll back release",
-                        "secret plan", "internal summary", "u-ana");
+                        "secret plan", "internal summary", "u-ana", "Checkout is failing", "Search results stale");
             }
-            assertThat(html).contains("Checkout is failing").contains("Card payments fail at checkout")
+            assertThat(html).contains("Checkout is experiencing a major outage").contains("Card payments fail at checkout")
                     .contains("Major outage").contains("<main").contains("<header").contains("lang=\"en\"");
 
             critical.again();
@@ -106,7 +108,8 @@ class StatusPageIT {
             Map<String, Object> resolved = recent(critical.incidentId);
             assertThat(resolved).containsEntry("status", "resolved");
             assertThat(updates(resolved)).hasSize(3);
-            assertThat((String) updates(resolved).get(0).get("body")).isEqualTo("This incident has been resolved.");
+            assertThat((String) updates(resolved).get(0).get("body"))
+                    .startsWith("This incident has been resolved. Customers were affected from ").endsWith(" UTC.");
             assertThat(component("checkout")).containsEntry("status", "operational");
             assertThat(status()).containsEntry("indicator", "major");
             assertThat(output.getAll()).doesNotContain("secret plan");
@@ -181,7 +184,7 @@ class StatusPageIT {
 
             String everything = get("/api/v2/summary.json") + home() + get("/history.rss");
             assertThat(everything).doesNotContain("4111", "abcdefghijklmnop");
-            assertThat(unresolved(leaky.incidentId)).containsEntry("name", "Service disruption");
+            assertThat(unresolved(leaky.incidentId)).containsEntry("name", "Public API is experiencing a major outage");
             assertThat(output.getAll()).contains("security.public_text_withheld").doesNotContain("4111 1111");
 
             leaky.resolved();
