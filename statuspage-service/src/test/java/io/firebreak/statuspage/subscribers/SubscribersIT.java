@@ -158,8 +158,9 @@ class SubscribersIT {
         subscribe(ben, "api");
         confirm(ben);
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString())) {
-            // without customer impact nothing is public; the customer updates wait on the page's side
-            story.declared("gateway 502s", Severity.CRITICAL, false, "gateway")
+            // a Major without customer impact is not public (a Critical on a customer-facing service would be at
+            // once); the customer updates wait on the page's side until the impact makes it public
+            story.declared("gateway 502s", Severity.MAJOR, false, "gateway")
                     .update(Audience.CUSTOMER, "Some API calls fail", "Partners", "Restarting the gateway")
                     .update(Audience.CUSTOMER, "Most API calls succeed again", "Partners", "Watching error rates")
                     .impact(true, "gateway");
