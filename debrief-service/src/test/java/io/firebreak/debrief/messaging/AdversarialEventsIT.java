@@ -20,7 +20,15 @@ import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ComponentStatus;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
+import io.firebreak.schemas.incident.UpdatePosted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +137,47 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
                     .expectStatus().isOk();
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM incident WHERE incident_id = ?", Long.class, after.incidentId) == 1);
+        }
+    }
+
+    /**
+     * Issue 17, schemas release 8: the status page events with texts at the bounds, absent wording, NUL, every
+     * component status, a component nobody mapped and a redelivery, for a declared incident and one never declared:
+     * each a timeline entry, none dead-lettered, and the document still renders.
+     */
+    @Test
+    void theStatusPageEventsOfRelease8ApplyWithoutADeadLetter() {
+        String kafka = broker.getBrokersAsString();
+        try (AdversarialEvents major = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka)) {
+            List<SpecificRecord> events = new ArrayList<>(List.of(major.declared(Severity.MAJOR, true)));
+            events.add(new StatusPagePublished(major.header(), AdversarialEvents.longText(20_000), null));
+            events.add(new PublicWordingEdited(major.header(), null, null));
+            events.add(new PublicWordingEdited(major.header(), "", "before\u0000after " + AdversarialEvents.UNICODE));
+            for (ComponentStatus status : ComponentStatus.values()) {
+                events.add(new ComponentStatusSet(major.header(), AdversarialEvents.longText(5_000), status));
+            }
+            events.add(new UpdatePosted(major.header(), AdversarialEvents.longText(300), Audience.CUSTOMER,
+                    AdversarialEvents.UNICODE, null, null, null, AdversarialEvents.longText(20_000)));
+            events.add(new CustomerEmailSent(major.header(), null, AdversarialEvents.longText(20_000)));
+            events.add(new StatusPageHidden(major.header(), ""));
+            events.add(events.get(1)); // a redelivered publication
+            major.send(events);
+            ghost.send(List.of(new StatusPagePublished(ghost.header(), "ghost", null),
+                    new CustomerEmailSent(ghost.header(), null, null)));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> AdversarialEvents.caughtUp(kafka, "debrief-service",
+                    Topics.INCIDENT_EVENTS));
+            assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "debrief"))
+                    .noneMatch(Set.of(major.incidentId, ghost.incidentId)::contains);
+            assertThat(entries(major.incidentId)).as("one entry per distinct event").isEqualTo(events.size() - 1);
+            assertThat(entries(ghost.incidentId)).as("kept for an incident never declared").isEqualTo(2);
+            // texts at the bounds make a document larger than the test client buffers by default
+            WebTestClient reader = Api.as(client, TestTokens.READER).mutate()
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+            assertThat(reader.get().uri("/api/v1/incidents/" + major.incidentId + "/debrief").exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                    .contains("**Status page hidden** — Taken off the status page _(", "\uFFFD");
+            reader.get().uri("/api/v1/incidents/" + major.incidentId + "/timeline").exchange().expectStatus().isOk();
         }
     }
 
