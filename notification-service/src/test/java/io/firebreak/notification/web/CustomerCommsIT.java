@@ -105,7 +105,7 @@ class CustomerCommsIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mails(STAKEHOLDERS, major.reference).size() == 3
                 && mails(CS_LEAD, major.reference).size() == 3);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> mails(STAKEHOLDERS, major.reference).size() == 3);
         List<MimeMessage> mails = mails(STAKEHOLDERS, major.reference);
         assertThat(mails.stream().map(CustomerCommsIT::subject).map(s -> s.substring(s.lastIndexOf(':') + 2)))
@@ -139,7 +139,7 @@ class CustomerCommsIT {
                 + " · Critical · security incident: internal update");
         assertThat(body(mail)).contains("security incident", "Details stay in the incident channel")
                 .doesNotContain("Tokens leaked", "Export wrote tokens", "Rotating");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> mails(STAKEHOLDERS, drill.reference).isEmpty());
     }
 
@@ -170,14 +170,14 @@ class CustomerCommsIT {
                 "*Status page:*\nhidden"));
 
         MutableClock.INSTANCE.advance(Duration.ofMinutes(14));
-        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> prompts(silentChannel).isEmpty());
         MutableClock.INSTANCE.advance(Duration.ofMinutes(2));
         await().atMost(Duration.ofSeconds(30)).until(() -> prompts(silentChannel).size() == 1);
         assertThat(prompts(silentChannel).get(0).text()).contains("<@UCLEO>", "nothing is public 15 minutes",
                 "/inc update", "firebreak incident publish " + silent.reference);
         MutableClock.INSTANCE.advance(Duration.ofMinutes(20));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> prompts(silentChannel).size() == 1 && prompts(publishedChannel).isEmpty()
                         && prompts(minorChannel).isEmpty());
     }
@@ -199,7 +199,7 @@ class CustomerCommsIT {
                 "What customers can do: Pay by bank transfer meanwhile");
 
         MutableClock.INSTANCE.advance(Duration.ofHours(23));
-        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> emailReminders(updatedChannel).isEmpty() && prompts(updatedChannel).isEmpty());
         MutableClock.INSTANCE.advance(Duration.ofHours(2));
         await().atMost(Duration.ofSeconds(30)).until(() -> emailReminders(updatedChannel).size() == 1);
@@ -207,7 +207,7 @@ class CustomerCommsIT {
         assertThat(emailReminders(updatedChannel).get(0).text()).contains("Ana", "24 hours after its declaration",
                 "within 24 hours of resolution");
         MutableClock.INSTANCE.advance(Duration.ofHours(1));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> emailReminders(updatedChannel).size() == 1 && emailReminders(mailedChannel).isEmpty()
                         && prompts(updatedChannel).isEmpty());
     }
