@@ -1,14 +1,12 @@
 package io.firebreak.notification.domain;
 
-import io.firebreak.schemas.sensitive.PersonalData;
-import io.firebreak.schemas.sensitive.SecretDetector;
 import java.util.List;
 
 /**
  * One stakeholder e-mail (docs/process.md#stakeholder-updates: support, customer success and leadership follow a
  * Major or Critical incident's updates, and get a note once it is mitigated): subject and plain-text body, built from
- * the incident as it was at the event and what happened. Every free text is redacted of secrets and personal data on
- * the way out, since an e-mail travels further than the incident channel. A security incident's e-mail says only its
+ * the incident as it was at the event and what happened (its free texts already redacted of secrets and personal data:
+ * engine.StakeholderEmails). A security incident's e-mail says only its
  * reference, severity, "security incident", what kind of thing happened and where the details are, as #engineering's
  * broadcast does; a drill's is marked DRILL.
  */
@@ -40,18 +38,14 @@ public record StakeholderEmail(String subject, String body) {
         if (incident.drill()) {
             body.append("This is a drill.\n\n");
         }
-        body.append(incident.reference()).append(" · ").append(severity).append(" · ").append(clean(incident.title()))
+        body.append(incident.reference()).append(" · ").append(severity).append(" · ").append(incident.title())
                 .append('\n').append("Status: ").append(SlackText.words(incident.status())).append(" · Lead: ")
-                .append(incident.lead() == null ? "nobody yet" : clean(incident.lead())).append("\n\n")
+                .append(incident.lead() == null ? "nobody yet" : incident.lead()).append("\n\n")
                 .append(news.headline()).append('\n');
-        news.lines().forEach(line -> body.append(clean(line)).append('\n'));
+        news.lines().forEach(line -> body.append(line).append('\n'));
         body.append("\nChannel: ").append(incident.channelLink()).append('\n')
                 .append("Incident: ").append(incident.incidentLink()).append('\n');
         return new StakeholderEmail(drill + "[Firebreak] " + incident.reference() + " · " + severity + " · "
-                + SlackText.cut(clean(incident.title()), 120) + ": " + news.what(), body.toString());
-    }
-
-    private static String clean(String text) {
-        return PersonalData.redact(SecretDetector.redact(text));
+                + SlackText.cut(incident.title(), 120) + ": " + news.what(), body.toString());
     }
 }

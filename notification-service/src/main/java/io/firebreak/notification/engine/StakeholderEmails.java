@@ -3,6 +3,8 @@ package io.firebreak.notification.engine;
 import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.domain.StakeholderEmail;
 import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.sensitive.PersonalData;
+import io.firebreak.schemas.sensitive.SecretDetector;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.sql.Timestamp;
@@ -66,11 +68,14 @@ public class StakeholderEmails {
         String channelId = (String) row.get("channel_id");
         String channelLink = channelId == null ? "#" + row.get("channel_name")
                 : properties.contact().slackChannelLink().replace("{channel}", channelId);
+        // an e-mail travels further than the incident channel: no secret, card number or personal data in it
         StakeholderEmail email = StakeholderEmail.of(new StakeholderEmail.Incident((String) row.get("reference"),
-                (String) row.get("title"), (String) row.get("severity"), (String) row.get("status"),
-                (String) row.get("lead_name"), channelLink,
+                clean((String) row.get("title")), (String) row.get("severity"), (String) row.get("status"),
+                clean((String) row.get("lead_name")), channelLink,
                 properties.incidentUrl() + "/api/v1/incidents/" + h.getIncidentId(), drill,
-                "SECURITY".equals(row.get("incident_type"))), news);
+                "SECURITY".equals(row.get("incident_type"))),
+                new StakeholderEmail.News(news.what(), news.headline(),
+                        news.lines().stream().map(StakeholderEmails::clean).toList()));
         Timestamp now = Timestamp.from(clock.instant());
         for (String address : addresses) {
             jdbc.update("""
@@ -79,5 +84,9 @@ public class StakeholderEmails {
                     h.getEventId() + ":" + address, h.getEventId(), h.getIncidentId(), address, email.subject(),
                     email.body(), now, now);
         }
+    }
+
+    private static String clean(String text) {
+        return text == null ? null : PersonalData.redact(SecretDetector.redact(text));
     }
 }
