@@ -5,6 +5,8 @@ import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
@@ -15,9 +17,12 @@ import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
 import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.IncidentType;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.VideoBridgeAttached;
@@ -81,7 +86,8 @@ public class DebriefProjection {
         } else if (event instanceof UpdatePosted e) {
             set(h, "first_update_at = coalesce(first_update_at, ?)", ts(h.getOccurredAt()));
             entry(h, "UPDATE", (e.getAudience() == Audience.CUSTOMER ? "Customer update: " : "Internal update: ")
-                    + e.getWhatIsHappening());
+                    + e.getWhatIsHappening() + (e.getWhatYouCanDo() == null || e.getWhatYouCanDo().isBlank() ? ""
+                            : " What customers can do: " + e.getWhatYouCanDo()));
         } else if (event instanceof RoleAssigned e) {
             Map<String, String> roles = roles(h.getIncidentId());
             String holders = roles.get(e.getRole().name());
@@ -130,6 +136,25 @@ public class DebriefProjection {
         } else if (event instanceof VideoBridgeAttached e) {
             set(h, null);
             entry(h, "VIDEO_BRIDGE", "Video bridge attached" + suffix(withoutQuery(e.getUrl())));
+        } else if (event instanceof StatusPagePublished e) {
+            // issue 17: what the comms owner did on the public side, each under its actor
+            set(h, null);
+            entry(h, "STATUS_PAGE_PUBLISHED", "Published on the status page" + quoted(" as ", e.getPublicTitle())
+                    + suffix(e.getPublicMessage()));
+        } else if (event instanceof StatusPageHidden e) {
+            set(h, null);
+            entry(h, "STATUS_PAGE_HIDDEN", "Taken off the status page" + suffix(e.getReason()));
+        } else if (event instanceof PublicWordingEdited e) {
+            set(h, null);
+            entry(h, "PUBLIC_WORDING_EDITED", "Public wording edited" + quoted(": title ", e.getPublicTitle())
+                    + quoted(e.getPublicTitle() == null ? ": message " : ", message ", e.getPublicMessage()));
+        } else if (event instanceof ComponentStatusSet e) {
+            set(h, null);
+            entry(h, "COMPONENT_STATUS_SET", "Status page component " + e.getComponent() + " set to "
+                    + Words.of(e.getStatus().name()).toLowerCase(Locale.ROOT));
+        } else if (event instanceof CustomerEmailSent e) {
+            set(h, null);
+            entry(h, "CUSTOMER_EMAIL_SENT", "Customer e-mail sent" + quoted(": ", e.getSubject()));
         } else if (event instanceof IncidentClosed e) {
             set(h, "status = 'CLOSED', closed_at = ?, debrief_url = ?", ts(h.getOccurredAt()), e.getDebriefUrl());
             entry(h, "CLOSED", "Closed" + (e.getDebriefUrl() == null ? "" : " with debrief " + e.getDebriefUrl()));
@@ -197,6 +222,11 @@ public class DebriefProjection {
         StringBuilder text = new StringBuilder();
         roles.forEach((role, name) -> text.append(role).append('=').append(name.replace('\n', ' ')).append('\n'));
         return text.toString();
+    }
+
+    /** {@code lead} and the text in quotes, or nothing when there is no text. */
+    private static String quoted(String lead, String text) {
+        return text == null || text.isBlank() ? "" : lead + "“" + text + "”";
     }
 
     private static String suffix(String text) {

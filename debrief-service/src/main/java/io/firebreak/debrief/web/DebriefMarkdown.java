@@ -29,6 +29,9 @@ import java.util.Set;
  */
 final class DebriefMarkdown {
 
+    /** Timeline entries whose text was written for customers or stakeholders (personal data is redacted). */
+    private static final java.util.Set<String> FOR_CUSTOMERS = java.util.Set.of("UPDATE", "STATUS_PAGE_PUBLISHED",
+            "STATUS_PAGE_HIDDEN", "PUBLIC_WORDING_EDITED", "CUSTOMER_EMAIL_SENT");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -196,9 +199,10 @@ final class DebriefMarkdown {
         }
         StringBuilder text = new StringBuilder();
         for (TimelineEntry e : timeline) {
-            // updates are written for customers and stakeholders: the document travels further than the incident,
-            // so a customer's e-mail address or phone number quoted in one does not travel with it
-            String entry = "UPDATE".equals(e.kind()) ? PersonalData.redact(e.text()) : e.text();
+            // updates and the public side's wording and e-mails are written for customers and stakeholders: the
+            // document travels further than the incident, so a customer's e-mail address or phone number quoted in one
+            // does not travel with it
+            String entry = FOR_CUSTOMERS.contains(e.kind()) ? PersonalData.redact(e.text()) : e.text();
             text.append("- `").append(TIME.format(e.at())).append("` **").append(Words.of(e.kind())).append("** — ")
                     .append(entry.replace('\n', ' ')).append(" _(").append(e.actorName()).append(")_\n");
         }

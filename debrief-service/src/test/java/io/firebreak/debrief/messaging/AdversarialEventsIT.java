@@ -20,7 +20,15 @@ import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
 import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ComponentStatus;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
+import io.firebreak.schemas.incident.UpdatePosted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +64,8 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
         try (AdversarialEvents full = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka);
                 AdversarialEvents late = new AdversarialEvents(kafka);
                 AdversarialEvents kinds = new AdversarialEvents(kafka);
+                AdversarialEvents publicSide = new AdversarialEvents(kafka);
+                AdversarialEvents ghostPublic = new AdversarialEvents(kafka);
                 IncidentStory after = new IncidentStory(kafka)) {
             List<SpecificRecord> story = full.story();
             full.send(story);
@@ -63,6 +73,10 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
             late.send(late.atTheEndOfTime());
             List<SpecificRecord> release7 = kinds.kindsOfIncident();
             kinds.send(release7);
+            List<SpecificRecord> release8 = release8(publicSide);
+            publicSide.send(release8);
+            ghostPublic.send(List.of(new StatusPagePublished(ghostPublic.header(), "ghost", null),
+                    new CustomerEmailSent(ghostPublic.header(), null, null)));
             List<SpecificRecord> paging = paging(full.incidentId, ghost.header());
             paging.forEach(event -> full.send(Topics.PAGING_EVENTS, event.get(1).toString(), event));
             after.declared("Behind the adversarial events", Severity.MINOR, false, "search");
@@ -73,7 +87,7 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
             // by key, not by the service-wide count: other tests in this context dead-letter on purpose (and a
             // projection replay re-reads their poison records), so only our incidents' absence from the DLT counts
             Set<String> ours = Set.of(full.incidentId, ghost.incidentId, late.incidentId, kinds.incidentId,
-                    after.incidentId);
+                    publicSide.incidentId, ghostPublic.incidentId, after.incidentId);
             assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "debrief"))
                     .noneMatch(ours::contains);
             assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.PAGING_EVENTS, "debrief"))
@@ -98,6 +112,16 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM incident WHERE incident_id = ?", Long.class,
                     ghost.incidentId)).as("never declared: no incident row").isZero();
             assertThat(entries(ghost.incidentId)).as("but its timeline is kept").isEqualTo(10);
+
+            // schemas release 8: each status page event an entry, also for an incident never declared
+            assertThat(entries(publicSide.incidentId)).as("one entry per distinct event").isEqualTo(release8.size() - 1);
+            assertThat(entries(ghostPublic.incidentId)).isEqualTo(2);
+            // texts at the bounds make a document larger than the test client buffers by default
+            WebTestClient large = Api.as(client, TestTokens.READER).mutate()
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+            assertThat(large.get().uri("/api/v1/incidents/" + publicSide.incidentId + "/debrief").exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                    .contains("**Status page hidden** — Taken off the status page _(", "\uFFFD");
 
             assertThat(jdbc.queryForMap("SELECT status, last_sequence FROM incident WHERE incident_id = ?",
                     late.incidentId)).containsEntry("status", "RESOLVED").containsEntry("last_sequence", Long.MAX_VALUE);
@@ -130,6 +154,26 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM incident WHERE incident_id = ?", Long.class, after.incidentId) == 1);
         }
+    }
+
+    /**
+     * Issue 17, schemas release 8: the status page events with texts at the bounds, absent wording, NUL, every
+     * component status, a component nobody mapped and a redelivered publication.
+     */
+    private static List<SpecificRecord> release8(AdversarialEvents major) {
+        List<SpecificRecord> events = new ArrayList<>(List.of(major.declared(Severity.MAJOR, true)));
+        events.add(new StatusPagePublished(major.header(), AdversarialEvents.longText(20_000), null));
+        events.add(new PublicWordingEdited(major.header(), null, null));
+        events.add(new PublicWordingEdited(major.header(), "", "before\u0000after " + AdversarialEvents.UNICODE));
+        for (ComponentStatus status : ComponentStatus.values()) {
+            events.add(new ComponentStatusSet(major.header(), AdversarialEvents.longText(5_000), status));
+        }
+        events.add(new UpdatePosted(major.header(), AdversarialEvents.longText(300), Audience.CUSTOMER,
+                AdversarialEvents.UNICODE, null, null, null, AdversarialEvents.longText(20_000)));
+        events.add(new CustomerEmailSent(major.header(), null, AdversarialEvents.longText(20_000)));
+        events.add(new StatusPageHidden(major.header(), ""));
+        events.add(events.get(1)); // a redelivered publication
+        return events;
     }
 
     private long entries(String incidentId) {

@@ -8,7 +8,17 @@ import io.firebreak.debrief.support.DebriefIntegrationTest;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.debrief.DebriefCompleted;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ComponentStatus;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
+import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.PublicWordingEdited;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
+import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.ContainmentLever;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.IncidentRole;
@@ -17,6 +27,7 @@ import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.NoteKind;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.serde.FirebreakEventDeserializer;
+import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import io.firebreak.support.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +38,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -322,6 +336,67 @@ class DebriefIT {
         return client.get().uri("/api/v1/debriefs?state=" + state).exchange().expectStatus().isOk()
                 .expectBodyList(Map.class).returnResult().getResponseBody().stream().map(m -> (Map<String, Object>) m)
                 .toList();
+    }
+
+    @Test
+    void theStatusPageWorkAndWhatCustomersCanDoEnterTheTimelineUnderWhoDidIt() {
+        Instant start = Instant.parse("2021-06-07T10:00:00Z");
+        String id;
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), start)) {
+            story.declared("cart-svc v42 (pg pool exhausted)", Severity.MAJOR, true, "checkout");
+            id = story.incidentId;
+        }
+        Actor alex = new Actor("u-alex", "Alex", ActorKind.HUMAN);
+        Instant at = start.plusSeconds(60);
+        // published as incident-command does, after the declaration (sequence 0)
+        send(id, new UpdatePosted(header(id, 1, at, alex), UUID.randomUUID().toString(), Audience.CUSTOMER,
+                "Checkout is slow", "Shoppers", "Adding capacity", null, "Retry the payment or write to help@shop.example"),
+                new StatusPagePublished(header(id, 2, at.plusSeconds(10), alex), "Checkout is degraded", null),
+                new PublicWordingEdited(header(id, 3, at.plusSeconds(20), alex), null, "Payments may fail."),
+                new ComponentStatusSet(header(id, 4, at.plusSeconds(30), alex), "no-such-component",
+                        ComponentStatus.MAJOR_OUTAGE),
+                new StatusPageHidden(header(id, 5, at.plusSeconds(40), alex), "wrong component"),
+                new CustomerEmailSent(header(id, 6, at.plusSeconds(50), alex), null, null),
+                new CustomerEmailSent(header(id, 7, at.plusSeconds(60), alex), "Checkout was degraded", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(id).size() == 8);
+
+        List<Map<String, Object>> entries = timeline(id);
+        assertThat(entries).extracting(e -> (String) e.get("kind")).containsExactly("DECLARED", "UPDATE",
+                "STATUS_PAGE_PUBLISHED", "PUBLIC_WORDING_EDITED", "COMPONENT_STATUS_SET", "STATUS_PAGE_HIDDEN",
+                "CUSTOMER_EMAIL_SENT", "CUSTOMER_EMAIL_SENT");
+        assertThat(entries.subList(1, 8)).allSatisfy(e -> assertThat(e).containsEntry("actorName", "Alex"));
+        assertThat(entries).extracting(e -> (String) e.get("text")).containsSubsequence(
+                "Customer update: Checkout is slow What customers can do: Retry the payment or write to help@shop.example",
+                "Published on the status page as “Checkout is degraded”",
+                "Public wording edited: message “Payments may fail.”",
+                "Status page component no-such-component set to major outage",
+                "Taken off the status page: wrong component",
+                "Customer e-mail sent",
+                "Customer e-mail sent: “Checkout was degraded”");
+        assertThat(debrief(id)).contains(
+                "**Status page published** — Published on the status page as “Checkout is degraded” _(Alex)_",
+                "**Component status set** — Status page component no-such-component set to major outage _(Alex)_",
+                "**Customer email sent** — Customer e-mail sent: “Checkout was degraded” _(Alex)_",
+                "What customers can do: Retry the payment or write to [REDACTED:email]").doesNotContain("help@shop");
+        assertThat(client.get().uri("/api/v1/incidents/" + id + "/debrief").accept(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .contains("Taken off the status page: wrong component");
+    }
+
+    private static EventHeader header(String incidentId, long sequence, Instant at, Actor actor) {
+        return new EventHeader(UUID.randomUUID().toString(), incidentId, sequence, at, actor);
+    }
+
+    private void send(String incidentId, SpecificRecord... events) {
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString(), "acks", "all",
+                "key.serializer", StringSerializer.class, "value.serializer", FirebreakEventSerializer.class))) {
+            for (SpecificRecord event : events) {
+                producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS, incidentId, event)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String debrief(String id) {

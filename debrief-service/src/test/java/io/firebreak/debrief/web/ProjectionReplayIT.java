@@ -13,7 +13,16 @@ import io.firebreak.schemas.paging.Responder;
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import io.firebreak.support.testing.TestTokens;
 import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.schemas.incident.Actor;
+import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ComponentStatus;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
+import io.firebreak.schemas.incident.EventHeader;
+import io.firebreak.schemas.incident.PublicWordingEdited;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.ContainmentLever;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.IncidentRole;
@@ -83,10 +92,18 @@ class ProjectionReplayIT {
             a = first.incidentId;
             b = second.incidentId;
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 9 && entries(b) == 3);
+        // the comms owner's status page work (schemas release 8), after the story's nine events
+        Actor alex = new Actor("u-alex", "Alex", ActorKind.HUMAN);
+        publish(a, new StatusPagePublished(header(a, 9, alex), "Checkout is slow", null),
+                new PublicWordingEdited(header(a, 10, alex), null, "Some payments are slow."),
+                new ComponentStatusSet(header(a, 11, alex), "checkout", ComponentStatus.DEGRADED_PERFORMANCE),
+                new StatusPageHidden(header(a, 12, alex), null),
+                new CustomerEmailSent(header(a, 13, alex), "Checkout was slow", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(a) == 14 && entries(b) == 3);
         List<String> before = snapshot(a, b);
         assertThat(before.get(1)).as("the checklist and the identified milestone are in what is compared")
-                .contains("- [x] Turn the feature off — contained").contains("Cause: Cache stampede after the deploy");
+                .contains("- [x] Turn the feature off — contained").contains("Cause: Cache stampede after the deploy")
+                .contains("Published on the status page as “Checkout is slow”", "Customer e-mail sent: “Checkout was slow”");
         long processedBefore = count("processed_event");
         long stepsBefore = count("containment_step");
 
@@ -95,7 +112,7 @@ class ProjectionReplayIT {
                 .expectBody().jsonPath("$.complete").isEqualTo(true)
                 .jsonPath("$.partitions.length()").isEqualTo(6);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("processed_event") >= processedBefore
-                && entries(a) == 9 && entries(b) == 3);
+                && entries(a) == 14 && entries(b) == 3);
 
         assertThat(snapshot(a, b)).isEqualTo(before);
         assertThat(count("processed_event")).isEqualTo(processedBefore);
@@ -151,6 +168,23 @@ class ProjectionReplayIT {
             status.setRollbackOnly();
         });
         assertThat(entries(a)).isEqualTo(5);
+    }
+
+    private static EventHeader header(String incidentId, long sequence, Actor actor) {
+        return new EventHeader(UUID.randomUUID().toString(), incidentId, sequence,
+                Instant.now().minusSeconds(300).plusSeconds(sequence), actor);
+    }
+
+    private void publish(String incidentId, SpecificRecord... events) {
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString(), "acks", "all",
+                "key.serializer", StringSerializer.class, "value.serializer", FirebreakEventSerializer.class))) {
+            for (SpecificRecord event : events) {
+                producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS, incidentId, event)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long processedOf(String incidentId) {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * severity (the seed of the on-call model, used for incidents whose services are not in the catalog), the on-call
  * configuration file, delivery channels and reminder cadences; the public URL people reach this service at (acknowledge
  * links), the acknowledge links' key and lifetime, the PagerDuty webhook subscription, Slack inbound, overdue
- * debriefs and when a team's default lead is asked to lead.
+ * debriefs, when a team's default lead is asked to lead, stakeholder e-mail and the customer-comms prompts.
  */
 @ConfigurationProperties("firebreak.notification")
 public record NotificationProperties(
@@ -29,7 +29,33 @@ public record NotificationProperties(
         @DefaultValue PagerDutyWebhooks pagerdutyWebhooks,
         @DefaultValue SlackInbound slackInbound,
         @DefaultValue Debrief debrief,
-        @DefaultValue DefaultLead defaultLead) {
+        @DefaultValue DefaultLead defaultLead,
+        @DefaultValue Stakeholders stakeholders,
+        @DefaultValue CustomerComms customerComms) {
+
+    /**
+     * Stakeholder e-mail (docs/process.md#stakeholder-updates): the addresses (support, customer success, leadership)
+     * that get every update of a Major or Critical incident, its mitigation and its resolution by e-mail, through the
+     * contact methods' SMTP server; whether drills are mailed too (no by default: a drill is practice, and stakeholders
+     * outside engineering would take it for the real thing); how often due e-mails are looked for.
+     */
+    public record Stakeholders(@DefaultValue("") List<String> emails, @DefaultValue("false") boolean includeDrills,
+            @DefaultValue("1s") Duration pollInterval) {
+
+        public Stakeholders {
+            emails = emails == null ? List.of() : emails.stream().map(String::strip).filter(e -> !e.isEmpty())
+                    .distinct().toList();
+        }
+    }
+
+    /**
+     * Customer messages (docs/process.md#customer-messages): a Major or Critical incident with customer impact that has
+     * nothing public {@code publicAfter} its declaration (no StatusPagePublished, no customer update) prompts its comms
+     * owner in the channel ("client comms after 15 min"); one without a CustomerEmailSent {@code emailAfter} its
+     * declaration is reminded of the customer e-mail.
+     */
+    public record CustomerComms(@DefaultValue("15m") Duration publicAfter, @DefaultValue("24h") Duration emailAfter) {
+    }
 
     /**
      * A Major or Critical incident still without a lead {@code after} its declaration is given its owning team's

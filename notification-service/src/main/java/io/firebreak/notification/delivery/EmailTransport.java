@@ -10,7 +10,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** E-mail over SMTP ({@code firebreak.notification.contact.email}). */
+/**
+ * E-mail over SMTP ({@code firebreak.notification.contact.email}): pages to people's e-mail contact methods, and the
+ * stakeholder e-mails ({@link StakeholderEmailWorker}) through the same server.
+ */
 @Component
 public class EmailTransport implements ContactTransport {
 
@@ -57,6 +60,21 @@ public class EmailTransport implements ContactTransport {
         helper.setText(notices.stream().map(PageNotice::body).collect(Collectors.joining("\n")));
         message.setHeader("X-Firebreak-Page", notices.stream().map(PageNotice::pageId)
                 .collect(Collectors.joining(",")));
+        mail.send(message);
+    }
+
+    /**
+     * A plain-text e-mail that is not a page (a stakeholder update). {@code id} goes in {@code X-Firebreak-Email}, so
+     * a receiving mailbox can tell a retried e-mail by it.
+     */
+    public void sendPlain(String address, String subject, String body, String id) throws Exception {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(email.from());
+        helper.setTo(address);
+        helper.setSubject(subject);
+        helper.setText(body);
+        message.setHeader("X-Firebreak-Email", id);
         mail.send(message);
     }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.notification.delivery;
 
+import io.firebreak.notification.engine.CustomerComms;
 import io.firebreak.notification.engine.DebriefReminders;
 import io.firebreak.notification.engine.DefaultLeads;
 import io.firebreak.notification.engine.Escalations;
@@ -31,13 +32,15 @@ public class TimerWorker {
     private final Reminders reminders;
     private final DebriefReminders debriefs;
     private final DefaultLeads defaultLeads;
+    private final CustomerComms customerComms;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public TimerWorker(JdbcTemplate jdbc, Escalations escalations, Reminders reminders,
-            DebriefReminders debriefs, DefaultLeads defaultLeads, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            DebriefReminders debriefs, DefaultLeads defaultLeads, CustomerComms customerComms,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
+        this.customerComms = customerComms;
         this.defaultLeads = defaultLeads;
         this.debriefs = debriefs;
         this.escalations = escalations;
@@ -72,6 +75,8 @@ public class TimerWorker {
             debriefs.fire(id, incidentId, payload, now);
         } else if (defaultLeads.handles(kind)) {
             defaultLeads.fire(id, incidentId, now);
+        } else if (customerComms.handles(kind)) {
+            customerComms.fire(id, kind, incidentId, now);
         } else {
             log.warn("timer.unknown_kind timer={} kind={}", id, kind);
         }

@@ -13,10 +13,22 @@ import java.util.stream.Collectors;
  *
  * @param investigators everyone holding the investigation role (several since RoleAssigned.joining)
  * @param latestUpdate null until the first update was posted
+ * @param statusPage whether the comms owner published ({@code PUBLIC}) or hid ({@code HIDDEN}) the incident on the
+ *     status page by hand (issue 17); null while neither happened, and then not shown: whether the status page
+ *     published it by its own rules is the status page's to say
  */
 public record IncidentSummary(String incidentId, String reference, String title, String severity, String status,
         String summary, boolean customerImpact, List<String> affectedServices, String lead, String commsOwner,
-        List<String> investigators, LatestUpdate latestUpdate, String link, Kind kind, Progress progress) {
+        List<String> investigators, LatestUpdate latestUpdate, String link, Kind kind, Progress progress,
+        String statusPage) {
+
+    /** A summary with nothing done by hand on the status page. */
+    public IncidentSummary(String incidentId, String reference, String title, String severity, String status,
+            String summary, boolean customerImpact, List<String> affectedServices, String lead, String commsOwner,
+            List<String> investigators, LatestUpdate latestUpdate, String link, Kind kind, Progress progress) {
+        this(incidentId, reference, title, severity, status, summary, customerImpact, affectedServices, lead,
+                commsOwner, investigators, latestUpdate, link, kind, progress, null);
+    }
 
     /** The four questions' answers of the newest update, and when the next one is due. */
     public record LatestUpdate(String audience, String whatIsHappening, String whoIsAffected, String whatWeAreDoing,
@@ -63,8 +75,19 @@ public record IncidentSummary(String incidentId, String reference, String title,
         return SlackText.cut(kind.marks().header() + ":rotating_light: " + reference + ": " + title, MAX_HEADER);
     }
 
-    /** The summary's fields: severity, status, type, customer impact and the three roles, as "*Label:*\nvalue". */
+    /**
+     * The summary's fields: severity, status, type, customer impact, the three roles and, once the comms owner
+     * published or hid it, the status page, as "*Label:*\nvalue".
+     */
     public List<String> fields() {
+        List<String> fields = new java.util.ArrayList<>(roleFields());
+        if (statusPage != null) {
+            fields.add(field("Status page", "PUBLIC".equals(statusPage) ? "public" : "hidden"));
+        }
+        return List.copyOf(fields);
+    }
+
+    private List<String> roleFields() {
         return List.of(
                 field("Severity", SlackText.words(severity)),
                 field("Status", SlackText.words(status)),

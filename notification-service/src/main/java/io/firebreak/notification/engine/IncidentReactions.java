@@ -4,9 +4,11 @@ import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.domain.ContainmentLever;
 import io.firebreak.notification.domain.ContainmentOutcome;
 import io.firebreak.notification.domain.SlackText;
+import io.firebreak.notification.domain.StakeholderEmail;
 import io.firebreak.schemas.incident.CauseIdentified;
 import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
+import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.EventHeader;
 import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
@@ -53,9 +55,14 @@ public class IncidentReactions {
     private final DefaultLeads defaultLeads;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final StakeholderEmails stakeholders;
+    private final CustomerComms customerComms;
 
     public IncidentReactions(JdbcTemplate jdbc, SlackOutbox slack, Escalations escalations, Timers timers,
-            DebriefReminders debriefs, DefaultLeads defaultLeads, NotificationProperties properties, Clock clock) {
+            DebriefReminders debriefs, DefaultLeads defaultLeads, StakeholderEmails stakeholders,
+            CustomerComms customerComms, NotificationProperties properties, Clock clock) {
+        this.stakeholders = stakeholders;
+        this.customerComms = customerComms;
         this.defaultLeads = defaultLeads;
         this.clock = clock;
         this.debriefs = debriefs;
@@ -109,6 +116,7 @@ public class IncidentReactions {
                     h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
         }
         startUpdateClock(id, "declared:" + id, e.getSeverity().name(), h.getOccurredAt(), h.getOccurredAt());
+        customerComms.consider(id, ev, h.getOccurredAt());
         // routed by the affected services (the default policy pages only Major and Critical), a drill to the
         // declarer's team only; paged when this service learns of it: ack timeouts count from the page, not from
         // the declaration
@@ -125,6 +133,7 @@ public class IncidentReactions {
         mirrorIfLoud(h, e.getTo().name(), text, "severity " + SlackText.words(e.getFrom().name()) + " → "
                 + SlackText.words(e.getTo().name()));
         restartUpdateClockIfSilent(h, e.getTo().name());
+        customerComms.consider(h.getIncidentId(), h.getEventId(), h.getOccurredAt());
         if (LOUD.contains(e.getTo().name()) && open(h.getIncidentId())) {
             defaultLeads.schedule(h.getIncidentId(), declaredAt(h.getIncidentId()), h.getOccurredAt());
         }
@@ -144,6 +153,9 @@ public class IncidentReactions {
             // mitigated: customers should no longer feel it; told beyond the channel whatever the severity
             broadcast(h, ":large_green_circle: Mitigated, now monitoring"
                     + (e.getNote() == null ? "" : ": " + e.getNote()), "mirror", "mitigated, now monitoring");
+            // docs/process.md#stakeholder-updates: once mitigated, stakeholders get a note
+            stakeholders.queue(h, new StakeholderEmail.News("mitigated", "Mitigated at "
+                    + SlackText.time(h.getOccurredAt()) + ", now monitoring", mitigatedLines(e.getNote())));
         } else {
             mirrorIfLoud(h, severity(h.getIncidentId()), text, "status " + SlackText.words(e.getTo().name()));
         }
@@ -186,6 +198,7 @@ public class IncidentReactions {
         if (e.getCustomerImpact()) {
             timers.schedule("comms:" + h.getIncidentId() + ":" + h.getEventId(), Reminders.COMMS_MISSING,
                     h.getIncidentId(), h.getOccurredAt().plus(properties.reminders().commsOwnerMissingAfter()), null);
+            customerComms.consider(h.getIncidentId(), h.getEventId(), h.getOccurredAt());
         }
     }
 
@@ -202,6 +215,14 @@ public class IncidentReactions {
         // every update, internal or customer, also reaches #incidents (and #engineering when Major/Critical)
         broadcast(h, update, "broadcast", (e.getAudience().name().equals("CUSTOMER") ? "customer" : "internal")
                 + " update posted");
+        boolean customer = e.getAudience() == Audience.CUSTOMER;
+        stakeholders.queue(h, new StakeholderEmail.News((customer ? "customer" : "internal") + " update",
+                (customer ? "Customer update" : "Internal update") + ", " + SlackText.time(h.getOccurredAt()),
+                updateLines(e)));
+        if (customer) {
+            // a customer update is published on the status page: "client comms after 15 min" is met
+            customerComms.wentPublic(h.getIncidentId(), h.getOccurredAt());
+        }
         timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
         if (e.getNextUpdateAt() != null) {
             long cadence = Math.max(60, Duration.between(h.getOccurredAt(), e.getNextUpdateAt()).toSeconds());
@@ -227,6 +248,10 @@ public class IncidentReactions {
                 + SlackText.time(e.getResolvedAt()) + ")", "mirror", "resolved");
         escalations.stop(h.getIncidentId(), clock.instant());
         cancelReminders(h.getIncidentId());
+        customerComms.resolved(h.getIncidentId());
+        stakeholders.queue(h, new StakeholderEmail.News("resolved", "Resolved at " + SlackText.time(e.getResolvedAt()),
+                List.of("Resolution: " + e.getResolution(), "Mitigated: " + SlackText.time(e.getMitigatedAt()),
+                        "The debrief follows; its document links from the incident.")));
         String severity = severity(h.getIncidentId());
         if (severity != null) {
             debriefs.resolved(h.getIncidentId(), h.getEventId(), severity, e.getResolvedAt());
@@ -315,6 +340,30 @@ public class IncidentReactions {
         timers.cancel(h.getIncidentId(), Reminders.UPDATE_DUE);
         Instant declaredAt = ((Timestamp) rows.get(0).get("declared_at")).toInstant();
         startUpdateClock(h.getIncidentId(), "declared:" + h.getEventId(), severity, declaredAt, h.getOccurredAt());
+    }
+
+    /** The four answers of an update, as a stakeholder e-mail lists them. */
+    private static List<String> updateLines(UpdatePosted e) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("What is happening: " + e.getWhatIsHappening());
+        lines.add("Who is affected: " + (e.getWhoIsAffected() == null ? "not said" : e.getWhoIsAffected()));
+        lines.add("What we are doing: " + (e.getWhatWeAreDoing() == null ? "not said" : e.getWhatWeAreDoing()));
+        if (e.getWhatYouCanDo() != null) {
+            lines.add("What customers can do: " + e.getWhatYouCanDo());
+        }
+        lines.add("Next update: " + (e.getNextUpdateAt() == null ? "none promised" : SlackText.time(e.getNextUpdateAt())));
+        return lines;
+    }
+
+    /** The note stakeholders get once an incident is mitigated (docs/process.md#stakeholder-updates). */
+    private static List<String> mitigatedLines(String note) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (note != null && !note.isBlank()) {
+            lines.add(note);
+        }
+        lines.add("The impact should be over. Anything still wrong: tell the incident channel below.");
+        lines.add("The debrief follows the resolution.");
+        return lines;
     }
 
     private void cancelReminders(String incidentId) {

@@ -1,10 +1,13 @@
 package io.firebreak.notification.messaging;
 
 import io.firebreak.notification.engine.IncidentReactions;
+import io.firebreak.notification.engine.StatusPageReactions;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
 import io.firebreak.schemas.incident.AlertAttached;
 import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
 import io.firebreak.schemas.incident.ContainmentStepRecorded;
 import io.firebreak.schemas.incident.CustomerImpactChanged;
 import io.firebreak.schemas.incident.EventHeader;
@@ -12,9 +15,12 @@ import io.firebreak.schemas.incident.IncidentClosed;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentReopened;
 import io.firebreak.schemas.incident.IncidentResolved;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.SeverityChanged;
 import io.firebreak.schemas.incident.StatusChanged;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.VideoBridgeAttached;
@@ -41,13 +47,15 @@ public class IncidentEventsListener {
     private static final Logger log = LoggerFactory.getLogger(IncidentEventsListener.class);
 
     private final IncidentReactions reactions;
+    private final StatusPageReactions statusPage;
     private final JdbcTemplate jdbc;
     private final ProcessedEvents processed;
     private final BatchApplier batches;
 
-    public IncidentEventsListener(IncidentReactions reactions, JdbcTemplate jdbc,
+    public IncidentEventsListener(IncidentReactions reactions, StatusPageReactions statusPage, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager) {
         this.reactions = reactions;
+        this.statusPage = statusPage;
         this.jdbc = jdbc;
         this.processed = new ProcessedEvents(jdbc);
         this.batches = new BatchApplier(transactionManager);
@@ -100,6 +108,16 @@ public class IncidentEventsListener {
             reactions.on(e);
         } else if (event instanceof VideoBridgeAttached e) {
             reactions.on(e);
+        } else if (event instanceof StatusPagePublished e) {
+            statusPage.on(e);
+        } else if (event instanceof StatusPageHidden e) {
+            statusPage.on(e);
+        } else if (event instanceof PublicWordingEdited e) {
+            statusPage.on(e);
+        } else if (event instanceof ComponentStatusSet e) {
+            statusPage.on(e);
+        } else if (event instanceof CustomerEmailSent e) {
+            statusPage.on(e);
         }
     }
 

@@ -44,7 +44,7 @@ public class IncidentSummaries {
                 SELECT incident_id, reference, title, severity, status, summary, customer_impact, affected_services,
                     lead_name, comms_owner_name, investigators, update_audience, update_happening, update_affected,
                     update_doing, update_next_at, update_posted_at, summary_version, drill, incident_type,
-                    suspected_exposure, video_bridge_url, cause, identified_at
+                    suspected_exposure, video_bridge_url, cause, identified_at, status_page
                 FROM incident WHERE incident_id = ?""", (rs, n) -> row(rs, steps), incidentId).stream().findFirst();
     }
 
@@ -62,7 +62,7 @@ public class IncidentSummaries {
                 new IncidentSummary.Kind(rs.getBoolean("drill"), rs.getString("incident_type"),
                         strings(rs, "suspected_exposure")),
                 new IncidentSummary.Progress(steps, rs.getString("cause"), instant(rs.getTimestamp("identified_at")),
-                        rs.getString("video_bridge_url")));
+                        rs.getString("video_bridge_url")), rs.getString("status_page"));
         return new Current(summary, rs.getLong("summary_version"));
     }
 

@@ -62,7 +62,7 @@ class AckLinksTest {
     private static AckLinks links(String secret, Instant now) {
         NotificationProperties properties = new NotificationProperties(null, null, null, "http://command", "", null, null,
                 "https://oncall.example/", new NotificationProperties.AckLink(secret, Duration.ofHours(1)),
-                new NotificationProperties.PagerDutyWebhooks("", Duration.ofMinutes(5)), null, null, null);
+                new NotificationProperties.PagerDutyWebhooks("", Duration.ofMinutes(5)), null, null, null, null, null);
         return new AckLinks(properties, Clock.fixed(now, ZoneOffset.UTC));
     }
 }

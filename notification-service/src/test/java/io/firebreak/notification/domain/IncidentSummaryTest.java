@@ -22,6 +22,17 @@ class IncidentSummaryTest {
     }
 
     @Test
+    void showsTheStatusPageOnlyOnceTheCommsOwnerPublishedOrHidIt() {
+        IncidentSummary untouched = summary("Checkout down", "Ana", null);
+        assertThat(untouched.fields()).noneMatch(field -> field.startsWith("*Status page:*"));
+        IncidentSummary hidden = new IncidentSummary(untouched.incidentId(), untouched.reference(), untouched.title(),
+                untouched.severity(), untouched.status(), untouched.summary(), untouched.customerImpact(),
+                untouched.affectedServices(), untouched.lead(), untouched.commsOwner(), untouched.investigators(), null,
+                untouched.link(), untouched.kind(), untouched.progress(), "HIDDEN");
+        assertThat(hidden.fields()).endsWith("*Status page:*\nhidden");
+    }
+
+    @Test
     void showsTheRolesAndSaysWhoIsMissing() {
         assertThat(summary("Checkout down", "Ana", null).fields()).containsExactly("*Severity:*\nCritical",
                 "*Status:*\nFixing", "*Type:*\nEngineering", "*Customer impact:*\nyes · checkout, payments", "*Lead:*\nAna",

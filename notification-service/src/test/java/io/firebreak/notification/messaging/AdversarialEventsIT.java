@@ -10,7 +10,11 @@ import io.firebreak.notification.support.MutableClock;
 import io.firebreak.notification.support.NotificationIntegrationTest;
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.schemas.incident.Audience;
 import io.firebreak.schemas.incident.CauseIdentified;
+import io.firebreak.schemas.incident.ComponentStatus;
+import io.firebreak.schemas.incident.ComponentStatusSet;
+import io.firebreak.schemas.incident.CustomerEmailSent;
 import io.firebreak.schemas.incident.ContainmentLever;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.ContainmentStepRecorded;
@@ -18,8 +22,12 @@ import io.firebreak.schemas.incident.ExposureKind;
 import io.firebreak.schemas.incident.IncidentDeclared;
 import io.firebreak.schemas.incident.IncidentRole;
 import io.firebreak.schemas.incident.IncidentType;
+import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.RoleAssigned;
 import io.firebreak.schemas.incident.Severity;
+import io.firebreak.schemas.incident.StatusPageHidden;
+import io.firebreak.schemas.incident.StatusPagePublished;
+import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.testing.IncidentStory;
 import java.sql.Timestamp;
@@ -160,6 +168,55 @@ class AdversarialEventsIT extends ConsumerPipelineContract {
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM slack_summary s"
                     + " JOIN incident i ON i.incident_id = s.incident_id WHERE i.incident_id = ?"
                     + " AND s.rendered_version = i.summary_version", Long.class, drill.incidentId) == 1);
+        }
+    }
+
+    /**
+     * Issue 17, schemas release 8: the status page events with texts far longer than Slack takes, empty and absent
+     * wording, NUL, every component status, a component nobody mapped, redeliveries, and the events for an incident
+     * never declared: all applied, none dead-lettered; the summary still renders and stakeholders are mailed once.
+     */
+    @Test
+    void theEventsOfRelease8ApplyWithoutADeadLetterAndTheSummaryStillRenders() {
+        String kafka = broker.getBrokersAsString();
+        try (AdversarialEvents major = new AdversarialEvents(kafka); AdversarialEvents ghost = new AdversarialEvents(kafka)) {
+            List<SpecificRecord> events = new ArrayList<>(List.of(major.declared(Severity.MAJOR, true)));
+            events.add(new StatusPagePublished(major.header(), AdversarialEvents.longText(20_000),
+                    AdversarialEvents.longText(20_000)));
+            events.add(new StatusPagePublished(major.header(), null, null));
+            events.add(new PublicWordingEdited(major.header(), null, null));
+            events.add(new PublicWordingEdited(major.header(), "", "before\u0000after " + AdversarialEvents.UNICODE));
+            for (ComponentStatus status : ComponentStatus.values()) {
+                events.add(new ComponentStatusSet(major.header(), AdversarialEvents.longText(5_000), status));
+            }
+            events.add(new ComponentStatusSet(major.header(), "", ComponentStatus.OPERATIONAL));
+            events.add(new UpdatePosted(major.header(), AdversarialEvents.longText(300), Audience.CUSTOMER,
+                    AdversarialEvents.longText(20_000), AdversarialEvents.UNICODE, "", null,
+                    AdversarialEvents.longText(20_000)));
+            events.add(new CustomerEmailSent(major.header(), AdversarialEvents.longText(20_000), null));
+            events.add(new CustomerEmailSent(major.header(), null, null));
+            events.add(new StatusPageHidden(major.header(), AdversarialEvents.longText(20_000)));
+            events.add(events.get(1)); // a redelivered publication
+            major.send(events);
+            ghost.send(List.of(new StatusPagePublished(ghost.header(), "ghost", null),
+                    new CustomerEmailSent(ghost.header(), null, null)));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> AdversarialEvents.caughtUp(kafka,
+                    "notification-service", Topics.INCIDENT_EVENTS));
+            assertThat(AdversarialEvents.deadLetterKeys(kafka, Topics.INCIDENT_EVENTS, "notification"))
+                    .noneMatch(Set.of(major.incidentId, ghost.incidentId)::contains);
+            Map<String, Object> incident = jdbc.queryForMap("SELECT status_page, went_public_at IS NOT NULL AS public,"
+                    + " customer_email_sent_at IS NOT NULL AS mailed FROM incident WHERE incident_id = ?",
+                    major.incidentId);
+            assertThat(incident).containsEntry("status_page", "HIDDEN").containsEntry("public", true)
+                    .containsEntry("mailed", true);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ? AND message_id"
+                    + " LIKE '%:published'", Long.class, major.incidentId)).as("each publication once").isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM stakeholder_email WHERE incident_id = ?", Long.class,
+                    major.incidentId)).as("the update, to each stakeholder address").isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM slack_summary s"
+                    + " JOIN incident i ON i.incident_id = s.incident_id WHERE i.incident_id = ?"
+                    + " AND s.rendered_version = i.summary_version", Long.class, major.incidentId) == 1);
         }
     }
 }
