@@ -2,41 +2,27 @@ package io.firebreak.notification.delivery;
 
 import io.firebreak.notification.config.NotificationProperties;
 import io.firebreak.notification.domain.oncall.ContactMethodKind;
-import jakarta.mail.internet.MimeMessage;
+import io.firebreak.support.mail.MailMessage;
+import io.firebreak.support.mail.SmtpMailer;
+import io.firebreak.support.mail.SmtpSettings;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * E-mail over SMTP ({@code firebreak.notification.contact.email}): pages to people's e-mail contact methods, and the
- * stakeholder e-mails ({@link StakeholderEmailWorker}) through the same server.
+ * stakeholder e-mails ({@link StakeholderEmailWorker}) through the same server, by service-support's
+ * {@link SmtpMailer}.
  */
 @Component
 public class EmailTransport implements ContactTransport {
 
-    private final NotificationProperties.Email email;
-    private final JavaMailSenderImpl mail = new JavaMailSenderImpl();
+    private final SmtpMailer mail;
 
     public EmailTransport(NotificationProperties properties) {
-        this.email = properties.contact().email();
-        mail.setHost(email.host());
-        mail.setPort(email.port());
-        mail.setDefaultEncoding("UTF-8");
-        if (!email.username().isBlank()) {
-            mail.setUsername(email.username());
-            mail.setPassword(email.password());
-        }
-        Properties smtp = new Properties();
-        smtp.put("mail.smtp.auth", String.valueOf(!email.username().isBlank()));
-        smtp.put("mail.smtp.starttls.enable", String.valueOf(email.startTls()));
-        smtp.put("mail.smtp.starttls.required", String.valueOf(email.startTls()));
-        smtp.put("mail.smtp.connectiontimeout", "5000");
-        smtp.put("mail.smtp.timeout", "10000");
-        smtp.put("mail.smtp.writetimeout", "10000");
-        mail.setJavaMailProperties(smtp);
+        NotificationProperties.Email email = properties.contact().email();
+        this.mail = new SmtpMailer(new SmtpSettings(email.host(), email.port(), email.username(), email.password(),
+                email.startTls(), email.from()));
     }
 
     @Override
@@ -46,21 +32,16 @@ public class EmailTransport implements ContactTransport {
 
     @Override
     public boolean configured() {
-        return email.enabled();
+        return mail.enabled();
     }
 
     @Override
     public void send(String address, List<PageNotice> notices) throws Exception {
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        helper.setFrom(email.from());
-        helper.setTo(address);
-        helper.setSubject(notices.size() == 1 ? "Firebreak page: " + notices.get(0).subject()
-                : "Firebreak: " + notices.size() + " pages");
-        helper.setText(notices.stream().map(PageNotice::body).collect(Collectors.joining("\n")));
-        message.setHeader("X-Firebreak-Page", notices.stream().map(PageNotice::pageId)
-                .collect(Collectors.joining(",")));
-        mail.send(message);
+        mail.send(new MailMessage(address, notices.size() == 1 ? "Firebreak page: " + notices.get(0).subject()
+                : "Firebreak: " + notices.size() + " pages",
+                notices.stream().map(PageNotice::body).collect(Collectors.joining("\n")),
+                List.of(new MailMessage.Header("X-Firebreak-Page",
+                        notices.stream().map(PageNotice::pageId).collect(Collectors.joining(","))))));
     }
 
     /**
@@ -68,13 +49,6 @@ public class EmailTransport implements ContactTransport {
      * a receiving mailbox can tell a retried e-mail by it.
      */
     public void sendPlain(String address, String subject, String body, String id) throws Exception {
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        helper.setFrom(email.from());
-        helper.setTo(address);
-        helper.setSubject(subject);
-        helper.setText(body);
-        message.setHeader("X-Firebreak-Email", id);
-        mail.send(message);
+        mail.send(new MailMessage(address, subject, body, List.of(new MailMessage.Header("X-Firebreak-Email", id))));
     }
 }
