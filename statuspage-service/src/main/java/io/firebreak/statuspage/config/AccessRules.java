@@ -31,7 +31,7 @@ public class AccessRules {
                 // subscribers (issue 17): anyone may subscribe and follow the links in the e-mails; the rest is scoped
                 .permit(HttpMethod.POST, "/api/v1/status-page/subscribers")
                 .permit(HttpMethod.GET, "/subscriptions/confirm", "/subscriptions/unsubscribe")
-                .permit(HttpMethod.POST, "/subscriptions/unsubscribe")
+                .permit(HttpMethod.POST, "/subscriptions", "/subscriptions/unsubscribe")
                 .require(Scopes.STATUSPAGE_WRITE, HttpMethod.GET, "/api/v1/status-page/subscribers")
                 .require(Scopes.STATUSPAGE_WRITE, HttpMethod.DELETE, "/api/v1/status-page/subscribers/{id}")
                 .require(Scopes.STATUSPAGE_WRITE, HttpMethod.POST, "/api/v1/status-page/webhooks")

@@ -204,7 +204,11 @@ final class HtmlPages {
                 + "<header><p class=\"muted\">Service status</p><h1><a href=\"/\" style=\"color:inherit;text-decoration:none\">"
                 + esc(page.getName()) + "</a></h1></header>"
                 + "<main id=\"content\">" + main + "</main>"
-                + "<footer><nav aria-label=\"Subscribe and integrate\"><a href=\"/history\">History</a> · "
+                + "<footer><form method=\"post\" action=\"/subscriptions\" aria-label=\"Subscribe by e-mail\">"
+                + "<label for=\"subscribe-email\">Get an e-mail when an incident is posted, updated and resolved</label> "
+                + "<input id=\"subscribe-email\" name=\"email\" type=\"email\" required autocomplete=\"email\"> "
+                + "<button type=\"submit\">Subscribe</button></form>"
+                + "<nav aria-label=\"Subscribe and integrate\"><a href=\"/history\">History</a> · "
                 + "<a href=\"/history.atom\">Atom</a> · <a href=\"/history.rss\">RSS</a> · "
                 + "<a href=\"/api/v2/summary.json\">API</a></nav><p>Times are shown in UTC.</p></footer></body></html>";
     }

@@ -286,6 +286,24 @@ class SubscribersIT {
     }
 
     @Test
+    void thePageCarriesASubscribeFormWhosePostMailsTheConfirmLinkAndAnswersWithAPage() {
+        client.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(html -> assertThat(html).contains("<form method=\"post\" action=\"/subscriptions\"")
+                        .contains("<label for=\"subscribe-email\">"));
+        client.post().uri("/subscriptions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("email=not+an+address").exchange().expectStatus().isEqualTo(422)
+                .expectBody(String.class).value(html -> assertThat(html).contains("Not subscribed")
+                        .contains("is not an e-mail address"));
+        String eve = address("eve");
+        client.post().uri("/subscriptions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("email=" + java.net.URLEncoder.encode(eve, StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isAccepted().expectBody(String.class)
+                .value(html -> assertThat(html).contains("Check your inbox").doesNotContain(eve));
+        await().atMost(WAIT).until(() -> standIns.mailTo(eve).stream()
+                .anyMatch(m -> subject(m).startsWith("Confirm your subscription")));
+    }
+
+    @Test
     void subscribingIsValidatedRateLimitedPerAddressAndDeliveriesArePacedPerAddress() throws Exception {
         client.post().uri("/api/v1/status-page/subscribers").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", "not an address")).exchange().expectStatus().isEqualTo(422)

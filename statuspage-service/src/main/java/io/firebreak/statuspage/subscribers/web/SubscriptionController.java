@@ -53,6 +53,25 @@ public class SubscriptionController {
     @PostMapping(path = "/api/v1/status-page/subscribers", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubscriptionRequested>> subscribe(@RequestBody SubscribeRequest request,
             ServerWebExchange exchange) {
+        return requested(request, exchange)
+                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(SubscriptionRequested.pending()));
+    }
+
+    /** The status page's own form (no script): the same request, answered with a page instead of JSON. */
+    @PostMapping(path = "/subscriptions", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    public Mono<ResponseEntity<String>> subscribeFromPage(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            SubscribeRequest request = new SubscribeRequest(form.getFirst("email"), form.get("components"));
+            return requested(request, exchange).thenReturn(html(HttpStatus.ACCEPTED, LinkPages.page(pageName,
+                    "Check your inbox", "We sent a link to confirm your subscription. Nothing is sent to you until"
+                            + " you follow it.")));
+        }).onErrorResume(ApiProblem.class, problem -> Mono.just(html(problem.status(),
+                LinkPages.page(pageName, "Not subscribed", problem.getMessage() == null
+                        ? "Check the address and try again." : problem.getMessage()))));
+    }
+
+    private Mono<Void> requested(SubscribeRequest request, ServerWebExchange exchange) {
         if (request.email() == null || request.email().isBlank()) {
             throw ApiProblem.invalid("email", "'email' is required");
         }
@@ -62,8 +81,7 @@ public class SubscriptionController {
         List<String> components = ComponentChoice.validate(request.components(), catalog);
         String address = EmailAddresses.normalize(request.email());
         limiter.check(clientIp(exchange), address);
-        return Mono.fromRunnable(() -> subscribers.requestEmail(address, components)).subscribeOn(blocking)
-                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(SubscriptionRequested.pending()));
+        return Mono.fromRunnable(() -> subscribers.requestEmail(address, components)).subscribeOn(blocking).then();
     }
 
     @GetMapping(path = "/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)
