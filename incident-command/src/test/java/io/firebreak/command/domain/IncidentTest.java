@@ -186,7 +186,7 @@ class IncidentTest {
         void rejectsASecretInAnUpdate() {
             fixture.given(declared(Severity.MAJOR))
                     .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "db creds postgres://a:b@db/x", null, null,
-                            null, null))
+                            null, null, null))
                     .expectException(SecretRejectedException.class)
                     .expectNoEvents();
         }
@@ -360,7 +360,7 @@ class IncidentTest {
             Object[] commands = {
                     new ChangeSeverity(ID, Severity.MAJOR, null, null),
                     new ChangeStatus(ID, IncidentStatus.FIXING, null, null),
-                    new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, null, null),
+                    new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, null, null, null),
                     new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null),
                     new AddTimelineNote(ID, NoteKind.NOTE, "late note", null),
                     new ChangeCustomerImpact(ID, false, List.of(), null),
@@ -586,41 +586,41 @@ class IncidentTest {
         @Test
         void defaultsTheNextUpdateOfACriticalIncidentTo15Minutes() {
             fixture.given(declared(Severity.CRITICAL))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null, null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null, null, null, null))
                     .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null,
-                            NOW.plus(Duration.ofMinutes(15))));
+                            NOW.plus(Duration.ofMinutes(15)), null));
         }
 
         @Test
         void defaultsTheNextUpdateOfAMajorIncidentTo30Minutes() {
             fixture.given(declared(Severity.MAJOR))
                     .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Checkout failing", "Card payers",
-                            "Rolling back", null, null))
+                            "Rolling back", null, null, null))
                     .expectEvents(new UpdatePosted(ID, "u1", Audience.CUSTOMER, "Checkout failing", "Card payers",
-                            "Rolling back", NOW.plus(Duration.ofMinutes(30))));
+                            "Rolling back", NOW.plus(Duration.ofMinutes(30)), null));
         }
 
         @Test
         void promisesNoNextUpdateForAMinorInternalUpdate() {
             fixture.given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null))
-                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null, null));
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null, null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null));
         }
 
         @Test
         void usesTheConfiguredCadence() {
             fixtureWith(new UpdateCadence(java.util.Map.of(Severity.MINOR, Duration.ofMinutes(60))))
                     .given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null, null))
                     .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null,
-                            NOW.plus(Duration.ofMinutes(60))));
+                            NOW.plus(Duration.ofMinutes(60)), null));
         }
 
         @Test
         void rejectsACustomerUpdateMissingWhoIsAffected() {
             fixture.given(declared(Severity.CRITICAL))
                     .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Checkout failing", null, "Rolling back",
-                            null, null))
+                            null, null, null))
                     .expectException(InvalidFieldException.class)
                     .expectExceptionMessage("'whoIsAffected' is required");
         }
@@ -628,21 +628,21 @@ class IncidentTest {
         @Test
         void rejectsACustomerUpdateOnAMinorIncidentWithoutNextUpdateTime() {
             fixture.given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "a", "b", "c", null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "a", "b", "c", null, null, null))
                     .expectException(InvalidFieldException.class);
         }
 
         @Test
         void rejectsAnUpdateWithoutWhatIsHappening() {
             fixture.given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, null, null, null, null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, null, null, null, null, null, null))
                     .expectException(InvalidFieldException.class);
         }
 
         @Test
         void rejectsANextUpdateTimeInThePast() {
             fixture.given(declared(Severity.MAJOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, NOW.minusSeconds(1), null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, NOW.minusSeconds(1), null, null))
                     .expectException(InvalidFieldException.class);
         }
     }
