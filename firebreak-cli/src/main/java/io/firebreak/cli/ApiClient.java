@@ -62,9 +62,19 @@ final class ApiClient {
     }
 
     /** The incident's id for an {@code INC-42} reference (or an id). */
+    /**
+     * The incident's id: an id as given (a credential without {@code incidents:read}, such as a comms owner's
+     * {@code statuspage:write}, can then still act on it), a reference looked up.
+     */
     String idOf(String reference) {
+        if (UUID_FORM.matcher(reference).matches()) {
+            return reference;
+        }
         return incident(reference).path("id").asText();
     }
+
+    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** The incident as incident-command shows it, by {@code INC-42} reference or id. */
     JsonNode incident(String reference) {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
                 IncidentCommands.Show.class, IncidentCommands.Update.class, IncidentCommands.Status.class,
                 SeverityCommand.class, RoleCommands.Lead.class, RoleCommands.Comms.class, RoleCommands.Investigator.class,
                 NoteCommand.class, ImpactCommand.class, ContainmentCommand.class, IdentifiedCommand.class,
-                BridgeCommand.class, IncidentCommands.Resolve.class, CloseCommand.class, IncidentCommands.Page.class,
+                BridgeCommand.class, StatusPageCommands.Publish.class, StatusPageCommands.Hide.class,
+                StatusPageCommands.Wording.class, StatusPageCommands.Component.class,
+                StatusPageCommands.CustomerEmail.class, IncidentCommands.Resolve.class, CloseCommand.class, IncidentCommands.Page.class,
                 AckCommand.class})
 class IncidentCommands implements Runnable {
 
@@ -156,6 +158,10 @@ class IncidentCommands implements Runnable {
         @Option(names = "--customer", description = "A customer-facing update (all four answers required).")
         boolean customer;
 
+        @Option(names = "--what-you-can-do", paramLabel = "TEXT",
+                description = "With --customer: what customers can do meanwhile (a workaround).")
+        String whatYouCanDo;
+
         @Override
         public void run() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -169,6 +175,9 @@ class IncidentCommands implements Runnable {
             }
             if (next != null) {
                 body.put("nextUpdateInMinutes", minutes(next));
+            }
+            if (whatYouCanDo != null) {
+                body.put("whatYouCanDo", whatYouCanDo);
             }
             ApiClient api = api();
             JsonNode incident = api.post("/api/v1/incidents/" + api.idOf(reference) + "/updates", body);

@@ -72,10 +72,14 @@ final class Output {
         if (incident.hasNonNull("videoBridgeUrl")) {
             rows.add(List.of("Video bridge", incident.path("videoBridgeUrl").asText()));
         }
+        statusPage(rows, incident.path("statusPage"));
         rows.add(List.of("Declared", incident.path("declaredAt").asText()));
         JsonNode latest = incident.path("latestUpdate");
         if (!latest.isMissingNode() && !latest.isNull()) {
             rows.add(List.of("Latest update", latest.path("whatIsHappening").asText()));
+            if (latest.hasNonNull("whatYouCanDo")) {
+                rows.add(List.of("What you can do", latest.path("whatYouCanDo").asText()));
+            }
         }
         if (!incident.path("nextUpdateAt").isNull() && !incident.path("nextUpdateAt").isMissingNode()) {
             rows.add(List.of("Next update", incident.path("nextUpdateAt").asText()));
@@ -101,6 +105,32 @@ final class Output {
         rows.add(List.of("Id", incident.path("id").asText()));
         int width = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(10);
         rows.forEach(r -> out.println(pad(r.get(0) + ":", width + 1) + " " + r.get(1)));
+    }
+
+    /** What the comms owner set for the public status page, when anything was. */
+    private static void statusPage(List<List<String>> rows, JsonNode page) {
+        if (!page.isObject()) {
+            return;
+        }
+        if (page.path("hidden").asBoolean()) {
+            rows.add(List.of("Status page", "hidden by hand"));
+        } else if (page.path("published").asBoolean()) {
+            rows.add(List.of("Status page", "published by hand"));
+        }
+        if (page.hasNonNull("publicTitle")) {
+            rows.add(List.of("Public title", page.path("publicTitle").asText()));
+        }
+        if (page.hasNonNull("publicMessage")) {
+            rows.add(List.of("Public message", page.path("publicMessage").asText()));
+        }
+        List<String> components = new ArrayList<>();
+        page.path("components").properties().forEach(c -> components.add(c.getKey() + " " + c.getValue().asText()));
+        if (!components.isEmpty()) {
+            rows.add(List.of("Components", String.join(", ", components)));
+        }
+        if (page.hasNonNull("customerEmailSentAt")) {
+            rows.add(List.of("Customer e-mail", "sent " + page.path("customerEmailSentAt").asText()));
+        }
     }
 
     /** The containment checklist: every lever in order, pending or with its latest record. */

@@ -54,9 +54,10 @@ public final class Commands {
             @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** {@code whatYouCanDo}: a customer update's workaround (CUSTOMER audience only), or null. */
     public record PostUpdate(@TargetAggregateIdentifier String incidentId, String updateId, Audience audience,
             String whatIsHappening, String whoIsAffected, String whatWeAreDoing, Instant nextUpdateAt,
-            @TargetAggregateVersion Long expectedVersion) {
+            String whatYouCanDo, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record AssignRole(@TargetAggregateIdentifier String incidentId, IncidentRole role, Person assignee,
@@ -129,6 +130,34 @@ public final class Commands {
 
     /** Attach a video bridge (an absolute https link), replacing any earlier one. */
     public record AttachVideoBridge(@TargetAggregateIdentifier String incidentId, String url,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Publish the incident on the public status page now (the comms owner's call, whatever the automatic rules say);
+     * a null title or message keeps the current public wording. Never a drill.
+     */
+    public record PublishStatusPage(@TargetAggregateIdentifier String incidentId, String publicTitle,
+            String publicMessage, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Take the incident off the public status page until it is published again by hand. */
+    public record HideStatusPage(@TargetAggregateIdentifier String incidentId, String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Edit the public title or message (at least one); null keeps the current one. */
+    public record EditPublicWording(@TargetAggregateIdentifier String incidentId, String publicTitle,
+            String publicMessage, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Set a public component's status for the incident ({@code component}: the status page's component id). */
+    public record SetComponentStatus(@TargetAggregateIdentifier String incidentId, String component,
+            ComponentStatus status, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Send the customer e-mail of a Major or Critical incident; null subject or message sends the page's draft. */
+    public record SendCustomerEmail(@TargetAggregateIdentifier String incidentId, String subject, String message,
             @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -34,8 +34,9 @@ public final class Events {
     public record StatusChanged(String incidentId, IncidentStatus from, IncidentStatus to, String note) {
     }
 
+    /** {@code whatYouCanDo} came with schema version 8: updates stored before read as having none. */
     public record UpdatePosted(String incidentId, String updateId, Audience audience, String whatIsHappening,
-            String whoIsAffected, String whatWeAreDoing, Instant nextUpdateAt) {
+            String whoIsAffected, String whatWeAreDoing, Instant nextUpdateAt, String whatYouCanDo) {
     }
 
     /**
@@ -76,5 +77,24 @@ public final class Events {
     }
 
     public record VideoBridgeAttached(String incidentId, String url) {
+    }
+
+    /** Published on the status page by hand; a null title or message keeps the current public wording. */
+    public record StatusPagePublished(String incidentId, String publicTitle, String publicMessage) {
+    }
+
+    /** Taken off the status page by hand; {@code reason} is internal. */
+    public record StatusPageHidden(String incidentId, String reason) {
+    }
+
+    /** A null title or message keeps the current one. */
+    public record PublicWordingEdited(String incidentId, String publicTitle, String publicMessage) {
+    }
+
+    public record ComponentStatusSet(String incidentId, String component, ComponentStatus status) {
+    }
+
+    /** A null subject or message means the status page's draft. */
+    public record CustomerEmailSent(String incidentId, String subject, String message) {
     }
 }

@@ -1,6 +1,8 @@
 package io.firebreak.command.domain;
 
 import io.firebreak.command.api.Person;
+import io.firebreak.schemas.sensitive.PersonalData;
+import io.firebreak.schemas.sensitive.PersonalDataFinding;
 import io.firebreak.schemas.sensitive.SecretDetector;
 import java.net.URI;
 import java.util.List;
@@ -10,6 +12,8 @@ final class FieldRules {
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_TITLE = 200;
+    /** The public message and the customer e-mail's body: what a reader reads on the page or in the mail. */
+    static final int MAX_PUBLIC_MESSAGE = 5_000;
 
     private FieldRules() {
     }
@@ -34,6 +38,23 @@ final class FieldRules {
             throw new SecretRejectedException(field, finding.kind());
         });
         return trimmed;
+    }
+
+    /**
+     * Text customers read (status page, customer e-mail, a customer update's workaround), or null: as
+     * {@link #optional}, and it carries no e-mail address or phone number either. Elsewhere personal data is
+     * redacted on the way out (PersonalData's javadoc); public wording is written for the public, so it is refused.
+     */
+    static String publicText(String field, String value, int maxLength) {
+        String text = optional(field, value, maxLength);
+        if (text != null) {
+            List<PersonalDataFinding> found = PersonalData.scan(text);
+            if (!found.isEmpty()) {
+                throw new InvalidFieldException(field, "'" + field + "' is read by customers and must not carry"
+                        + " personal data (found: " + found.get(0).kind().description() + ")");
+            }
+        }
+        return text;
     }
 
     static final int MAX_SERVICES = 50;

@@ -9,6 +9,17 @@ import io.firebreak.command.api.Commands.AssignRole;
 import io.firebreak.command.api.Commands.AlertChange;
 import io.firebreak.command.api.Commands.AttachAlerts;
 import io.firebreak.command.api.Commands.AttachVideoBridge;
+import io.firebreak.command.api.Commands.EditPublicWording;
+import io.firebreak.command.api.Commands.HideStatusPage;
+import io.firebreak.command.api.Commands.PublishStatusPage;
+import io.firebreak.command.api.Commands.SendCustomerEmail;
+import io.firebreak.command.api.Commands.SetComponentStatus;
+import io.firebreak.command.api.ComponentStatus;
+import io.firebreak.command.api.Events.ComponentStatusSet;
+import io.firebreak.command.api.Events.CustomerEmailSent;
+import io.firebreak.command.api.Events.PublicWordingEdited;
+import io.firebreak.command.api.Events.StatusPageHidden;
+import io.firebreak.command.api.Events.StatusPagePublished;
 import io.firebreak.command.api.Commands.IdentifyCause;
 import io.firebreak.command.api.Commands.JoinRole;
 import io.firebreak.command.api.Commands.RecordContainmentStep;
@@ -55,6 +66,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import io.firebreak.command.api.Commands;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -74,6 +86,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
+
+    /** A status page component id, as statuspage-service spells them. */
+    private static final Pattern COMPONENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** Clock skew tolerated on timestamps reported by clients and monitoring. */
     private static final Duration SKEW = Duration.ofMinutes(5);
@@ -98,6 +113,17 @@ public class Incident {
     private Instant firstMonitoringAt;
     /** The person who declared the incident (a HUMAN actor), or null when monitoring or Firebreak did. */
     private Person declarer;
+    /**
+     * The internal title (no event changes it), which the public title must never repeat, and whether this is a
+     * drill, which is never public. Snapshots taken before they existed are removed by V9, so both are always set.
+     */
+    private String title;
+    private boolean drill;
+    private String publicTitle;
+    private String publicMessage;
+    private boolean statusPageHidden;
+    /** Component statuses set by hand for this incident, by the status page's component id. */
+    private Map<String, ComponentStatus> componentStatuses = new TreeMap<>();
 
     protected Incident() {
         // for Axon and snapshots
@@ -202,6 +228,12 @@ public class Incident {
         String doing = customer
                 ? FieldRules.required("whatWeAreDoing", command.whatWeAreDoing(), FieldRules.MAX_TEXT)
                 : FieldRules.optional("whatWeAreDoing", command.whatWeAreDoing(), FieldRules.MAX_TEXT);
+        if (!customer && command.whatYouCanDo() != null && !command.whatYouCanDo().isBlank()) {
+            throw new InvalidFieldException("whatYouCanDo", "'whatYouCanDo' is for CUSTOMER updates: it tells"
+                    + " customers what they can do meanwhile");
+        }
+        String whatYouCanDo = FieldRules.publicText("whatYouCanDo", command.whatYouCanDo(),
+                FieldRules.MAX_PUBLIC_MESSAGE);
         Instant now = clock.instant();
         Instant next = command.nextUpdateAt();
         if (next != null && !next.isAfter(now)) {
@@ -214,7 +246,8 @@ public class Incident {
             throw new InvalidFieldException("nextUpdateAt",
                     "Customer updates must say when the next update comes ('nextUpdateAt' or 'nextUpdateInMinutes')");
         }
-        apply(new UpdatePosted(id, command.updateId(), command.audience(), happening, affected, doing, next));
+        apply(new UpdatePosted(id, command.updateId(), command.audience(), happening, affected, doing, next,
+                whatYouCanDo));
     }
 
     @CommandHandler
@@ -409,6 +442,109 @@ public class Incident {
     }
 
     /**
+     * Publish on the status page by hand (issue 17): the comms owner's call, also when the automatic rules would not.
+     * A drill is never public. A republish while published is allowed: it may carry new wording.
+     */
+    @CommandHandler
+    public void handle(PublishStatusPage command) {
+        ensureNotClosed();
+        ensureNotDrill("publish it on the status page");
+        String newTitle = publicTitle(command.publicTitle());
+        String newMessage = FieldRules.publicText("publicMessage", command.publicMessage(),
+                FieldRules.MAX_PUBLIC_MESSAGE);
+        apply(new StatusPagePublished(id, newTitle, newMessage));
+    }
+
+    @CommandHandler
+    public void handle(HideStatusPage command) {
+        ensureNotClosed();
+        String reason = FieldRules.optional("reason", command.reason(), FieldRules.MAX_TEXT);
+        if (statusPageHidden) {
+            throw new IncidentRuleViolation("status-page-already-hidden", null,
+                    "The incident is already hidden from the status page; publish it to show it again");
+        }
+        apply(new StatusPageHidden(id, reason));
+    }
+
+    @CommandHandler
+    public void handle(EditPublicWording command) {
+        ensureNotClosed();
+        ensureNotDrill("give it public wording");
+        String newTitle = publicTitle(command.publicTitle());
+        String newMessage = FieldRules.publicText("publicMessage", command.publicMessage(),
+                FieldRules.MAX_PUBLIC_MESSAGE);
+        if (newTitle == null && newMessage == null) {
+            throw new InvalidFieldException("publicTitle", "Give 'publicTitle', 'publicMessage' or both");
+        }
+        if ((newTitle == null || newTitle.equals(publicTitle)) && (newMessage == null
+                || newMessage.equals(publicMessage))) {
+            throw new IncidentRuleViolation("public-wording-unchanged", newTitle != null ? "publicTitle"
+                    : "publicMessage", "The public wording is already as given");
+        }
+        apply(new PublicWordingEdited(id, newTitle, newMessage));
+    }
+
+    /**
+     * A public component's status for this incident. incident-command does not know the page's components: the
+     * status page ignores an id it does not have; here the id need only be spelled as the page spells ids.
+     */
+    @CommandHandler
+    public void handle(SetComponentStatus command) {
+        ensureNotClosed();
+        ensureNotDrill("set public component statuses");
+        if (command.component() == null || !COMPONENT_ID.matcher(command.component()).matches()) {
+            throw new InvalidFieldException("component", "'component' must be a status page component id:"
+                    + " lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters");
+        }
+        if (command.status() == null) {
+            throw new InvalidFieldException("status", "'status' is required (OPERATIONAL, DEGRADED_PERFORMANCE,"
+                    + " PARTIAL_OUTAGE, MAJOR_OUTAGE or UNDER_MAINTENANCE)");
+        }
+        if (command.status() == componentStatuses.get(command.component())) {
+            throw new IncidentRuleViolation("component-status-unchanged", "status",
+                    command.component() + " is already " + command.status());
+        }
+        apply(new ComponentStatusSet(id, command.component(), command.status()));
+    }
+
+    /**
+     * The customer e-mail docs/process.md asks of a Critical or Major incident; it may be sent again (each sending is
+     * an event the status page mails).
+     */
+    @CommandHandler
+    public void handle(SendCustomerEmail command) {
+        ensureNotClosed();
+        ensureNotDrill("e-mail customers about it");
+        if (!severity.isAtLeastMajor()) {
+            throw new IncidentRuleViolation("customer-email-major-or-critical", "severity",
+                    "Customers are e-mailed about Critical and Major incidents; this one is " + severity);
+        }
+        String subject = FieldRules.publicText("subject", command.subject(), FieldRules.MAX_TITLE);
+        String message = FieldRules.publicText("message", command.message(), FieldRules.MAX_PUBLIC_MESSAGE);
+        apply(new CustomerEmailSent(id, subject, message));
+    }
+
+    /** A public title, or null: public text that never repeats the internal title (the point of issue 17). */
+    private String publicTitle(String given) {
+        String candidate = FieldRules.publicText("publicTitle", given, FieldRules.MAX_TITLE);
+        if (candidate != null && title != null && normalised(candidate).equals(normalised(title))) {
+            throw new InvalidFieldException("publicTitle", "the public title must not be the internal title");
+        }
+        return candidate;
+    }
+
+    private static String normalised(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void ensureNotDrill(String what) {
+        if (drill) {
+            throw new IncidentRuleViolation("drill-never-public", null,
+                    "This incident is a drill: drills are never public, so nobody may " + what);
+        }
+    }
+
+    /**
      * A Major or Critical incident closes only after its debrief is completed in debrief-service, and with that
      * debrief's URL ({@code completedDebriefUrl}, set from {@code firebreak.debrief-events} when the command is sent);
      * a URL in the request does not stand in for it. A Minor incident closes at once, with the URL given if any.
@@ -505,6 +641,8 @@ public class Incident {
     void on(IncidentDeclared event, @Timestamp Instant at, @MetaDataValue(Actor.ID) String actorId,
             @MetaDataValue(Actor.NAME) String actorName, @MetaDataValue(Actor.KIND) String actorKind) {
         id = event.incidentId();
+        title = event.title();
+        drill = event.drill();
         // a person declared it (HTTP, CLI, Slack): they lead if nobody else does in time; monitoring is no person
         declarer = actorId != null && "HUMAN".equals(actorKind)
                 ? new Person(actorId, actorName == null ? actorId : actorName, null, null) : null;
@@ -556,6 +694,29 @@ public class Incident {
     @EventSourcingHandler
     void on(VideoBridgeAttached event) {
         videoBridgeUrl = event.url();
+    }
+
+    @EventSourcingHandler
+    void on(StatusPagePublished event) {
+        statusPageHidden = false;
+        publicTitle = event.publicTitle() != null ? event.publicTitle() : publicTitle;
+        publicMessage = event.publicMessage() != null ? event.publicMessage() : publicMessage;
+    }
+
+    @EventSourcingHandler
+    void on(StatusPageHidden event) {
+        statusPageHidden = true;
+    }
+
+    @EventSourcingHandler
+    void on(PublicWordingEdited event) {
+        publicTitle = event.publicTitle() != null ? event.publicTitle() : publicTitle;
+        publicMessage = event.publicMessage() != null ? event.publicMessage() : publicMessage;
+    }
+
+    @EventSourcingHandler
+    void on(ComponentStatusSet event) {
+        componentStatuses.put(event.component(), event.status());
     }
 
     @EventSourcingHandler

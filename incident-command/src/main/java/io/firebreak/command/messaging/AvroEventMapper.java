@@ -6,6 +6,7 @@ import io.firebreak.command.api.Person;
 import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.AlertStatus;
 import io.firebreak.schemas.incident.Audience;
+import io.firebreak.schemas.incident.ComponentStatus;
 import io.firebreak.schemas.incident.ContainmentLever;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.EventHeader;
@@ -51,7 +52,7 @@ public class AvroEventMapper {
         if (payload instanceof Events.UpdatePosted e) {
             return new io.firebreak.schemas.incident.UpdatePosted(header, e.updateId(),
                     Audience.valueOf(e.audience().name()), e.whatIsHappening(), e.whoIsAffected(),
-                    e.whatWeAreDoing(), e.nextUpdateAt(), null);
+                    e.whatWeAreDoing(), e.nextUpdateAt(), e.whatYouCanDo());
         }
         if (payload instanceof Events.RoleAssigned e) {
             return new io.firebreak.schemas.incident.RoleAssigned(header,
@@ -91,6 +92,22 @@ public class AvroEventMapper {
         }
         if (payload instanceof Events.VideoBridgeAttached e) {
             return new io.firebreak.schemas.incident.VideoBridgeAttached(header, e.url());
+        }
+        if (payload instanceof Events.StatusPagePublished e) {
+            return new io.firebreak.schemas.incident.StatusPagePublished(header, e.publicTitle(), e.publicMessage());
+        }
+        if (payload instanceof Events.StatusPageHidden e) {
+            return new io.firebreak.schemas.incident.StatusPageHidden(header, e.reason());
+        }
+        if (payload instanceof Events.PublicWordingEdited e) {
+            return new io.firebreak.schemas.incident.PublicWordingEdited(header, e.publicTitle(), e.publicMessage());
+        }
+        if (payload instanceof Events.ComponentStatusSet e) {
+            return new io.firebreak.schemas.incident.ComponentStatusSet(header, e.component(),
+                    ComponentStatus.valueOf(e.status().name()));
+        }
+        if (payload instanceof Events.CustomerEmailSent e) {
+            return new io.firebreak.schemas.incident.CustomerEmailSent(header, e.subject(), e.message());
         }
         throw new IllegalArgumentException(
                 "No public contract for " + message.getPayloadType().getName() + "; add it to schemas");

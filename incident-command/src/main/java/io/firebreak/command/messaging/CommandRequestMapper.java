@@ -105,7 +105,7 @@ public class CommandRequestMapper {
         if (command instanceof PostUpdateRequest u) {
             change = new PostUpdate(id, UUID.nameUUIDFromBytes(("update:" + commandId).getBytes(StandardCharsets.UTF_8))
                     .toString(), Audience.valueOf(u.getAudience().name()), u.getWhatIsHappening(), u.getWhoIsAffected(),
-                    u.getWhatWeAreDoing(), time("nextUpdateAt", u.getNextUpdateAt()), null);
+                    u.getWhatWeAreDoing(), time("nextUpdateAt", u.getNextUpdateAt()), u.getWhatYouCanDo(), null);
         } else if (command instanceof ChangeStatusRequest s) {
             change = new ChangeStatus(id, IncidentStatus.valueOf(s.getStatus().name()), s.getNote(), null);
         } else if (command instanceof ChangeSeverityRequest s) {

@@ -2,6 +2,7 @@ package io.firebreak.command.readmodel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.firebreak.command.api.Actor;
+import io.firebreak.command.api.ComponentStatus;
 import io.firebreak.command.api.ContainmentLever;
 import io.firebreak.command.api.ContainmentOutcome;
 import io.firebreak.command.api.ExposureKind;
@@ -20,7 +21,7 @@ import java.util.Map;
  * {@code roles} holds one person per role (for INVESTIGATION_OWNER the first investigator); {@code investigators} every
  * investigator. {@code containment} lists every lever in the order of docs/process.md#containment, pending or with its
  * latest record; {@code containedAt} is the first CONTAINED step; {@code identifiedAt} the first "identified"
- * milestone and {@code cause} the latest cause given.
+ * milestone and {@code cause} the latest cause given. {@code statusPage}: the comms owner's controls (issue 17).
  */
 public record IncidentView(
         String id,
@@ -55,11 +56,22 @@ public record IncidentView(
         Instant identifiedAt,
         String cause,
         String videoBridgeUrl,
+        StatusPage statusPage,
         long version) {
 
-    /** The most recent update, internal or customer-facing. */
+    /** The most recent update, internal or customer-facing; {@code whatYouCanDo} a customer update's workaround. */
     public record LatestUpdate(String updateId, String audience, String whatIsHappening, String whoIsAffected,
-            String whatWeAreDoing, Instant nextUpdateAt, Instant postedAt) {
+            String whatWeAreDoing, Instant nextUpdateAt, Instant postedAt, String whatYouCanDo) {
+    }
+
+    /**
+     * What the comms owner set by hand for the public status page: {@code published} is true once published by hand,
+     * false once hidden, null while neither happened (the status page's automatic rules decide then); {@code hidden}
+     * until published again; the public wording (null: none set); component statuses by component id;
+     * {@code customerEmailSentAt} the last time the customer e-mail was sent.
+     */
+    public record StatusPage(Boolean published, boolean hidden, String publicTitle, String publicMessage,
+            Map<String, ComponentStatus> components, Instant customerEmailSentAt) {
     }
 
     /**

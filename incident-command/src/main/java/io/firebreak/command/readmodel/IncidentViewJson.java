@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.firebreak.command.api.ComponentStatus;
 import io.firebreak.command.api.ContainmentLever;
 import io.firebreak.command.api.ExposureKind;
 import io.firebreak.command.api.IncidentRole;
@@ -13,11 +14,12 @@ import io.firebreak.command.readmodel.IncidentView.LatestUpdate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
  * JSON columns of {@code incident_view}: affected services, roles, investigators, suspected exposure, the containment
- * checklist and the latest update.
+ * checklist, the latest update and the public component statuses.
  */
 @Component
 class IncidentViewJson {
@@ -56,6 +58,11 @@ class IncidentViewJson {
         Map<ContainmentLever, ContainmentStep> steps = new EnumMap<>(ContainmentLever.class);
         steps.putAll(read(json, new TypeReference<Map<ContainmentLever, ContainmentStep>>() { }));
         return steps;
+    }
+
+    /** Component statuses set by hand, by component id, in id order. */
+    Map<String, ComponentStatus> readComponents(String json) {
+        return new TreeMap<>(read(json, new TypeReference<Map<String, ComponentStatus>>() { }));
     }
 
     LatestUpdate readLatestUpdate(String json) {

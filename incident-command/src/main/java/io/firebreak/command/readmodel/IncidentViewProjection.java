@@ -4,6 +4,11 @@ import io.firebreak.command.api.Actor;
 import io.firebreak.command.api.Commands;
 import io.firebreak.command.api.ContainmentOutcome;
 import io.firebreak.command.api.Events.CauseIdentified;
+import io.firebreak.command.api.Events.ComponentStatusSet;
+import io.firebreak.command.api.Events.CustomerEmailSent;
+import io.firebreak.command.api.Events.PublicWordingEdited;
+import io.firebreak.command.api.Events.StatusPageHidden;
+import io.firebreak.command.api.Events.StatusPagePublished;
 import io.firebreak.command.api.Events.ContainmentStepRecorded;
 import io.firebreak.command.api.Events.VideoBridgeAttached;
 import io.firebreak.command.api.IncidentRole;
@@ -83,7 +88,7 @@ public class IncidentViewProjection {
     @EventHandler
     void on(UpdatePosted event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
         LatestUpdate latest = new LatestUpdate(event.updateId(), event.audience().name(), event.whatIsHappening(),
-                event.whoIsAffected(), event.whatWeAreDoing(), event.nextUpdateAt(), at);
+                event.whoIsAffected(), event.whatWeAreDoing(), event.nextUpdateAt(), at, event.whatYouCanDo());
         update(event.incidentId(), sequence, at, "latest_update = ?, next_update_at = ?", json.write(latest),
                 ts(event.nextUpdateAt()));
     }
@@ -141,6 +146,44 @@ public class IncidentViewProjection {
     void on(VideoBridgeAttached event, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
         update(event.incidentId(), sequence, at, "video_bridge_url = ?", event.url());
+    }
+
+    /** A null title or message keeps the current one, as in the aggregate. */
+    @EventHandler
+    void on(StatusPagePublished event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "status_page_published = TRUE, status_page_hidden = FALSE,"
+                + " public_title = COALESCE(?, public_title), public_message = COALESCE(?, public_message)",
+                event.publicTitle(), event.publicMessage());
+    }
+
+    @EventHandler
+    void on(StatusPageHidden event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "status_page_published = FALSE, status_page_hidden = TRUE");
+    }
+
+    @EventHandler
+    void on(PublicWordingEdited event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at,
+                "public_title = COALESCE(?, public_title), public_message = COALESCE(?, public_message)",
+                event.publicTitle(), event.publicMessage());
+    }
+
+    /** Merged into the JSON object in SQL, so the projection need not read the row it writes. */
+    @EventHandler
+    void on(ComponentStatusSet event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at,
+                "public_components = (public_components::jsonb || jsonb_build_object(?::text, ?::text))::text",
+                event.component(), event.status().name());
+    }
+
+    @EventHandler
+    void on(CustomerEmailSent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        update(event.incidentId(), sequence, at, "customer_email_sent_at = ?", ts(at));
     }
 
     @EventHandler

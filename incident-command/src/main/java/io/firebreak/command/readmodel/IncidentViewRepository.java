@@ -132,6 +132,10 @@ public class IncidentViewRepository {
                 instant(rs, "identified_at"),
                 rs.getString("cause"),
                 rs.getString("video_bridge_url"),
+                new IncidentView.StatusPage((Boolean) rs.getObject("status_page_published"),
+                        rs.getBoolean("status_page_hidden"), rs.getString("public_title"),
+                        rs.getString("public_message"), json.readComponents(rs.getString("public_components")),
+                        instant(rs, "customer_email_sent_at")),
                 rs.getLong("version"));
     }
 

@@ -9,8 +9,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Events stored before schema release 7 (the JSON Axon wrote then) still load: the aggregate and the projections
- * read them as an ENGINEERING incident, no drill, nothing suspected, an investigation owner that replaced.
+ * Events stored before schema releases 7 and 8 (the JSON Axon wrote then) still load: the aggregate and the projections
+ * read them as an ENGINEERING incident, no drill, nothing suspected, an investigation owner that replaced, an update
+ * without a workaround.
  */
 class StoredEventsTest {
 
@@ -39,6 +40,17 @@ class StoredEventsTest {
 
         assertThat(assigned.joining()).isFalse();
         assertThat(assigned.assignee().id()).isEqualTo("u-ana");
+    }
+
+    @Test
+    void anUpdateStoredBeforeRelease8HasNoWorkaround() {
+        Events.UpdatePosted update = read("""
+                {"incidentId":"0b6f7a8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b","updateId":"u1","audience":"CUSTOMER",
+                 "whatIsHappening":"Checkout fails","whoIsAffected":"Card payers","whatWeAreDoing":"Rolling back",
+                 "nextUpdateAt":"2026-11-20T10:30:00Z"}""", Events.UpdatePosted.class);
+
+        assertThat(update.whatYouCanDo()).isNull();
+        assertThat(update.whoIsAffected()).isEqualTo("Card payers");
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -113,6 +113,48 @@ class FirebreakCliIT {
                 "Containment:     FEATURE_FLAG_OFF NOT_APPLICABLE, DEPLOY_ROLLBACK CONTAINED");
     }
 
+    /** Issue 17: the comms owner's controls, with a token that holds only statuspage:write. */
+    @Test
+    void theCommsOwnerRunsTheStatusPage() {
+        Result open = firebreak("incident", "open", "--sev", "1", "--summary", "pg-payments-01 replication lag",
+                "--service", "payments-" + java.util.UUID.randomUUID());
+        assertThat(open.exitCode()).as(open.err()).isZero();
+        Matcher declared = Pattern.compile("Declared (INC-\\d+) in #inc-").matcher(open.out());
+        assertThat(declared.find()).as(open.out()).isTrue();
+        String ref = declared.group(1);
+        Matcher idRow = Pattern.compile("Id:\\s+(\\S+)").matcher(open.out());
+        assertThat(idRow.find()).as(open.out()).isTrue();
+        // a credential without incidents:read cannot look a reference up: the comms owner names the incident by id
+        String id = idRow.group(1);
+        Map<String, String> comms = Map.of("FIREBREAK_URL", "http://127.0.0.1:" + port, "FIREBREAK_TOKEN",
+                io.firebreak.support.testing.TestTokens.only(io.firebreak.support.security.Scopes.STATUSPAGE_WRITE));
+
+        assertThat(firebreak(comms, "incident", "publish", ref).err()).contains("403", "incidents:read");
+        assertThat(firebreak(comms, "incident", "publish", id, "--title", "pg-payments-01 replication LAG").err())
+                .contains("422 the public title must not be the internal title (field: publicTitle)");
+        Result published = firebreak(comms, "incident", "publish", id, "--title", "Card payments are slow");
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        assertThat(published.out()).contains(ref + " is published on the status page",
+                "Status page:     published by hand", "Public title:    Card payments are slow");
+        Result component = firebreak(comms, "incident", "component", id, "checkout", "degraded_performance");
+        assertThat(component.exitCode()).as(component.err()).isZero();
+        assertThat(component.out()).contains("Components:      checkout DEGRADED_PERFORMANCE");
+        assertThat(firebreak(comms, "incident", "wording", id, "--message", "Payments take longer than usual.")
+                .out()).contains("Public message:  Payments take longer than usual.");
+        assertThat(firebreak(comms, "incident", "customer-email", id).out()).contains("Customer e-mail: sent ");
+        assertThat(firebreak(comms, "incident", "hide", id, "--reason", "Recovered").out())
+                .contains("Status page:     hidden by hand");
+        // the comms credential runs the status page, not the incident
+        Result note = firebreak(comms, "incident", "note", id, "hello");
+        assertThat(note.exitCode()).isEqualTo(1);
+        assertThat(note.err()).contains("403");
+
+        Result update = firebreak("incident", "update", ref, "--customer", "--happening", "Payments are slow",
+                "--affected", "Card payers", "--doing", "Failing over", "--what-you-can-do", "Retry in a few minutes");
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(update.out()).contains("What you can do: Retry in a few minutes");
+    }
+
     @Test
     void exitsNonZeroWithTheServersProblemDetail() {
         Result missingFields = firebreak("incident", "open", "--sev", "9", "--summary", "x");

@@ -28,6 +28,17 @@ import io.firebreak.command.api.Actor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import io.firebreak.command.api.Commands.PostUpdate;
+import io.firebreak.command.api.Commands.EditPublicWording;
+import io.firebreak.command.api.Commands.HideStatusPage;
+import io.firebreak.command.api.Commands.PublishStatusPage;
+import io.firebreak.command.api.Commands.SendCustomerEmail;
+import io.firebreak.command.api.Commands.SetComponentStatus;
+import io.firebreak.command.api.ComponentStatus;
+import io.firebreak.command.api.Events.ComponentStatusSet;
+import io.firebreak.command.api.Events.CustomerEmailSent;
+import io.firebreak.command.api.Events.PublicWordingEdited;
+import io.firebreak.command.api.Events.StatusPageHidden;
+import io.firebreak.command.api.Events.StatusPagePublished;
 import io.firebreak.command.api.Commands.ReopenIncident;
 import io.firebreak.command.api.Commands.ResolveIncident;
 import io.firebreak.command.api.Events.CustomerImpactChanged;
@@ -186,7 +197,7 @@ class IncidentTest {
         void rejectsASecretInAnUpdate() {
             fixture.given(declared(Severity.MAJOR))
                     .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "db creds postgres://a:b@db/x", null, null,
-                            null, null))
+                            null, null, null))
                     .expectException(SecretRejectedException.class)
                     .expectNoEvents();
         }
@@ -360,7 +371,7 @@ class IncidentTest {
             Object[] commands = {
                     new ChangeSeverity(ID, Severity.MAJOR, null, null),
                     new ChangeStatus(ID, IncidentStatus.FIXING, null, null),
-                    new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, null, null),
+                    new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, null, null, null),
                     new AssignRole(ID, IncidentRole.COMMS_OWNER, ANA, null),
                     new AddTimelineNote(ID, NoteKind.NOTE, "late note", null),
                     new ChangeCustomerImpact(ID, false, List.of(), null),
@@ -586,41 +597,41 @@ class IncidentTest {
         @Test
         void defaultsTheNextUpdateOfACriticalIncidentTo15Minutes() {
             fixture.given(declared(Severity.CRITICAL))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null, null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null, null, null, null))
                     .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Checkout failing", null, null,
-                            NOW.plus(Duration.ofMinutes(15))));
+                            NOW.plus(Duration.ofMinutes(15)), null));
         }
 
         @Test
         void defaultsTheNextUpdateOfAMajorIncidentTo30Minutes() {
             fixture.given(declared(Severity.MAJOR))
                     .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Checkout failing", "Card payers",
-                            "Rolling back", null, null))
+                            "Rolling back", null, null, null))
                     .expectEvents(new UpdatePosted(ID, "u1", Audience.CUSTOMER, "Checkout failing", "Card payers",
-                            "Rolling back", NOW.plus(Duration.ofMinutes(30))));
+                            "Rolling back", NOW.plus(Duration.ofMinutes(30)), null));
         }
 
         @Test
         void promisesNoNextUpdateForAMinorInternalUpdate() {
             fixture.given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null))
-                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null, null));
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null, null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null));
         }
 
         @Test
         void usesTheConfiguredCadence() {
             fixtureWith(new UpdateCadence(java.util.Map.of(Severity.MINOR, Duration.ofMinutes(60))))
                     .given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Looking", null, null, null, null, null))
                     .expectEvents(new UpdatePosted(ID, "u1", Audience.INTERNAL, "Looking", null, null,
-                            NOW.plus(Duration.ofMinutes(60))));
+                            NOW.plus(Duration.ofMinutes(60)), null));
         }
 
         @Test
         void rejectsACustomerUpdateMissingWhoIsAffected() {
             fixture.given(declared(Severity.CRITICAL))
                     .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Checkout failing", null, "Rolling back",
-                            null, null))
+                            null, null, null))
                     .expectException(InvalidFieldException.class)
                     .expectExceptionMessage("'whoIsAffected' is required");
         }
@@ -628,21 +639,21 @@ class IncidentTest {
         @Test
         void rejectsACustomerUpdateOnAMinorIncidentWithoutNextUpdateTime() {
             fixture.given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "a", "b", "c", null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "a", "b", "c", null, null, null))
                     .expectException(InvalidFieldException.class);
         }
 
         @Test
         void rejectsAnUpdateWithoutWhatIsHappening() {
             fixture.given(declared(Severity.MINOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, null, null, null, null, null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, null, null, null, null, null, null))
                     .expectException(InvalidFieldException.class);
         }
 
         @Test
         void rejectsANextUpdateTimeInThePast() {
             fixture.given(declared(Severity.MAJOR))
-                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, NOW.minusSeconds(1), null))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "x", null, null, NOW.minusSeconds(1), null, null))
                     .expectException(InvalidFieldException.class);
         }
     }
@@ -1135,6 +1146,152 @@ class IncidentTest {
                     .when(new IdentifyCause(ID, null, null))
                     .expectException(InvalidFieldException.class)
                     .expectExceptionMessage("'cause' is required");
+        }
+    }
+
+    @Nested
+    class StatusPageControls {
+
+        private IncidentDeclared drill() {
+            return new IncidentDeclared(ID, "INC-42", "Checkout fails", "", Severity.CRITICAL, "CRITICAL",
+                    IncidentStatus.INVESTIGATING, true, List.of(), IncidentSource.API, null, null,
+                    "drill-inc-42", IncidentType.ENGINEERING, true, List.of());
+        }
+
+        @Test
+        void publishesWithPublicWording() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PublishStatusPage(ID, " Card payments are failing ", null, null))
+                    .expectEvents(new StatusPagePublished(ID, "Card payments are failing", null));
+        }
+
+        @Test
+        void neverPublishesADrill() {
+            fixture.given(drill())
+                    .when(new PublishStatusPage(ID, "Card payments are failing", null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("drills are never public"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void neverEmailsCustomersAboutADrill() {
+            fixture.given(drill())
+                    .when(new SendCustomerEmail(ID, null, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("drill"));
+        }
+
+        @Test
+        void refusesTheInternalTitleAsThePublicTitle() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new EditPublicWording(ID, "checkout  FAILS", null, null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("the public title must not be the internal title");
+        }
+
+        @Test
+        void refusesPersonalDataInPublicText() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PublishStatusPage(ID, null, "Mail jane.doe@example.com for refunds", null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                            "'publicMessage' is read by customers and must not carry personal data"));
+        }
+
+        @Test
+        void refusesASecretInPublicText() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new SendCustomerEmail(ID, "card 4111 1111 1111 1111", null, null))
+                    .expectException(SecretRejectedException.class);
+        }
+
+        @Test
+        void capsThePublicMessageAt5000Characters() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new EditPublicWording(ID, null, "x".repeat(5_001), null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage("'publicMessage' is longer than 5000 characters");
+        }
+
+        @Test
+        void editsWordingOnlyWhenSomethingIsGivenAndChanges() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new EditPublicWording(ID, null, null, null))
+                    .expectException(InvalidFieldException.class);
+            fixture.given(declared(Severity.MAJOR), new StatusPagePublished(ID, "Payments degraded", "Some fail"))
+                    .when(new EditPublicWording(ID, "Payments degraded", null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage("The public wording is already as given");
+            fixture.given(declared(Severity.MAJOR), new StatusPagePublished(ID, "Payments degraded", "Some fail"))
+                    .when(new EditPublicWording(ID, "Payments degraded", "All card payments fail", null))
+                    .expectEvents(new PublicWordingEdited(ID, "Payments degraded", "All card payments fail"));
+        }
+
+        @Test
+        void setsAComponentStatusBySlug() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new SetComponentStatus(ID, "checkout", ComponentStatus.PARTIAL_OUTAGE, null))
+                    .expectEvents(new ComponentStatusSet(ID, "checkout", ComponentStatus.PARTIAL_OUTAGE));
+            fixture.given(declared(Severity.MAJOR), new ComponentStatusSet(ID, "checkout",
+                            ComponentStatus.PARTIAL_OUTAGE))
+                    .when(new SetComponentStatus(ID, "checkout", ComponentStatus.PARTIAL_OUTAGE, null))
+                    .expectException(IncidentRuleViolation.class);
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new SetComponentStatus(ID, "-checkout", ComponentStatus.PARTIAL_OUTAGE, null))
+                    .expectException(InvalidFieldException.class);
+        }
+
+        @Test
+        void emailsCustomersOnlyAboutMajorOrCriticalIncidents() {
+            fixture.given(declared(Severity.MINOR))
+                    .when(new SendCustomerEmail(ID, null, null, null))
+                    .expectException(IncidentRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                            "Customers are e-mailed about Critical and Major incidents"));
+            fixture.given(declared(Severity.MAJOR), new CustomerEmailSent(ID, null, null))
+                    .when(new SendCustomerEmail(ID, "Payments restored", null, null))
+                    .expectEvents(new CustomerEmailSent(ID, "Payments restored", null));
+        }
+
+        @Test
+        void hidesOnceUntilPublishedAgain() {
+            fixture.given(declared(Severity.MAJOR), new StatusPageHidden(ID, null))
+                    .when(new HideStatusPage(ID, "again", null))
+                    .expectException(IncidentRuleViolation.class);
+            fixture.given(declared(Severity.MAJOR), new StatusPageHidden(ID, null),
+                            new StatusPagePublished(ID, null, null))
+                    .when(new HideStatusPage(ID, "wrong component", null))
+                    .expectEvents(new StatusPageHidden(ID, "wrong component"));
+        }
+
+        @Test
+        void aWorkaroundIsForCustomerUpdatesOnly() {
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PostUpdate(ID, "u1", Audience.INTERNAL, "Slow", null, null, null, "Retry", null))
+                    .expectException(InvalidFieldException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("'whatYouCanDo' is for CUSTOMER"));
+            fixture.given(declared(Severity.MAJOR))
+                    .when(new PostUpdate(ID, "u1", Audience.CUSTOMER, "Slow", "Card payers", "Rolling back", null,
+                            "Pay by bank transfer", null))
+                    .expectEvents(new UpdatePosted(ID, "u1", Audience.CUSTOMER, "Slow", "Card payers", "Rolling back",
+                            NOW.plus(Duration.ofMinutes(30)), "Pay by bank transfer"));
+        }
+
+        @Test
+        void refusesEveryControlOnAClosedIncident() {
+            Object[] commands = {
+                    new PublishStatusPage(ID, null, null, null),
+                    new HideStatusPage(ID, null, null),
+                    new EditPublicWording(ID, "Payments", null, null),
+                    new SetComponentStatus(ID, "checkout", ComponentStatus.OPERATIONAL, null),
+                    new SendCustomerEmail(ID, null, null, null)};
+            for (Object command : commands) {
+                fixture.given(declared(Severity.MAJOR), resolved(), new IncidentClosed(ID, null))
+                        .when(command)
+                        .expectException(IncidentRuleViolation.class)
+                        .expectExceptionMessage("The incident is closed; closed is final");
+            }
         }
     }
 }

@@ -140,6 +140,18 @@ class CommandRequestMapperTest {
     }
 
     @Test
+    void aCustomerUpdateCarriesWhatCustomersCanDo() {
+        IncidentCommandRequested request = request(ID, PostUpdateRequest.newBuilder().setAudience(Audience.CUSTOMER)
+                .setWhatIsHappening("Card payments fail").setWhoIsAffected("Card payers")
+                .setWhatWeAreDoing("Rolling back").setWhatYouCanDo("Pay by bank transfer meanwhile").build());
+        PostUpdate update = (PostUpdate) ((RequestedCommand.Change) mapper.map(request)).command();
+        assertThat(update.whatYouCanDo()).isEqualTo("Pay by bank transfer meanwhile");
+        assertThat(problem(request(ID, PostUpdateRequest.newBuilder().setAudience(Audience.CUSTOMER)
+                .setWhatIsHappening("Slow").setWhatYouCanDo("retry with ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789")
+                .build())).field()).isEqualTo("whatYouCanDo");
+    }
+
+    @Test
     void refusesAtTheBoundaryWithTheFieldNamedAsInTheJsonBody() {
         assertThat(problem(request(ID, DeclareIncidentRequest.newBuilder().setTitle("Slow").setSeverity("SEV9")
                 .build())).field()).isEqualTo("severity");

@@ -223,7 +223,47 @@ class MalformedRequestCatalogueIT {
                         "{\"url\": \"" + URL_CREDENTIALS + "\"}", null, 422, "url", "secret-detected"),
                 new Case("secret in joining investigator", HttpMethod.POST, one + "/roles/INVESTIGATION_OWNER/members",
                         MediaType.APPLICATION_JSON, "{\"assignee\": {\"id\": \"u\", \"name\": \"" + CARD + "\"}}", null,
-                        422, "assignee.name", "secret-detected")));
+                        422, "assignee.name", "secret-detected"),
+                // issue 17: the status page controls and a customer update's workaround
+                secret(one + "/status-page/publish", "{\"publicTitle\": \"card " + CARD + "\"}", "publicTitle"),
+                secret(one + "/status-page/publish", "{\"publicMessage\": \"" + AWS_KEY + "\"}", "publicMessage"),
+                secret(one + "/status-page/hide", "{\"reason\": \"" + URL_CREDENTIALS + "\"}", "reason"),
+                new Case("secret in public wording", HttpMethod.PUT, one + "/status-page/wording",
+                        MediaType.APPLICATION_JSON, "{\"publicMessage\": \"" + CARD + "\"}", null, 422,
+                        "publicMessage", "secret-detected"),
+                secret(one + "/customer-email", "{\"subject\": \"" + AWS_KEY + "\"}", "subject"),
+                secret(one + "/customer-email", "{\"message\": \"see " + URL_CREDENTIALS + "\"}", "message"),
+                secret(one + "/updates", "{\"audience\": \"CUSTOMER\", \"whatIsHappening\": \"x\", \"whoIsAffected\":"
+                        + " \"y\", \"whatWeAreDoing\": \"z\", \"whatYouCanDo\": \"" + CARD + "\"}", "whatYouCanDo")));
+        cases.addAll(List.of(
+                post("the internal field name title on publish",
+                        one + "/status-page/publish", "{\"title\": \"x\"}", 400, "title", "malformed-request"),
+                post("customer e-mail over 200 subject", one + "/customer-email",
+                        "{\"subject\": \"" + "s".repeat(201) + "\"}", 422, "subject", "invalid-field"),
+                post("customer e-mail with a phone number", one + "/customer-email",
+                        "{\"message\": \"Call us on +1 415 555 0134\"}", 422, "message", "invalid-field"),
+                post("public title with an e-mail address", one + "/status-page/publish",
+                        "{\"publicTitle\": \"Ask ana@example.com\"}", 422, "publicTitle", "invalid-field"),
+                post("public title as the internal title", one + "/status-page/publish",
+                        "{\"publicTitle\": \"catalogue TARGET\"}", 422, "publicTitle", "invalid-field"),
+                post("internal update with a workaround", one + "/updates",
+                        "{\"audience\": \"INTERNAL\", \"whatIsHappening\": \"x\", \"whatYouCanDo\": \"y\"}", 422,
+                        "whatYouCanDo", "invalid-field"),
+                new Case("empty public wording", HttpMethod.PUT, one + "/status-page/wording", MediaType.APPLICATION_JSON,
+                        "{}", null, 422, "publicTitle", "invalid-field"),
+                new Case("component id with capitals", HttpMethod.PUT, one + "/status-page/components/Checkout",
+                        MediaType.APPLICATION_JSON, "{\"status\": \"MAJOR_OUTAGE\"}", null, 422, "component",
+                        "invalid-field"),
+                new Case("component id over 64", HttpMethod.PUT, one + "/status-page/components/" + "c".repeat(65),
+                        MediaType.APPLICATION_JSON, "{\"status\": \"MAJOR_OUTAGE\"}", null, 422, "component",
+                        "invalid-field"),
+                new Case("unknown component status", HttpMethod.PUT, one + "/status-page/components/checkout",
+                        MediaType.APPLICATION_JSON, "{\"status\": \"ON_FIRE\"}", null, 400, "status",
+                        "malformed-request"),
+                new Case("component without status", HttpMethod.PUT, one + "/status-page/components/checkout",
+                        MediaType.APPLICATION_JSON, "{}", null, 422, "status", "invalid-field"),
+                post("unknown field on hiding a resolved incident", "/api/v1/incidents/" + resolved
+                        + "/status-page/hide", "{\"why\": \"x\"}", 400, "why", "malformed-request")));
 
         cases.addAll(moreCases(one, "/api/v1/incidents/" + resolved));
         assertThat(cases).as("the catalogue's size").hasSizeGreaterThanOrEqualTo(100);
@@ -341,6 +381,10 @@ class MalformedRequestCatalogueIT {
         textFields.put("url", new String[] {one + "/video-bridge", "{\"url\": \"https://meet.example.com/%s\"}"});
         textFields.put("videoBridgeUrl", new String[] {incidents,
                 "{\"title\": \"x\", \"severity\": \"P1\", \"videoBridgeUrl\": \"https://meet.example.com/%s\"}"});
+        textFields.put("publicTitle", new String[] {one + "/status-page/publish", "{\"publicTitle\": \"%s\"}"});
+        textFields.put("publicMessage", new String[] {one + "/status-page/publish", "{\"publicMessage\": \"%s\"}"});
+        textFields.put("subject", new String[] {one + "/customer-email", "{\"subject\": \"%s\"}"});
+        textFields.put("message", new String[] {one + "/customer-email", "{\"message\": \"%s\"}"});
         textFields.forEach((field, endpoint) -> {
             String body = endpoint[1];
             HttpMethod method = endpoint[0].contains("/roles/") || endpoint[0].endsWith("/video-bridge") ? HttpMethod.PUT
@@ -432,8 +476,17 @@ class MalformedRequestCatalogueIT {
                 "url"});
         endpoints.put("members", new String[] {one + "/roles/INVESTIGATION_OWNER/members",
                 "{\"assignee\": {\"id\": \"u\", \"name\": \"U\"}", "assignee"});
+        endpoints.put("publish", new String[] {one + "/status-page/publish", "{\"publicMessage\": \"x\"",
+                "publicMessage"});
+        endpoints.put("hide", new String[] {one + "/status-page/hide", "{\"reason\": \"x\"", "reason"});
+        endpoints.put("wording", new String[] {one + "/status-page/wording", "{\"publicMessage\": \"x\"",
+                "publicMessage"});
+        endpoints.put("component", new String[] {one + "/status-page/components/checkout",
+                "{\"status\": \"MAJOR_OUTAGE\"", "status"});
+        endpoints.put("customer-email", new String[] {one + "/customer-email", "{\"subject\": \"x\"", "subject"});
         endpoints.forEach((name, e) -> {
-            HttpMethod method = name.equals("roles") || name.equals("video-bridge") ? HttpMethod.PUT : HttpMethod.POST;
+            HttpMethod method = List.of("roles", "video-bridge", "wording", "component").contains(name) ? HttpMethod.PUT
+                    : HttpMethod.POST;
             String duplicate = e[2].equals("assignee") ? ", \"assignee\": {\"id\": \"v\", \"name\": \"V\"}}"
                     : e[2].equals("customerImpact") ? ", \"customerImpact\": false}" : ", \"" + e[2] + "\": \"y\"}";
             cases.add(json("duplicate key on " + name, method, e[0], e[1] + duplicate, 400, null, "malformed-request"));

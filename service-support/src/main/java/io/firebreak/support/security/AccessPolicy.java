@@ -43,11 +43,33 @@ public final class AccessPolicy {
         return rules.stream().filter(rule -> rule.matches(method, path)).findFirst();
     }
 
-    /** One rule: a method (any when null), a path pattern, and the scope it needs ({@code null}: public). */
-    public record Rule(HttpMethod method, PathPattern pattern, String scope) {
+    /**
+     * One rule: a method (any when null), a path pattern, and the scope it needs ({@code null}: public), or any one of
+     * {@code scope} and {@code alsoAccepted} (e.g. a comms owner's {@code statuspage:write} beside
+     * {@code incidents:write}).
+     */
+    public record Rule(HttpMethod method, PathPattern pattern, String scope, List<String> alsoAccepted) {
+
+        public Rule {
+            alsoAccepted = alsoAccepted == null ? List.of() : List.copyOf(alsoAccepted);
+        }
+
+        public Rule(HttpMethod method, PathPattern pattern, String scope) {
+            this(method, pattern, scope, List.of());
+        }
 
         public boolean isPublic() {
             return scope == null;
+        }
+
+        /** Every scope that grants this rule, {@link #scope} first; empty when public. */
+        public List<String> scopes() {
+            if (scope == null) {
+                return List.of();
+            }
+            List<String> scopes = new ArrayList<>(List.of(scope));
+            scopes.addAll(alsoAccepted);
+            return List.copyOf(scopes);
         }
 
         public boolean matches(HttpMethod requestMethod, PathContainer path) {
@@ -73,6 +95,18 @@ public final class AccessPolicy {
                 throw new IllegalArgumentException("Unknown scope " + scope);
             }
             return add(method, scope, patterns);
+        }
+
+        /** Any one of {@code scopes} grants these routes; the first is the rule's {@link Rule#scope}. */
+        public Builder requireAny(List<String> scopes, HttpMethod method, String... patterns) {
+            if (scopes.isEmpty() || !Scopes.ALL.containsAll(scopes)) {
+                throw new IllegalArgumentException("Unknown scope in " + scopes);
+            }
+            for (String pattern : patterns) {
+                rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), scopes.get(0),
+                        scopes.subList(1, scopes.size())));
+            }
+            return this;
         }
 
         public AccessPolicy build() {

@@ -26,7 +26,7 @@ final class ProblemSecurityResponses {
             String detail = policy.ruleFor(exchange.getRequest().getMethod(),
                             exchange.getRequest().getPath().pathWithinApplication().value())
                     .filter(rule -> !rule.isPublic())
-                    .map(rule -> "This credential lacks the scope '" + rule.scope() + "'")
+                    .map(rule -> "This credential lacks the scope '" + String.join("' or '", rule.scopes()) + "'")
                     .orElse("No access rule covers this request");
             return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, detail);
         };

@@ -110,7 +110,7 @@ public class SecuritySupportConfiguration {
                         if (rule.isPublic()) {
                             exchanges.matchers(matcher).permitAll();
                         } else {
-                            exchanges.matchers(matcher).hasAuthority(rule.scope());
+                            exchanges.matchers(matcher).hasAnyAuthority(rule.scopes().toArray(String[]::new));
                         }
                     }
                     exchanges.anyExchange().denyAll();

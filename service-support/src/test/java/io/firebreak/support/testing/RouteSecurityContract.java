@@ -71,6 +71,11 @@ public abstract class RouteSecurityContract {
             if (!notToRunWithTheRightScope().contains(route)) {
                 expect(failures, route, "token with " + scope, call(route.method(), path, TestTokens.only(scope)),
                         200, 599, 401, 403);
+                // a rule that accepts any of several scopes lets each of them through
+                for (String alternative : rule.get().alsoAccepted()) {
+                    expect(failures, route, "token with " + alternative, call(route.method(), path,
+                            TestTokens.only(alternative)), 200, 599, 401, 403);
+                }
             }
             for (String spelling : spellings(path)) {
                 expect(failures, route, "no token at " + spelling, call(route.method(), spelling, null), 400, 401);

@@ -14,6 +14,12 @@ import io.firebreak.command.application.CommandInputs;
 import io.firebreak.command.api.Commands.AddTimelineNote;
 import io.firebreak.command.api.Commands.AssignRole;
 import io.firebreak.command.api.Commands.AttachVideoBridge;
+import io.firebreak.command.api.Commands.EditPublicWording;
+import io.firebreak.command.api.Commands.HideStatusPage;
+import io.firebreak.command.api.Commands.PublishStatusPage;
+import io.firebreak.command.api.Commands.SendCustomerEmail;
+import io.firebreak.command.api.Commands.SetComponentStatus;
+import io.firebreak.command.api.ComponentStatus;
 import io.firebreak.command.api.Commands.IdentifyCause;
 import io.firebreak.command.api.Commands.JoinRole;
 import io.firebreak.command.api.Commands.RecordContainmentStep;
@@ -45,6 +51,11 @@ import io.firebreak.command.web.incidents.Requests.CloseRequest;
 import io.firebreak.command.web.incidents.Requests.ContainmentRequest;
 import io.firebreak.command.web.incidents.Requests.IdentifiedRequest;
 import io.firebreak.command.web.incidents.Requests.VideoBridgeRequest;
+import io.firebreak.command.web.incidents.Requests.ComponentStatusRequest;
+import io.firebreak.command.web.incidents.Requests.CustomerEmailRequest;
+import io.firebreak.command.web.incidents.Requests.HideRequest;
+import io.firebreak.command.web.incidents.Requests.PublishRequest;
+import io.firebreak.command.web.incidents.Requests.WordingRequest;
 import io.firebreak.command.web.incidents.Requests.CustomerImpactRequest;
 import io.firebreak.command.web.incidents.Requests.DeclareRequest;
 import io.firebreak.command.web.incidents.Requests.NoteRequest;
@@ -193,7 +204,8 @@ public class IncidentController {
         Instant next = nextUpdateAt(body);
         String updateId = UUID.randomUUID().toString();
         return execute(id, ifMatch, exchange, version -> new PostUpdate(id, updateId, audience,
-                body.whatIsHappening(), body.whoIsAffected(), body.whatWeAreDoing(), next, version));
+                body.whatIsHappening(), body.whoIsAffected(), body.whatWeAreDoing(), next, body.whatYouCanDo(),
+                version));
     }
 
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -278,6 +290,45 @@ public class IncidentController {
     public Mono<ResponseEntity<IncidentView>> videoBridge(@PathVariable String id, @RequestBody VideoBridgeRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
         return execute(id, ifMatch, exchange, version -> new AttachVideoBridge(id, body.url(), version));
+    }
+
+    /** The comms owner publishes the incident on the status page now (issue 17); never a drill. */
+    @PostMapping(path = "/{id}/status-page/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> publish(@PathVariable String id, @RequestBody PublishRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange,
+                version -> new PublishStatusPage(id, body.publicTitle(), body.publicMessage(), version));
+    }
+
+    @PostMapping(path = "/{id}/status-page/hide", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> hide(@PathVariable String id, @RequestBody HideRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange, version -> new HideStatusPage(id, body.reason(), version));
+    }
+
+    @PutMapping(path = "/{id}/status-page/wording", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> wording(@PathVariable String id, @RequestBody WordingRequest body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange,
+                version -> new EditPublicWording(id, body.publicTitle(), body.publicMessage(), version));
+    }
+
+    /** {@code component} is the status page's id; incident-command does not know the page's components. */
+    @PutMapping(path = "/{id}/status-page/components/{component}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> componentStatus(@PathVariable String id, @PathVariable String component,
+            @RequestBody ComponentStatusRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            ServerWebExchange exchange) {
+        ComponentStatus status = EnumParameters.parse("status", body.status(), ComponentStatus.class);
+        return execute(id, ifMatch, exchange, version -> new SetComponentStatus(id, component, status, version));
+    }
+
+    /** The customer e-mail of a Critical or Major incident; each call sends it again. */
+    @PostMapping(path = "/{id}/customer-email", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<IncidentView>> customerEmail(@PathVariable String id,
+            @RequestBody CustomerEmailRequest body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            ServerWebExchange exchange) {
+        return execute(id, ifMatch, exchange,
+                version -> new SendCustomerEmail(id, body.subject(), body.message(), version));
     }
 
     private Mono<ResponseEntity<IncidentView>> execute(String id, String ifMatch, ServerWebExchange exchange,

@@ -38,8 +38,9 @@ public final class Requests {
     public record StatusRequest(String status, String note) {
     }
 
+    /** {@code whatYouCanDo}: what customers can do meanwhile, on CUSTOMER updates only. */
     public record UpdateRequest(String audience, String whatIsHappening, String whoIsAffected, String whatWeAreDoing,
-            Instant nextUpdateAt, Integer nextUpdateInMinutes) {
+            Instant nextUpdateAt, Integer nextUpdateInMinutes, String whatYouCanDo) {
     }
 
     public record NoteRequest(String kind, String text) {
@@ -68,5 +69,25 @@ public final class Requests {
     }
 
     public record VideoBridgeRequest(String url) {
+    }
+
+    /** Publish on the status page by hand; either may be left out to keep the current public wording. */
+    public record PublishRequest(String publicTitle, String publicMessage) {
+    }
+
+    /** {@code reason} is internal: the timeline shows it, the status page never does. */
+    public record HideRequest(String reason) {
+    }
+
+    /** At least one of the two. */
+    public record WordingRequest(String publicTitle, String publicMessage) {
+    }
+
+    /** OPERATIONAL, DEGRADED_PERFORMANCE, PARTIAL_OUTAGE, MAJOR_OUTAGE or UNDER_MAINTENANCE. */
+    public record ComponentStatusRequest(String status) {
+    }
+
+    /** Either may be left out: the status page's draft is sent then. */
+    public record CustomerEmailRequest(String subject, String message) {
     }
 }
