@@ -89,11 +89,13 @@ public final class Benchmarks {
         env.put("FIREBREAK_PAGING_WEBHOOK_URL", pages.url());
         stack = LocalStack.create(root, env, out);
         Instant started = Instant.now();
-        stack.start(false);
-        command = "http://127.0.0.1:" + stack.port("incident-command");
-        statuspage = "http://127.0.0.1:" + stack.port("statuspage-service");
-        debrief = "http://127.0.0.1:" + stack.port("debrief-service");
         try {
+            // inside the try: a start that fails half-way (a port taken) must not leave PostgreSQL or Kafka running,
+            // where they would answer the next run on the same ports
+            stack.start(false);
+            command = "http://127.0.0.1:" + stack.port("incident-command");
+            statuspage = "http://127.0.0.1:" + stack.port("statuspage-service");
+            debrief = "http://127.0.0.1:" + stack.port("debrief-service");
             if (ONLY.isEmpty()) {
                 everything();
             } else {
