@@ -40,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class StatusModelStore {
 
+    /**
+     * The history shown: the latest incidents by creation time. An open incident is always shown, whatever this cap:
+     * an incident dated in the far future (monitoring's clock, a replay) must not push a live one off the page.
+     */
     private static final int MAX_INCIDENTS = 200;
     private static final int MAX_MAINTENANCES = 100;
 
@@ -112,7 +116,9 @@ public class StatusModelStore {
         List<IncidentRow> rows = jdbc.query("""
                 SELECT incident_id, reference, name, severity, status, affected_services, created_at, updated_at,
                        monitoring_at, resolved_at, public_message
-                FROM incident WHERE published ORDER BY created_at DESC LIMIT ?""",
+                FROM incident WHERE published AND (status NOT IN ('RESOLVED', 'CLOSED') OR incident_id IN (
+                    SELECT incident_id FROM incident WHERE published ORDER BY created_at DESC LIMIT ?))
+                ORDER BY created_at DESC""",
                 (rs, n) -> new IncidentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
                         instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getString(11)), MAX_INCIDENTS);

@@ -71,6 +71,9 @@ class MalformedInputIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(jdbc.queryForList(
                 "SELECT published FROM incident WHERE incident_id = ?", Boolean.class, incidentId).stream()
                 .findFirst().orElse(false)));
+        // the pages are rendered after the projection commits: the incident's own page is there once rendered
+        await().atMost(Duration.ofSeconds(30)).until(() -> RawHttp.status(port, "GET", "/incidents/" + incidentId,
+                new LinkedHashMap<>(), null) == 200);
     }
 
     static List<Case> cases() {
