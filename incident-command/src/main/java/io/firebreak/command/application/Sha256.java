@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of text: request fingerprints, hashed alert-group keys, token digests compared in constant time, short
+ * SHA-256 of text or bytes: request fingerprints, monitoring bodies, hashed alert-group keys, token digests compared in constant time, short
  * alert keys.
  */
 public final class Sha256 {
@@ -15,8 +15,17 @@ public final class Sha256 {
     }
 
     public static byte[] bytes(String text) {
+        return digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Of bytes as received, e.g. a request body before it is decoded. */
+    public static String hex(byte[] data) {
+        return HexFormat.of().formatHex(digest(data));
+    }
+
+    private static byte[] digest(byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -3,6 +3,7 @@ package io.firebreak.command.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.command.application.IntegrationSettings;
+import io.firebreak.command.application.Sha256;
 import io.firebreak.command.support.Api;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import java.io.IOException;
@@ -55,6 +56,9 @@ class AlertmanagerIngestIT {
                 .containsEntry("declared", false).containsEntry("attached", 1);
         assertThat(deliver(fixture(3, group))).as("a repeat changes nothing").containsEntry("attached", 0);
         assertThat(deliver(fixture(3, group))).as("a retried delivery changes nothing").containsEntry("attached", 0);
+        assertThat(jdbc.queryForObject("SELECT last_body_digest FROM alert_group WHERE incident_id = ? AND open",
+                String.class, incidentId)).as("a byte-identical repeat is found by the digest of the body applied last")
+                .isEqualTo(Sha256.hex(fixture(3, group).getBytes(StandardCharsets.UTF_8)));
         assertThat(deliver(fixture(4, group))).containsEntry("attached", 1);
         assertThat(incident(incidentId)).containsEntry("status", "INVESTIGATING");
         assertThat(deliver(fixture(5, group))).containsEntry("attached", 2);
