@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.command.support.Api;
+import io.firebreak.support.testing.TestTokens;
 import io.firebreak.command.support.DebriefEvents;
 import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import io.firebreak.command.support.TopicReader;
@@ -47,6 +48,12 @@ class IncidentLifecycleIT {
         assertThat(declared).containsEntry("severity", "CRITICAL").containsEntry("status", "INVESTIGATING")
                 .containsEntry("reportedSeverity", "SEV1").containsEntry("version", 1);
         assertThat((String) declared.get("reference")).matches("INC-\\d+");
+        String metrics = client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestTokens.ADMIN))
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody() // > 64 KiB: by line
+                .filter(line -> line.startsWith("firebreak_incidents_open{")).collectList()
+                .block(java.time.Duration.ofSeconds(10)).stream().collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(metrics).as("open incidents per severity, for the operator's dashboard")
+                .contains("severity=\"MINOR\"", "severity=\"MAJOR\"").containsPattern("severity=\"CRITICAL\"} [1-9]");
         assertThat((String) declared.get("channelName")).matches("inc-\\d{4}-\\d{2}-\\d{2}-checkout-fails-for-card-payments(-\\d+)?");
 
         Api.post(client, "/api/v1/incidents/" + id + "/updates", Map.of("audience", "CUSTOMER",

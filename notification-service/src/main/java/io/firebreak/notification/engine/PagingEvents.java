@@ -9,7 +9,12 @@ import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTargetKind;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.schemas.paging.Responder;
+import io.firebreak.support.metrics.AfterCommit;
 import io.firebreak.support.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,10 +37,12 @@ public class PagingEvents {
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
+    private final MeterRegistry meters;
 
-    public PagingEvents(JdbcTemplate jdbc, Outbox outbox) {
+    public PagingEvents(JdbcTemplate jdbc, Outbox outbox, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.meters = meters;
     }
 
     /**
@@ -50,6 +57,10 @@ public class PagingEvents {
     void triggered(String incidentId, String pageId, int level, String responderId, String responderName,
             String rotation, List<String> channels, Instant at, Actor actor, PageContext context) {
         String eventId = id();
+        String targetKind = context.targetKind() == null ? "NONE" : context.targetKind().name();
+        AfterCommit.run(() -> Counter.builder("firebreak.pages.triggered").description("Pages sent to responders")
+                .tag("target_kind", targetKind).tag("by_hand", String.valueOf(context.policyId() == null))
+                .register(meters).increment());
         write(incidentId, eventId, new PageTriggered(eventId, incidentId, pageId, level,
                 new Responder(responderId, responderName, rotation), channels, at,
                 header(eventId, incidentId, at, actor), context.targetKind(), context.targetId(), context.policyId(),
@@ -61,6 +72,17 @@ public class PagingEvents {
             Instant at) {
         String eventId = id();
         Actor actor = new Actor(actorId, actorName, io.firebreak.schemas.incident.ActorKind.valueOf(actorKind.name()));
+        Instant triggeredAt = jdbc.query("SELECT triggered_at FROM page WHERE page_id = ?",
+                (rs, row) -> rs.getTimestamp(1).toInstant(), pageId).stream().findFirst().orElse(null);
+        AfterCommit.run(() -> {
+            Counter.builder("firebreak.pages.acknowledged").description("Pages acknowledged")
+                    .tag("actor_kind", actorKind.name()).register(meters).increment();
+            if (triggeredAt != null && !at.isBefore(triggeredAt)) {
+                Timer.builder("firebreak.pages.time.to.acknowledge")
+                        .description("From a page being sent to its acknowledgement").publishPercentileHistogram()
+                        .register(meters).record(Duration.between(triggeredAt, at));
+            }
+        });
         write(incidentId, eventId, new PageAcknowledged(eventId, incidentId, pageId, actorName, at,
                 header(eventId, incidentId, at, actor)));
     }

@@ -13,6 +13,7 @@ import io.firebreak.schemas.incident.ActorKind;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.support.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +93,14 @@ class AckLinkIT {
             assertThat(events).filteredOn(PageAcknowledged.class::isInstance).singleElement()
                     .satisfies(e -> assertThat(((PageAcknowledged) e).getHeader().getActor()).as("the link's person")
                             .isEqualTo(new Actor(person, first.get("responderName").toString(), ActorKind.HUMAN)));
+            String metrics = prometheus();
+            assertThat(metrics).as("what an operator scrapes: pages, acknowledgements, time to acknowledge, the"
+                    + " outbox and the consumers' lag").contains("firebreak_pages_triggered_total{",
+                    "firebreak_pages_acknowledged_total{actor_kind=\"HUMAN\"", "firebreak_pages_time_to_acknowledge_seconds_bucket{",
+                    "firebreak_outbox_backlog ", "kafka_consumer_fetch_manager_records_lag_max");
+            anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+            anonymous.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestTokens.READER)).exchange()
+                    .expectStatus().isForbidden();
             String token = link.getRawPath().substring("/ack/".length());
             assertThat(logs.getAll()).as("the link is a credential: never logged").contains("ack_link.redeemed")
                     .doesNotContain(token.substring(token.indexOf('.') + 1)).doesNotContain(token.substring(0, 20));
@@ -128,6 +137,12 @@ class AckLinkIT {
             assertThat(Paging.pages(Api.asWriter(anonymous), id)).as("an expired link acknowledges nothing")
                     .noneSatisfy(page -> assertThat(page.get("state")).isEqualTo("ACKNOWLEDGED"));
         }
+    }
+
+    private String prometheus() {
+        return anonymous.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestTokens.ADMIN)).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody() // line by line: > 64 KiB
+                .collectList().map(lines -> String.join("\n", lines)).block(Duration.ofSeconds(10));
     }
 
     private static String html(WebTestClient.RequestHeadersSpec<?> request, HttpStatus status) {

@@ -1,11 +1,14 @@
 package io.firebreak.support.outbox;
 
 import io.firebreak.support.config.SupportProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -40,9 +43,13 @@ public class OutboxConfiguration {
 
     @Bean
     public OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            KafkaTemplate<String, byte[]> outboxTemplate, Clock clock, SupportProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), outboxTemplate, clock,
+            KafkaTemplate<String, byte[]> outboxTemplate, Clock clock, SupportProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(transactions), outboxTemplate, clock,
                 properties.outbox().batchSize());
+        meters.ifAvailable(registry -> Gauge.builder("firebreak.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("Outbox rows not yet published to Kafka").register(registry));
+        return relay;
     }
 
     /** Runs the relay on its own thread at the configured interval while the application runs. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ public class OutboxRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Clock clock;
     private final int batchSize;
+    /** Rows not yet published, as of the last round (Prometheus {@code firebreak_outbox_backlog}). */
+    private final AtomicLong backlog = new AtomicLong();
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
             Clock clock, int batchSize) {
@@ -39,11 +42,13 @@ public class OutboxRelay {
 
     /** One round; returns how many rows were published. */
     public int relay() {
+        int[] claimed = {0};
         Integer sent = transaction.execute(status -> {
             List<Row> pending = jdbc.query("SELECT event_id, topic, record_key, event_type, payload FROM outbox"
                     + " WHERE published_at IS NULL ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED",
                     (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBytes(5)), batchSize);
+            claimed[0] = pending.size();
             int published = 0;
             for (Row row : pending) {
                 if (!send(row)) {
@@ -55,7 +60,15 @@ public class OutboxRelay {
             }
             return published;
         });
-        return sent == null ? 0 : sent;
+        int published = sent == null ? 0 : sent;
+        // a round that emptied what it claimed, short of a full batch, left nothing behind; otherwise count
+        backlog.set(published == claimed[0] && claimed[0] < batchSize ? 0
+                : jdbc.queryForObject("SELECT count(*) FROM outbox WHERE published_at IS NULL", Long.class));
+        return published;
+    }
+
+    public long backlog() {
+        return backlog.get();
     }
 
     private boolean send(Row row) {
