@@ -144,6 +144,7 @@ function draw(echarts, data) {
   for (const time of TIMES) {
     chart(time.id, {
       legend: { top: 0, textStyle: axisText },
+      grid: { left: 56, right: 16, top: 52, bottom: 32 },
       xAxis: { type: 'category', data: data.months, axisLabel: axisText },
       yAxis: { type: 'value', name: 'minutes', axisLabel: axisText, nameTextStyle: axisText },
       series: SEVERITIES.map((severity) => ({
@@ -172,9 +173,10 @@ function draw(echarts, data) {
   });
   chart('chart-followups', {
     legend: { top: 0, textStyle: axisText },
+    grid: { left: 40, right: 44, top: 64, bottom: 32 },
     xAxis: { type: 'category', data: data.months, axisLabel: axisText },
-    yAxis: [{ type: 'value', minInterval: 1, name: 'follow-ups', axisLabel: axisText, nameTextStyle: axisText },
-      { type: 'value', min: 0, max: 100, name: '% completed', axisLabel: axisText, nameTextStyle: axisText }],
+    yAxis: [{ type: 'value', minInterval: 1, name: 'count', axisLabel: axisText, nameTextStyle: axisText },
+      { type: 'value', min: 0, max: 100, name: '%', axisLabel: axisText, nameTextStyle: axisText }],
     series: [
       { name: 'Completed', type: 'bar', stack: 'f', itemStyle: { color: '#1f6b2c' }, data: data.followUps.map((f) => f.completed) },
       { name: 'Outstanding', type: 'bar', stack: 'f', itemStyle: { color: '#8a4b00' }, data: data.followUps.map((f) => f.outstanding) },

@@ -111,9 +111,10 @@ export async function render(root, ctx) {
       h('th', { scope: 'row', 'data-label': 'Schedule' }, schedule.name || schedule.scheduleId),
       h('td', { dataset: { field: 'now', label: 'Now' } }, names(schedule.onCall)),
       h('td', { dataset: { field: 'next', label: 'Next' } },
-        next ? [names(next.people), ' from ', time(next.at)] : 'no change in 14 days'),
+        h('span', {}, next ? [names(next.people), ' from ', time(next.at)] : 'no change in 14 days')),
       h('td', { dataset: { field: 'overrides', label: 'Overrides' } },
-        overrides.length ? h('ul', {}, overrides.map((o) => h('li', {}, overrideText(o, peopleById)))) : 'none'),
+        overrides.length ? h('ul', {}, overrides.map((o) => h('li', {}, overrideText(o, peopleById))))
+          : h('span', {}, 'none')),
       h('td', { dataset: { field: 'services', label: 'Services' } },
         (servicesBySchedule.get(schedule.scheduleId) || []).join(', ') || '—'));
   });
@@ -130,13 +131,13 @@ export async function render(root, ctx) {
   // my shifts over the next 14 days
   const mine = details.flatMap(({ schedule, shifts }) => shifts
     .filter((s) => s.personId === myPersonId)
-    .map((s) => ({ ...s, scheduleName: schedule.name || schedule.scheduleId })))
+    .map((s) => ({ ...s, scheduleId: schedule.scheduleId, scheduleName: schedule.name || schedule.scheduleId })))
     .sort((a, b) => new Date(a.start) - new Date(b.start));
   root.append(h('section', { id: 'my-shifts', 'aria-labelledby': 'my-shifts-title' },
     h('h2', { id: 'my-shifts-title' }, `My shifts (next ${MY_SHIFT_DAYS} days)`),
     myPerson ? null : h('p', { class: 'muted' },
       `No person in the on-call directory has the id or e-mail ${me.actorId}.`),
-    mine.length ? h('ul', {}, mine.map((s) => h('li', { dataset: { scheduleId: s.scheduleId || '' } },
+    mine.length ? h('ul', {}, mine.map((s) => h('li', { dataset: { scheduleId: s.scheduleId } },
       h('strong', {}, s.scheduleName), ': ', time(s.start), ' – ', time(s.end))))
       : h('p', {}, 'You have no shifts in the next 14 days.')));
 
@@ -172,7 +173,7 @@ export async function render(root, ctx) {
       button.addEventListener('click', () => acknowledge(page, button, error));
     }
     return h('li', { dataset: { pageId: page.pageId, incidentId: page.incidentId || '' }, tabindex: '-1',
-      class: waiting ? 'unacknowledged' : 'acknowledged' },
+      class: waiting ? 'unacknowledged' : 'settled' },
       h('div', { class: 'page-what' },
         h('a', { href: `#/incidents/${encodeURIComponent(page.incidentId)}` },
           `${page.incidentReference || 'Incident'} ${page.title || ''}`),
