@@ -104,8 +104,9 @@ async function whoAmI() {
   try {
     return await state.api.get('command', '/api/v1/me');
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) {
-      // a server without /api/v1/me: the person's scopes are unknown, so the forms show and the APIs decide
+    if (e instanceof ApiError && (e.status === 404 || e.status === 403)) {
+      // a server without /api/v1/me (its access policy refuses unknown paths with 403): the person's scopes are
+      // unknown, so the forms show and the APIs decide
       return { actorId: 'unknown', displayName: 'Signed in', kind: 'UNKNOWN', scopes: null };
     }
     throw e;
