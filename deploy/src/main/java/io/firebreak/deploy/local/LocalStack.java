@@ -372,6 +372,7 @@ public final class LocalStack {
         return String.join("\n",
                 "",
                 "Firebreak is running (started in " + took.toSeconds() + " s).",
+                "  Console         " + layout.consoleUrl() + "   (sign in with the token below)",
                 "  API             http://127.0.0.1:" + api + "/api/v1/incidents",
                 "  Token           " + StackLayout.DEV_TOKEN + "   (every scope, on all four services; acts as Local developer)",
                 "  OpenAPI         http://127.0.0.1:" + api + "/v3/api-docs",

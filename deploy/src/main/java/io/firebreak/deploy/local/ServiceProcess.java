@@ -64,6 +64,7 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         env.put("FIREBREAK_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
         env.put("FIREBREAK_STATUSPAGE_URL", "http://127.0.0.1:" + layout.portOf("statuspage-service"));
         env.put("FIREBREAK_DEBRIEF_URL", "http://127.0.0.1:" + layout.portOf("debrief-service"));
+        env.putAll(layout.consoleEnv());
         return new ServiceProcess(service, builder.start(), log);
     }
 

@@ -117,6 +117,26 @@ record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int ka
                 .port();
     }
 
+    /** The responder console as the first incident-command instance serves it. */
+    String consoleUrl() {
+        return "http://127.0.0.1:" + portOf("incident-command") + "/console/";
+    }
+
+    /**
+     * What every service is told about the responder console (incident-command's {@code /console/}): the other
+     * services accept the browser origins of every incident-command instance (localhost and 127.0.0.1 alike), and
+     * the console finds their APIs at the ports assigned here.
+     */
+    Map<String, String> consoleEnv() {
+        String origins = services.stream().filter(s -> s.module().equals("incident-command"))
+                .flatMap(s -> java.util.stream.Stream.of("http://localhost:" + s.port(), "http://127.0.0.1:" + s.port()))
+                .collect(java.util.stream.Collectors.joining(","));
+        return Map.of("FIREBREAK_CORS_ORIGINS", origins,
+                "FIREBREAK_CONSOLE_NOTIFICATION_URL", "http://127.0.0.1:" + portOf("notification-service"),
+                "FIREBREAK_CONSOLE_STATUSPAGE_URL", "http://127.0.0.1:" + portOf("statuspage-service"),
+                "FIREBREAK_CONSOLE_DEBRIEF_URL", "http://127.0.0.1:" + portOf("debrief-service"));
+    }
+
     private static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());

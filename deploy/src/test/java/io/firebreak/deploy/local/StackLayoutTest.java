@@ -52,6 +52,20 @@ class StackLayoutTest {
     }
 
     @Test
+    void pointsTheConsoleAtTheAssignedPortsAndLetsItsOriginsCallEveryService() {
+        StackLayout layout = StackLayout.from(Path.of("/repo"), Map.of("FIREBREAK_INSTANCES", "2",
+                "FIREBREAK_COMMAND_PORT", "18080", "FIREBREAK_NOTIFICATION_PORT", "18081",
+                "FIREBREAK_STATUSPAGE_PORT", "18082", "FIREBREAK_DEBRIEF_PORT", "18083"));
+
+        assertThat(layout.consoleUrl()).isEqualTo("http://127.0.0.1:18080/console/");
+        assertThat(layout.consoleEnv()).containsEntry("FIREBREAK_CORS_ORIGINS",
+                        "http://localhost:18080,http://127.0.0.1:18080,http://localhost:18090,http://127.0.0.1:18090")
+                .containsEntry("FIREBREAK_CONSOLE_NOTIFICATION_URL", "http://127.0.0.1:18081")
+                .containsEntry("FIREBREAK_CONSOLE_STATUSPAGE_URL", "http://127.0.0.1:18082")
+                .containsEntry("FIREBREAK_CONSOLE_DEBRIEF_URL", "http://127.0.0.1:18083");
+    }
+
+    @Test
     void refusesAnInstanceCountOutsideOneToNine() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> StackLayout.from(Path.of("/repo"), Map.of("FIREBREAK_INSTANCES", "0")))

@@ -29,6 +29,9 @@ public class FirebreakProperties {
     /** The duplicate check at declaration; see {@link Duplicates}. */
     private Duplicates duplicates = new Duplicates();
 
+    /** The responder console's settings (issue 18); see {@link Console}. Null until any is set. */
+    private Console console;
+
     /** Aggregate snapshot every this many events. */
     private int snapshotThreshold = 50;
 
@@ -41,6 +44,14 @@ public class FirebreakProperties {
 
     public void setUpdateCadence(Map<Severity, Duration> updateCadence) {
         this.updateCadence = updateCadence;
+    }
+
+    public Console getConsole() {
+        return console;
+    }
+
+    public void setConsole(Console console) {
+        this.console = console;
     }
 
     public int getSnapshotThreshold() {
@@ -211,5 +222,18 @@ public class FirebreakProperties {
         public void setMaxCandidates(int maxCandidates) {
             this.maxCandidates = maxCandidates;
         }
+    }
+
+    /**
+     * What the console (static files under {@code /console/}) is told in {@code /console/config.json}: the base URL of
+     * each service's API as the browser reaches it (blank: the console's own origin) and, when {@code oidc.clientId}
+     * is set, the identity provider for "Sign in with SSO" (blank issuer: {@code firebreak.security.oidc.issuer-uri}).
+     */
+    public record Console(String commandUrl, String notificationUrl, String statuspageUrl, String debriefUrl,
+            ConsoleOidc oidc) {
+    }
+
+    /** The public client the browser signs in as (authorization code with PKCE; no secret). */
+    public record ConsoleOidc(String issuer, String clientId) {
     }
 }

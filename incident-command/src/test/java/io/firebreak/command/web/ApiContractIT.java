@@ -61,6 +61,40 @@ class ApiContractIT {
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
     }
 
+    /** The responder console (issue 18): its files and settings need no token; every API still does. */
+    @Test
+    void servesTheConsoleWithoutATokenAndKeepsTheApiScoped() {
+        client.get().uri("/console").exchange().expectStatus().isMovedPermanently()
+                .expectHeader().valueEquals("Location", "/console/");
+        String page = client.get().uri("/console/").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<main id=\"view\"", "src=\"./app.js\"");
+        for (String module : List.of("app.js", "api.js", "auth.js", "sse.js", "board.js", "incident.js")) {
+            client.get().uri("/console/" + module).exchange().expectStatus().isOk()
+                    .expectHeader().value("Content-Type", type -> assertThat(type).contains("javascript"));
+        }
+        client.get().uri("/console/console.css").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.valueOf("text/css"));
+        client.get().uri("/console/config.json").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.commandUrl").isEqualTo("")
+                .jsonPath("$.notificationUrl").isEqualTo("http://127.0.0.1:18081")
+                .jsonPath("$.statuspageUrl").isEqualTo("http://127.0.0.1:18082")
+                .jsonPath("$.debriefUrl").isEqualTo("")
+                .jsonPath("$.oidc.issuer").isEqualTo("https://sso.example.test/realms/firebreak")
+                .jsonPath("$.oidc.clientId").isEqualTo("firebreak-console")
+                .jsonPath("$.updateCadenceMinutes.CRITICAL").isEqualTo(15)
+                .jsonPath("$.updateCadenceMinutes.MAJOR").isEqualTo(30);
+        // the ECharts webjar (on-call and insights) is public too once it is on the classpath
+        if (getClass().getResource("/META-INF/resources/webjars/echarts") != null) {
+            client.get().uri("/webjars/echarts/5.3.1/dist/echarts.min.js").exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/v1/incidents").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/incidents/stream").exchange().expectStatus().isUnauthorized();
+    }
+
     @Test
     void returnsTheSameIncidentForARetriedIdempotencyKey() {
         String key = UUID.randomUUID().toString();

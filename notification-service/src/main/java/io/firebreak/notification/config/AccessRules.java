@@ -2,6 +2,7 @@ package io.firebreak.notification.config;
 
 import io.firebreak.support.security.AccessPolicy;
 import io.firebreak.support.security.Scopes;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,7 +26,10 @@ public class AccessRules {
                 // Slack sends no bearer token: SlackEndpoint verifies X-Slack-Signature and refuses replays
                 // (SlackInboundController.PATH, spelled out: config does not depend on web)
                 .permit(HttpMethod.POST, "/api/v1/integrations/slack")
+                // a responder who may acknowledge may see what they are asked to acknowledge
+                .requireAny(List.of(Scopes.INCIDENTS_READ, Scopes.PAGING_ACK), HttpMethod.GET, "/api/v1/me/pages")
                 .require(Scopes.INCIDENTS_READ, HttpMethod.GET,
+                        "/api/v1/escalations",
                         "/api/v1/incidents/{id}/escalation",
                         "/api/v1/incidents/{id}/notifications")
                 .require(Scopes.INCIDENTS_READ, HttpMethod.GET,

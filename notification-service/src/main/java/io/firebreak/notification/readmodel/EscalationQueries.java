@@ -44,6 +44,28 @@ public class EscalationQueries {
                         row.updatedAt(), incidentId, pages(incidentId), pendingAckTimeouts(incidentId)));
     }
 
+    /**
+     * The paging of every incident not closed that has an escalation or a page, newest declaration first: one query
+     * (counts and the latest ack per incident in lateral subqueries over the page table's incident index).
+     */
+    public List<EscalationSummary> openEscalations() {
+        return jdbc.query("""
+                SELECT i.incident_id, COALESCE(e.state, 'NONE') AS state, ack.acknowledged_by, ack.acknowledged_at,
+                       sent.last_paged_at, sent.pages_sent
+                FROM incident i
+                LEFT JOIN escalation e ON e.incident_id = i.incident_id
+                CROSS JOIN LATERAL (SELECT count(*) AS pages_sent, max(p.triggered_at) AS last_paged_at
+                                    FROM page p WHERE p.incident_id = i.incident_id) sent
+                LEFT JOIN LATERAL (SELECT p.acknowledged_by, p.acknowledged_at FROM page p
+                                   WHERE p.incident_id = i.incident_id AND p.state = 'ACKNOWLEDGED'
+                                   ORDER BY p.acknowledged_at DESC LIMIT 1) ack ON true
+                WHERE i.status <> 'CLOSED' AND (e.incident_id IS NOT NULL OR sent.pages_sent > 0)
+                ORDER BY i.declared_at DESC, i.incident_id""",
+                (rs, n) -> new EscalationSummary(rs.getString("incident_id"),
+                        EscalationState.valueOf(rs.getString("state")), rs.getString("acknowledged_by"),
+                        instant(rs, "acknowledged_at"), instant(rs, "last_paged_at"), rs.getInt("pages_sent")));
+    }
+
     /** Every Slack message and page delivery of the incident, in the order they were queued. */
     public NotificationsView notifications(String incidentId) {
         List<NotificationsView.SlackMessage> slack = jdbc.query("""

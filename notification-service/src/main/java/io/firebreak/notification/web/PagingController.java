@@ -4,10 +4,14 @@ import io.firebreak.notification.engine.Acknowledgements;
 import io.firebreak.notification.engine.Acknowledgements.Acknowledger;
 import io.firebreak.notification.engine.ActorKind;
 import io.firebreak.notification.readmodel.EscalationQueries;
+import io.firebreak.notification.readmodel.EscalationSummary;
 import io.firebreak.notification.readmodel.EscalationView;
 import io.firebreak.notification.readmodel.NotificationsView;
+import io.firebreak.notification.readmodel.ResponderPage;
+import io.firebreak.notification.readmodel.ResponderPages;
 import io.firebreak.support.problem.ApiProblem;
 import io.firebreak.support.security.Caller;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,12 +30,14 @@ public class PagingController {
 
     private final Acknowledgements acknowledgements;
     private final EscalationQueries queries;
+    private final ResponderPages responderPages;
     private final Scheduler blocking;
 
     public PagingController(Acknowledgements acknowledgements, EscalationQueries queries,
-            Scheduler blockingScheduler) {
+            ResponderPages responderPages, Scheduler blockingScheduler) {
         this.acknowledgements = acknowledgements;
         this.queries = queries;
+        this.responderPages = responderPages;
         this.blocking = blockingScheduler;
     }
 
@@ -66,6 +72,19 @@ public class PagingController {
     @GetMapping("/api/v1/incidents/{id}/escalation")
     public Mono<EscalationView> escalationOf(@PathVariable String id) {
         return Mono.fromCallable(() -> escalation(id)).subscribeOn(blocking);
+    }
+
+    /** Every open incident's paging at a glance (the console's board): one query, whatever the number of incidents. */
+    @GetMapping("/api/v1/escalations")
+    public Mono<List<EscalationSummary>> escalations() {
+        return Mono.fromCallable(queries::openEscalations).subscribeOn(blocking);
+    }
+
+    /** The caller's own pages, newest first: the person whose id (or e-mail) is the credential's actor id. */
+    @GetMapping("/api/v1/me/pages")
+    public Mono<List<ResponderPage>> myPages(ServerWebExchange exchange) {
+        String actorId = Caller.of(exchange).id();
+        return Mono.fromCallable(() -> responderPages.of(actorId)).subscribeOn(blocking);
     }
 
     @GetMapping("/api/v1/incidents/{id}/notifications")

@@ -115,6 +115,11 @@ class OnCallIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> Paging.pages(client, story.incidentId).size() == 3);
             Map<String, Object> escalation = Paging.escalation(client, story.incidentId);
             assertThat(escalation.get("policy")).isEqualTo("team:team-" + s + ":CRITICAL");
+            assertThat(escalations(client)).filteredOn(e -> story.incidentId.equals(e.get("incidentId")))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e).containsEntry("state", "ACTIVE").containsEntry("pagesSent", 3);
+                        assertThat(e.get("acknowledgedBy")).as("nobody acknowledged yet").isNull();
+                    });
             assertThat(Paging.pages(client, story.incidentId)).allSatisfy(p -> assertThat(p.get("level")).isEqualTo(1))
                     .extracting(p -> p.get("responderId")).containsExactlyInAnyOrder("a1-" + s, "em-" + s, "founder");
             List<PageTriggered> triggered = new ArrayList<>();
@@ -272,6 +277,88 @@ class OnCallIT {
                             && t.contains("Checkout DB expert needed")));
             client.post().uri("/api/v1/pages/" + triggered.get(0).getPageId() + "/ack").exchange().expectStatus().isOk();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void myPagesAreTheCallersPagesNewestFirstAndEscalationsSummariseOpenIncidentsPaging() {
+        // the writer token's actor id is the directory person's id: that is how a credential finds its pages
+        postRaw("/api/v1/people", "{\"id\":\"" + TestTokens.WRITER_ID + "\",\"name\":\"" + TestTokens.WRITER_NAME
+                + "\"}").expectStatus().value(status -> assertThat(status).isIn(201, 409));
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Who is paged " + s, Severity.MINOR, false, "web");
+            String page = "{\"target\":{\"kind\":\"PERSON\",\"id\":\"" + TestTokens.WRITER_ID + "\"}}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> postRaw("/api/v1/incidents/" + story.incidentId
+                    + "/pages", page).returnResult(String.class).getStatus().value() == 201);
+            MutableClock.INSTANCE.advance(Duration.ofSeconds(5));
+            post("/api/v1/incidents/" + story.incidentId + "/pages", page, HttpStatus.CREATED);
+
+            List<Map<String, Object>> mine = myPages(client, story.incidentId);
+            assertThat(mine).hasSize(2);
+            assertThat((String) mine.get(0).get("triggeredAt")).as("newest first")
+                    .isGreaterThan((String) mine.get(1).get("triggeredAt"));
+            assertThat(mine).allSatisfy(p -> {
+                assertThat((String) p.get("incidentReference")).startsWith("INC-");
+                assertThat(p).containsEntry("title",
+                        "Who is paged " + s).containsEntry("severity", "MINOR").containsEntry("acknowledged", false)
+                        .containsEntry("state", "TRIGGERED").containsEntry("ackPath", "/api/v1/pages/" + p.get("pageId")
+                                + "/ack");
+                assertThat(p.get("acknowledgedAt")).isNull();
+            });
+            assertThat(myPages(Api.as(anonymous, TestTokens.READER), story.incidentId)).as("Rey is not paged").isEmpty();
+            assertThat(myPages(Api.as(anonymous, TestTokens.only("paging:ack")), story.incidentId))
+                    .as("a token of no person is nobody's").isEmpty();
+            Api.as(anonymous, TestTokens.NO_SCOPES).get().uri("/api/v1/me/pages").exchange().expectStatus()
+                    .isForbidden();
+
+            client.post().uri((String) mine.get(0).get("ackPath")).exchange().expectStatus().isOk();
+            List<Map<String, Object>> after = myPages(client, story.incidentId);
+            assertThat(after.get(0)).containsEntry("acknowledged", true).containsEntry("state", "ACKNOWLEDGED");
+            assertThat(after.get(0).get("acknowledgedAt")).isNotNull();
+            assertThat(after.get(1)).containsEntry("acknowledged", false);
+
+            Map<String, Object> summary = escalations(client).stream()
+                    .filter(e -> story.incidentId.equals(e.get("incidentId"))).findFirst().orElseThrow();
+            assertThat(summary).containsEntry("state", "NONE").containsEntry("pagesSent", 2)
+                    .containsEntry("acknowledgedBy", TestTokens.WRITER_NAME)
+                    .containsEntry("lastPagedAt", mine.get(0).get("triggeredAt"));
+            assertThat(summary.get("acknowledgedAt")).isEqualTo(after.get(0).get("acknowledgedAt"));
+
+            story.resolved().closed(null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> escalations(client).stream()
+                    .noneMatch(e -> story.incidentId.equals(e.get("incidentId"))));
+        }
+    }
+
+    @Test
+    void meIsTheCredentialsPersonForAnyValidToken() {
+        client.get().uri("/api/v1/me").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.actorId").isEqualTo(TestTokens.WRITER_ID)
+                .jsonPath("$.displayName").isEqualTo(TestTokens.WRITER_NAME)
+                .jsonPath("$.kind").isEqualTo("HUMAN")
+                .jsonPath("$.scopes[?(@ == 'incidents:write')]").exists()
+                .jsonPath("$.scopes[?(@ == 'admin')]").doesNotExist();
+        Api.as(anonymous, TestTokens.INGEST).get().uri("/api/v1/me").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.kind").isEqualTo("INTEGRATION").jsonPath("$.scopes[0]").isEqualTo("integrations:ingest");
+        Api.as(anonymous, TestTokens.NO_SCOPES).get().uri("/api/v1/me").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.scopes.length()").isEqualTo(0);
+        anonymous.get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized().expectHeader()
+                .contentTypeCompatibleWith("application/problem+json");
+        Api.as(anonymous, "not-a-token").get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> myPages(WebTestClient as, String incidentId) {
+        List<Map<String, Object>> all = as.get().uri("/api/v1/me/pages").exchange().expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        return all.stream().filter(p -> incidentId.equals(p.get("incidentId"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> escalations(WebTestClient as) {
+        return as.get().uri("/api/v1/escalations").exchange().expectStatus().isOk().expectBodyList(Map.class)
+                .returnResult().getResponseBody().stream().map(m -> (Map<String, Object>) m).toList();
     }
 
     @Test

@@ -46,12 +46,20 @@ public final class AccessPolicy {
     /**
      * One rule: a method (any when null), a path pattern, and the scope it needs ({@code null}: public), or any one of
      * {@code scope} and {@code alsoAccepted} (e.g. a comms owner's {@code statuspage:write} beside
-     * {@code incidents:write}).
+     * {@code incidents:write}); or, with {@code anyCaller}, no scope at all but a valid credential (who am I).
      */
-    public record Rule(HttpMethod method, PathPattern pattern, String scope, List<String> alsoAccepted) {
+    public record Rule(HttpMethod method, PathPattern pattern, String scope, List<String> alsoAccepted,
+            boolean anyCaller) {
 
         public Rule {
             alsoAccepted = alsoAccepted == null ? List.of() : List.copyOf(alsoAccepted);
+            if (anyCaller && scope != null) {
+                throw new IllegalArgumentException("A rule for any caller names no scope");
+            }
+        }
+
+        public Rule(HttpMethod method, PathPattern pattern, String scope, List<String> alsoAccepted) {
+            this(method, pattern, scope, alsoAccepted, false);
         }
 
         public Rule(HttpMethod method, PathPattern pattern, String scope) {
@@ -59,7 +67,7 @@ public final class AccessPolicy {
         }
 
         public boolean isPublic() {
-            return scope == null;
+            return scope == null && !anyCaller;
         }
 
         /** Every scope that grants this rule, {@link #scope} first; empty when public. */
@@ -88,6 +96,14 @@ public final class AccessPolicy {
 
         public Builder permit(HttpMethod method, String... patterns) {
             return add(method, null, patterns);
+        }
+
+        /** Any valid credential, whatever its scopes: what a caller may learn about itself. */
+        public Builder authenticated(HttpMethod method, String... patterns) {
+            for (String pattern : patterns) {
+                rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), null, List.of(), true));
+            }
+            return this;
         }
 
         public Builder require(String scope, HttpMethod method, String... patterns) {

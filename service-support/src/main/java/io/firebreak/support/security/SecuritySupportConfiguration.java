@@ -12,6 +12,7 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -38,6 +39,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
+@Import(MeController.class)
 public class SecuritySupportConfiguration {
 
     /** Liveness and readiness probes (and the health summary) answer without a credential. */
@@ -109,6 +111,8 @@ public class SecuritySupportConfiguration {
                                 : ServerWebExchangeMatcher.MatchResult.notMatch();
                         if (rule.isPublic()) {
                             exchanges.matchers(matcher).permitAll();
+                        } else if (rule.anyCaller()) {
+                            exchanges.matchers(matcher).authenticated();
                         } else {
                             exchanges.matchers(matcher).hasAnyAuthority(rule.scopes().toArray(String[]::new));
                         }
@@ -151,12 +155,13 @@ public class SecuritySupportConfiguration {
     }
 
     /**
-     * The service's rules with the probes in front, and the rest of actuator and the shared dead-letter API behind
-     * {@code admin}.
+     * The service's rules with the probes in front, who-am-I for any valid credential, and the rest of actuator and
+     * the shared dead-letter API behind {@code admin}.
      */
     public static AccessPolicy withActuator(AccessPolicy policy) {
         AccessPolicy.Builder builder = AccessPolicy.builder()
                 .permit(HttpMethod.GET, PROBES)
+                .authenticated(HttpMethod.GET, MeController.PATH)
                 .require(Scopes.ADMIN, null, "/actuator", "/actuator/**")
                 .require(Scopes.ADMIN, null, "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/**");
         AccessPolicy actuator = builder.build();

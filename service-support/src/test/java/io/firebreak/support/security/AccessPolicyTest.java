@@ -33,4 +33,20 @@ class AccessPolicyTest {
                 HttpMethod.POST, "/x")).isInstanceOf(IllegalArgumentException.class);
         assertThat(AccessPolicy.builder().permit("/status").build().rules().get(0).scopes()).isEmpty();
     }
+
+    @Test
+    void whoAmIIsForAnyValidCredentialAheadOfTheServiceRules() {
+        AccessPolicy policy = SecuritySupportConfiguration.withActuator(AccessPolicy.builder()
+                .require(Scopes.PAGING_ACK, HttpMethod.GET, "/api/v1/me/pages")
+                .require(Scopes.INCIDENTS_READ, HttpMethod.GET, "/api/v1/**")
+                .build());
+
+        AccessPolicy.Rule me = policy.ruleFor(HttpMethod.GET, "/api/v1/me").orElseThrow();
+        assertThat(me.anyCaller()).isTrue();
+        assertThat(me.isPublic()).isFalse();
+        assertThat(me.scopes()).isEmpty();
+        assertThat(policy.ruleFor(HttpMethod.GET, "/api/v1/me/pages").orElseThrow().scope())
+                .isEqualTo(Scopes.PAGING_ACK);
+        assertThat(policy.ruleFor(HttpMethod.POST, "/api/v1/me")).isEmpty();
+    }
 }

@@ -60,6 +60,19 @@ public abstract class RouteSecurityContract {
                 expect(failures, route, "public, no token", call(route.method(), path, null), 200, 599, 401, 403);
                 continue;
             }
+            if (rule.get().anyCaller()) {
+                // who am I: any valid credential, even one without scopes, and nothing without one
+                expect(failures, route, "no token", call(route.method(), path, null), 401, 401);
+                expect(failures, route, "wrong token", call(route.method(), path, "not-a-token"), 401, 401);
+                expect(failures, route, "token without scopes", call(route.method(), path, TestTokens.NO_SCOPES),
+                        200, 599, 401, 403);
+                for (String spelling : spellings(path)) {
+                    expect(failures, route, "no token at " + spelling, call(route.method(), spelling, null), 400, 401);
+                    expect(failures, route, "token without scopes at " + spelling, call(route.method(), spelling,
+                            TestTokens.NO_SCOPES), 400, 404);
+                }
+                continue;
+            }
             String scope = rule.get().scope();
             int anonymous = call(route.method(), path, null);
             expect(failures, route, "no token", anonymous, 401, 401);
