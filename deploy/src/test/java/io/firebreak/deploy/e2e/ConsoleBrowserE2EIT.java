@@ -114,11 +114,10 @@ class ConsoleBrowserE2EIT {
         String update = "Rolled search back to yesterday's index " + UUID.randomUUID().toString().substring(0, 6);
         watcher.script("window.__watchText = arguments[0];", update);
         WebElement updateForm = declarer.driver().findElement(By.cssSelector("form#update-form.write-control"));
-        for (WebElement field : updateForm.findElements(By.cssSelector("textarea, input[type=text], input:not([type])"))) {
-            if (field.isDisplayed() && field.isEnabled()) {
-                field.sendKeys(update);
-            }
-        }
+        // the four questions' first three (the fourth, what customers can do, belongs to customer updates)
+        updateForm.findElement(By.name("whatIsHappening")).sendKeys(update);
+        updateForm.findElement(By.name("whoIsAffected")).sendKeys("People searching the catalogue");
+        updateForm.findElement(By.name("whatWeAreDoing")).sendKeys("Watching latency while the index warms up");
         updateForm.findElement(By.cssSelector("button[type=submit]")).click();
 
         JsonNode posted = await().atMost(Duration.ofSeconds(20)).until(() -> event(id, "UpdatePosted"),
