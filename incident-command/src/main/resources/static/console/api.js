@@ -69,7 +69,9 @@ export function createApi(config, getToken, onUnauthorized) {
       }
       const problem = data && typeof data === 'object' ? data
         : { title: response.statusText || `HTTP ${response.status}`, detail: typeof data === 'string' ? data.slice(0, 200) : undefined };
-      throw new ApiError(response.status, problem);
+      const error = new ApiError(response.status, problem);
+      error.anonymous = Boolean(options.anonymous);
+      throw error;
     }
     return data;
   }

@@ -195,7 +195,7 @@ async function route() {
     if (navigation !== state.navigation) {
       return;
     }
-    if (e instanceof ApiError && e.status === 401) {
+    if (e instanceof ApiError && e.status === 401 && !e.anonymous) {
       signOut('Your token was refused; sign in again.');
       return;
     }

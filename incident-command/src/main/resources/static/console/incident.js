@@ -341,6 +341,11 @@ export async function render(root, ctx) {
     } finally {
       refreshing = null;
     }
+    if (again) {
+      // an event arrived between the last read and now: read once more for it
+      refresh(latestEvent).catch((e) => console.error('could not apply a live event', e));
+      return;
+    }
     const applied = latestEvent;
     window.firebreakConsole.lastApplied = {
       eventId: applied.id, type: applied.type, receivedAt: applied.receivedAt, appliedAt: performance.now(), appliedAtEpochMs: Date.now(),
@@ -364,9 +369,21 @@ export async function render(root, ctx) {
     loadEscalation().catch(() => {});
   }, 30000);
 
+  /** Another service failing leaves its own section saying so; the incident itself still shows. */
+  function orSay(load, element, heading) {
+    return load().catch((e) => {
+      if (e instanceof ApiError && e.status === 401 && !e.anonymous) {
+        throw e;
+      }
+      element.replaceChildren(element.querySelector('h2') || h('h2', {}, heading),
+        h('p', { class: 'form-error' }, `Could not load this: ${e.message}`));
+    });
+  }
+
   paint();
   try {
-    await Promise.all([loadTimeline(), loadEscalation(), loadStatusPage(), loadDebrief()]);
+    await Promise.all([loadTimeline(), orSay(loadEscalation, escalation, 'Escalation'),
+      orSay(loadStatusPage, statusPage, 'Status page'), orSay(loadDebrief, debrief, 'Debrief')]);
   } catch (e) {
     unsubscribe();
     clearInterval(ticker);

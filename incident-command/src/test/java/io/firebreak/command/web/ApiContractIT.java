@@ -64,7 +64,7 @@ class ApiContractIT {
     /** The responder console (issue 18): its files and settings need no token; every API still does. */
     @Test
     void servesTheConsoleWithoutATokenAndKeepsTheApiScoped() {
-        client.get().uri("/console").exchange().expectStatus().isMovedPermanently()
+        client.get().uri("/console").exchange().expectStatus().isEqualTo(301)
                 .expectHeader().valueEquals("Location", "/console/");
         String page = client.get().uri("/console/").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
