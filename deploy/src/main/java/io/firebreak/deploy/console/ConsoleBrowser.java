@@ -82,8 +82,11 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Goes to a route of the console (a hash such as {@code #/oncall}) without reloading, and waits for its data. */
     public void go(String hash) {
-        forgetReady();
-        script("location.hash = arguments[0];", hash);
+        if (!hash.equals(script("return location.hash;"))) {
+            // the same hash again fires no hashchange, so the router would not render (nor set the flag) anew
+            forgetReady();
+            script("location.hash = arguments[0];", hash);
+        }
         awaitReady();
     }
 
