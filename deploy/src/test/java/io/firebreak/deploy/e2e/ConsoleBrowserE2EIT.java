@@ -100,7 +100,9 @@ class ConsoleBrowserE2EIT {
         Number rowSeen = await().atMost(Duration.ofSeconds(10))
                 .until(() -> (Number) watcher.script("return window.__seen[arguments[0]];", id), seen -> seen != null);
         assertThat(rowSeen.longValue() - occurredAt(declared))
-                .as("declared → row on the other person's board, ms").isLessThan(LIVE_WITHIN_MS);
+                .as("declared at %s → row on the other person's board, ms; that page's events: %s",
+                        occurredAt(declared), watcher.script("return JSON.stringify(window.__applied);"))
+                .isLessThan(LIVE_WITHIN_MS);
         WebElement row = watcher.driver().findElement(By.cssSelector("tr[data-incident-id='" + id + "']"));
         assertThat(row.findElement(By.cssSelector("[data-field=title]")).getText()).contains(title);
         assertThat(row.findElement(By.cssSelector("[data-field=severity]")).getText()).containsIgnoringCase("minor");
@@ -126,7 +128,9 @@ class ConsoleBrowserE2EIT {
         Number updateSeen = await().atMost(Duration.ofSeconds(10))
                 .until(() -> (Number) watcher.script("return window.__updateSeen;"), seen -> seen != null);
         assertThat(updateSeen.longValue() - occurredAt(posted))
-                .as("update posted → on the other person's incident page, ms").isLessThan(LIVE_WITHIN_MS);
+                .as("update posted at %s → on the other person's incident page, ms; that page's events: %s",
+                        occurredAt(posted), watcher.script("return JSON.stringify(window.__applied);"))
+                .isLessThan(LIVE_WITHIN_MS);
         assertThat(watcher.driver().findElement(By.id("latest-update")).getText()).contains(update);
         // the marker set before the declaration survives: nothing reloaded the watcher's page
         assertThat(watcher.script("return window.__notReloaded === true;")).isEqualTo(true);
@@ -246,6 +250,15 @@ class ConsoleBrowserE2EIT {
                 };
                 mark();
                 for (const id in window.__seen) window.__seen[id] = 0;
+                // for a failure's message: when each event reached this page and when it was applied (epoch ms)
+                window.__applied = [];
+                const live = window.firebreakConsole || (window.firebreakConsole = {});
+                let last = live.lastApplied;
+                Object.defineProperty(live, 'lastApplied', {configurable: true, get: () => last, set: (v) => {
+                  last = v;
+                  window.__applied.push({eventId: v.eventId, type: v.type,
+                      received: Math.round(performance.timeOrigin + v.receivedAt), applied: v.appliedAtEpochMs});
+                }});
                 new MutationObserver(mark).observe(document.body,
                     {childList: true, subtree: true, characterData: true});
                 """);
