@@ -191,6 +191,9 @@ async function route() {
     }
     state.cleanup = typeof cleanup === 'function' ? cleanup : null;
     document.body.dataset.ready = 'true';
+    if (!root.contains(document.activeElement)) {
+      root.focus({ preventScroll: true }); // keyboard and screen-reader users land on the new view
+    }
   } catch (e) {
     if (navigation !== state.navigation) {
       return;

@@ -172,6 +172,23 @@ export async function render(root, ctx) {
         children.push(h('p', {}, 'Escalates further unless acknowledged by ', time(pending.dueAt), '.'));
       }
     }
+    const canAck = !Array.isArray(me.scopes) || me.scopes.includes('paging:ack');
+    if (state && canAck && !/ACK/i.test(String(state.state)) && (state.pages || []).some((p) => !p.acknowledgedAt)) {
+      const result = h('p', { class: 'form-error', role: 'alert' });
+      children.push(h('button', {
+        type: 'button', id: 'ack-incident', class: 'write-control ack',
+        onclick: async (event) => {
+          event.target.disabled = true;
+          try {
+            await api.post('notification', `${base}/ack`);
+            await loadEscalation();
+          } catch (e) {
+            result.textContent = e.status === 404 ? 'You have no page for this incident to acknowledge.' : e.message;
+            event.target.disabled = false;
+          }
+        },
+      }, 'Acknowledge my page'), result);
+    }
     const deliveries = (notifications && notifications.pages) || [];
     if (deliveries.length) {
       children.push(h('details', {}, h('summary', {}, `Deliveries (${deliveries.length})`),

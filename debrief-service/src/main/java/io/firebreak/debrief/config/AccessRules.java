@@ -26,6 +26,7 @@ public class AccessRules {
                         "/api/v1/incidents/{id}/debrief",
                         "/api/v1/debriefs",
                         "/api/v1/metrics",
+                        "/api/v1/metrics/insights",
                         "/api/v1/follow-ups",
                         "/api/v1/follow-ups/stats")
                 .require(Scopes.DEBRIEFS_WRITE, PUT, "/api/v1/incidents/{id}/debrief/sections/{section}")

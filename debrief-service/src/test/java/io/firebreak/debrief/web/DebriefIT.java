@@ -19,6 +19,7 @@ import io.firebreak.schemas.incident.PublicWordingEdited;
 import io.firebreak.schemas.incident.StatusPageHidden;
 import io.firebreak.schemas.incident.StatusPagePublished;
 import io.firebreak.schemas.incident.UpdatePosted;
+import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.incident.ContainmentLever;
 import io.firebreak.schemas.incident.ContainmentOutcome;
 import io.firebreak.schemas.incident.IncidentRole;
@@ -301,6 +302,117 @@ class DebriefIT {
                 .containsEntry("count", 2)
                 .containsEntry("timeToIdentify", Map.of("count", 2, "medianSeconds", 30, "p90Seconds", 150));
         client.get().uri("/api/v1/metrics?includeDrills=maybe").exchange().expectStatus().isBadRequest();
+    }
+
+    /**
+     * The console's insights: response times per severity and month (mean, median, p90), incidents per affected
+     * service and follow-up completion per month; drills out unless asked for; bad periods refused naming the field.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void insightsGiveResponseTimesBySeverityAndMonthIncidentsPerServiceAndFollowUpCompletion() throws Exception {
+        String first;
+        String second;
+        String major;
+        try (IncidentStory a = new IncidentStory(broker.getBrokersAsString(), Instant.parse("2019-01-10T09:00:00Z"));
+                IncidentStory b = new IncidentStory(broker.getBrokersAsString(), Instant.parse("2019-01-20T09:00:00Z"));
+                IncidentStory c = new IncidentStory(broker.getBrokersAsString(), Instant.parse("2019-02-05T09:00:00Z"));
+                IncidentStory drill = new IncidentStory(broker.getBrokersAsString(),
+                        Instant.parse("2019-02-06T09:00:00Z"))) {
+            // detected 5 min before each story starts, declared 30 s after; a: resolved 60 s in (360 s after
+            // detection), b: 90 s in (390 s)
+            a.declared("Checkout and payments down", Severity.CRITICAL, true, "checkout", "payments").resolved();
+            b.declared("Checkout slow", Severity.CRITICAL, true, "checkout").note("looking").resolved();
+            c.declared("Checkout errors", Severity.MAJOR, true, "checkout");
+            drill.declared("Game day", Severity.CRITICAL, true, IncidentType.ENGINEERING, true, "checkout").resolved();
+            first = a.incidentId;
+            second = b.incidentId;
+            major = c.incidentId;
+        }
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString(), "acks", "all",
+                "key.serializer", StringSerializer.class, "value.serializer", FirebreakEventSerializer.class))) {
+            // a's page acknowledged 90 s in: 390 s after detection
+            producer.send(new ProducerRecord<>(Topics.PAGING_EVENTS, first, new PageAcknowledged(
+                    UUID.randomUUID().toString(), first, UUID.randomUUID().toString(), "Blake",
+                    Instant.parse("2019-01-10T09:01:30Z"), null))).get();
+        }
+        String period = "/api/v1/metrics/insights?from=2019-01-01&to=2019-03-01";
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Object> cell = cell(metrics(period), "2019-01", "CRITICAL");
+            return ((Map<String, Object>) cell.get("timeToResolve")).get("count").equals(2)
+                    && ((Map<String, Object>) cell.get("timeToAcknowledge")).get("count").equals(1)
+                    && timeline(major).size() == 1 && metrics(period + "&includeDrills=true").get("count").equals(4);
+        });
+
+        Map<String, Object> insights = metrics(period);
+        assertThat(insights).containsEntry("count", 3).containsEntry("drillsIncluded", false)
+                .containsEntry("months", List.of("2019-01", "2019-02"));
+        assertThat((List<?>) insights.get("responseTimes")).hasSize(6);
+        Map<String, Object> janCritical = cell(insights, "2019-01", "CRITICAL");
+        assertThat(janCritical).containsEntry("count", 2)
+                .containsEntry("timeToResolve", Map.of("count", 2, "meanSeconds", 375, "medianSeconds", 360,
+                        "p90Seconds", 390))
+                .containsEntry("timeToMitigate", Map.of("count", 2, "meanSeconds", 375, "medianSeconds", 360,
+                        "p90Seconds", 390))
+                .containsEntry("timeToAcknowledge", Map.of("count", 1, "meanSeconds", 390, "medianSeconds", 390,
+                        "p90Seconds", 390));
+        assertThat(cell(insights, "2019-01", "MAJOR")).containsEntry("count", 0);
+        assertThat((Map<String, Object>) cell(insights, "2019-01", "MAJOR").get("timeToResolve"))
+                .containsEntry("count", 0).containsEntry("meanSeconds", null);
+        assertThat(cell(insights, "2019-02", "MAJOR")).containsEntry("count", 1);
+        assertThat(cell(insights, "2019-02", "CRITICAL")).as("the drill stays out").containsEntry("count", 0);
+        assertThat((List<Map<String, Object>>) insights.get("incidentsPerService")).containsExactly(
+                Map.of("service", "checkout", "count", 3, "critical", 2, "major", 1, "minor", 0),
+                Map.of("service", "payments", "count", 1, "critical", 1, "major", 0, "minor", 0));
+        assertThat((List<Map<String, Object>>) insights.get("followUps")).extracting(f -> f.get("month"), f -> f.get(
+                "created")).containsExactly(org.assertj.core.groups.Tuple.tuple("2019-01", 0),
+                org.assertj.core.groups.Tuple.tuple("2019-02", 0));
+
+        Map<String, Object> withDrills = metrics(period + "&includeDrills=true");
+        assertThat(cell(withDrills, "2019-02", "CRITICAL")).containsEntry("count", 1);
+        assertThat(((List<Map<String, Object>>) withDrills.get("incidentsPerService")).get(0))
+                .containsEntry("service", "checkout").containsEntry("count", 4);
+
+        // follow-ups count in the month they are created (now): two more, one of them completed
+        String recent = "/api/v1/metrics/insights?from=" + Instant.now().minus(Duration.ofMinutes(5)) + "&to="
+                + Instant.now().plus(Duration.ofHours(1));
+        int[] before = followUpTotals(metrics(recent));
+        String done = followUp(second, "Alert on checkout latency", "dana", LocalDate.now().plusDays(7), "high");
+        followUp(second, "Load test checkout", "eli", LocalDate.now().plusDays(14), "medium");
+        client.patch().uri("/api/v1/follow-ups/" + done).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "completed")).exchange().expectStatus().isOk();
+        int[] after = followUpTotals(metrics(recent));
+        assertThat(after[0] - before[0]).as("created").isEqualTo(2);
+        assertThat(after[1] - before[1]).as("completed").isEqualTo(1);
+
+        client.get().uri("/api/v1/metrics/insights?from=2019-03-01&to=2019-01-01").exchange().expectStatus()
+                .isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("from");
+        client.get().uri("/api/v1/metrics/insights?from=2000-01-01&to=2019-01-01").exchange().expectStatus()
+                .isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("from");
+        client.get().uri(u -> u.path("/api/v1/metrics/insights").queryParam("to", "{to}")
+                .build("+1000000000-12-31T23:59:59Z")).exchange().expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.field").isEqualTo("to");
+        client.get().uri("/api/v1/metrics/insights?from=soon").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("from");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cell(Map<String, Object> insights, String month, String severity) {
+        return ((List<Map<String, Object>>) insights.get("responseTimes")).stream()
+                .filter(r -> month.equals(r.get("month")) && severity.equals(r.get("severity"))).findFirst()
+                .orElseThrow();
+    }
+
+    /** Follow-ups created and completed over every month of an insights answer. */
+    @SuppressWarnings("unchecked")
+    private static int[] followUpTotals(Map<String, Object> insights) {
+        int[] totals = new int[2];
+        for (Map<String, Object> month : (List<Map<String, Object>>) insights.get("followUps")) {
+            totals[0] += (Integer) month.get("created");
+            totals[1] += (Integer) month.get("completed");
+        }
+        return totals;
     }
 
     @SuppressWarnings("unchecked")
