@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark against the whole stack and rewrites BENCHMARKS.md. About 5-6 minutes on 2 cores.
 #   deploy/bench.sh                      (BENCH_SECONDS=15 per measured step by default)
-#   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers"; writes results.json, not BENCHMARKS.md)
+#   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers", "console"; writes results.json, not BENCHMARKS.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

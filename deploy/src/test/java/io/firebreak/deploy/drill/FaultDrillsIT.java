@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedStack.class)
-@Order(3)
+@Order(4)
 class FaultDrillsIT {
 
     static final Duration PAUSE = Duration.ofSeconds(Long.getLong("drill.pause.seconds", 10));

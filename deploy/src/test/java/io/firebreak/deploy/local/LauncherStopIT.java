@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * restarted services and the broker, stopping the stack ends every process it started, restarted ones included.
  */
 @ExtendWith(SharedStack.class)
-@Order(4)
+@Order(5)
 class LauncherStopIT {
 
     @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one single-instance stack the single-instance end-to-end suites and the drills run on, in this order (see
- * {@code junit-platform.properties}): {@code IncidentLifecycleE2EIT}, {@code SlackCrashDrillIT}, {@code FaultDrillsIT},
- * then {@code LauncherStopIT}, which stops it. Each start is PostgreSQL, a broker and four service JVMs, about 40 s of
+ * {@code junit-platform.properties}): {@code IncidentLifecycleE2EIT}, {@code ConsoleBrowserE2EIT},
+ * {@code SlackCrashDrillIT}, {@code FaultDrillsIT}, then {@code LauncherStopIT}, which stops it. Each start is PostgreSQL, a broker and four service JVMs, about 40 s of
  * a 2-core CI machine, so starting it once instead of once per suite saves two of them. A suite declares
  * {@code @ExtendWith(SharedStack.class)}; the first to run starts the stack, and a run that selects only some of them
  * (e.g. {@code deploy/drill.sh}) stops it when it ends.
@@ -25,11 +25,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * 3-second ack timeout (the scenario sees escalation move on), and the consumers' Kafka session timeout for the
  * drills ({@code -Ddrill.consumer.session.timeout.ms}: 10 s unless set, the services' own value; 0 leaves the
  * services' own setting, as {@code deploy/drill.sh} measures).
+ *
+ * <p>Besides the dev token it knows the console suite's people: a read-only viewer and the platform rotation's three
+ * members (which of them is on call depends on the day), each acting as their person in the on-call config.
  */
 public final class SharedStack implements BeforeAllCallback {
 
     /** The consumers' Kafka session timeout for the drills (0: the services' own, 10 s from firebreak-defaults.yml). */
     public static final long SESSION_TIMEOUT_MS = Long.getLong("drill.consumer.session.timeout.ms", 10_000);
+
+    /** A person who may read everything and change nothing (only {@code incidents:read}). */
+    public static final String VIEWER_TOKEN = "console-viewer-token";
+    /** The platform rotation of notification-service's default on-call config (application.yml). */
+    public static final List<String> ROTATION = List.of("avery", "blake", "casey");
 
     static final int PORT_BASE = 26000;
     static final List<String> CONSUMERS = List.of("notification-service", "statuspage-service", "debrief-service");
@@ -73,6 +81,41 @@ public final class SharedStack implements BeforeAllCallback {
         }
     }
 
+    /** The token of one of the {@link #ROTATION}'s people: reads incidents and acknowledges their pages. */
+    public static String onCallToken(String personId) {
+        if (!ROTATION.contains(personId)) {
+            throw new IllegalArgumentException(personId + " is not in the platform rotation " + ROTATION);
+        }
+        return "console-" + personId + "-token";
+    }
+
+    /**
+     * The services' API tokens. A list set from the environment replaces the one in application.yml as a whole, so
+     * the dev token comes first, as the local profile has it (every scope, acting as Local developer).
+     */
+    static Map<String, String> tokens() {
+        Map<String, String> env = new HashMap<>();
+        token(env, 0, "dev", TestStack.TOKEN, "local-developer", "Local developer", "incidents:read,incidents:write,"
+                + "integrations:ingest,paging:ack,paging:write,debriefs:write,statuspage:write,admin");
+        token(env, 1, "viewer", VIEWER_TOKEN, "viewer", "Read-only viewer", "incidents:read");
+        for (int i = 0; i < ROTATION.size(); i++) {
+            String person = ROTATION.get(i);
+            token(env, 2 + i, person, onCallToken(person), person,
+                    Character.toUpperCase(person.charAt(0)) + person.substring(1), "incidents:read,paging:ack");
+        }
+        return env;
+    }
+
+    private static void token(Map<String, String> env, int index, String name, String token, String actorId,
+            String displayName, String scopes) {
+        String prefix = "FIREBREAK_TOKENS_" + index + "_";
+        env.put(prefix + "NAME", name);
+        env.put(prefix + "TOKEN", token);
+        env.put(prefix + "ACTORID", actorId);
+        env.put(prefix + "DISPLAYNAME", displayName);
+        env.put(prefix + "SCOPES", scopes);
+    }
+
     private static Running start() throws Exception {
         SlackStandIn slack = new SlackStandIn();
         Map<String, String> env = new HashMap<>(Map.of(
@@ -80,6 +123,7 @@ public final class SharedStack implements BeforeAllCallback {
                 "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
                 "FIREBREAK_SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET,
                 "FIREBREAK_ACK_TIMEOUT", "3s"));
+        env.putAll(tokens());
         if (SESSION_TIMEOUT_MS > 0) {
             for (String consumer : CONSUMERS) {
                 env.put("FIREBREAK_JVM_OPTS_" + consumer.toUpperCase(Locale.ROOT).replace('-', '_'),
