@@ -62,8 +62,8 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         env.put("FIREBREAK_DB_USER", layout.dbUser());
         env.put("FIREBREAK_DB_PASSWORD", layout.dbPassword());
         env.put("FIREBREAK_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
-        env.put("FIREBREAK_STATUSPAGE_URL", "http://127.0.0.1:" + layout.portOf("statuspage-service"));
-        env.put("FIREBREAK_DEBRIEF_URL", "http://127.0.0.1:" + layout.portOf("debrief-service"));
+        env.put("FIREBREAK_STATUSPAGE_URL", layout.urlOf("statuspage-service"));
+        env.put("FIREBREAK_DEBRIEF_URL", layout.urlOf("debrief-service"));
         // the console's settings: a URL set in the launcher's environment wins; origins set there are kept beside ours
         layout.consoleEnv().forEach((name, value) -> env.merge(name, value,
                 (given, ours) -> name.equals("FIREBREAK_CORS_ORIGINS") ? given + "," + ours : given));

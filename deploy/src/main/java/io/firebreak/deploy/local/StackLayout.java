@@ -117,9 +117,14 @@ record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int ka
                 .port();
     }
 
+    /** The API base URL of a module's first instance, as the other processes reach it. */
+    String urlOf(String module) {
+        return "http://127.0.0.1:" + portOf(module);
+    }
+
     /** The responder console as the first incident-command instance serves it. */
     String consoleUrl() {
-        return "http://127.0.0.1:" + portOf("incident-command") + "/console/";
+        return urlOf("incident-command") + "/console/";
     }
 
     /**
@@ -132,9 +137,9 @@ record StackLayout(Path root, Path home, int postgresPort, int kafkaPort, int ka
                 .flatMap(s -> java.util.stream.Stream.of("http://localhost:" + s.port(), "http://127.0.0.1:" + s.port()))
                 .collect(java.util.stream.Collectors.joining(","));
         return Map.of("FIREBREAK_CORS_ORIGINS", origins,
-                "FIREBREAK_CONSOLE_NOTIFICATION_URL", "http://127.0.0.1:" + portOf("notification-service"),
-                "FIREBREAK_CONSOLE_STATUSPAGE_URL", "http://127.0.0.1:" + portOf("statuspage-service"),
-                "FIREBREAK_CONSOLE_DEBRIEF_URL", "http://127.0.0.1:" + portOf("debrief-service"));
+                "FIREBREAK_CONSOLE_NOTIFICATION_URL", urlOf("notification-service"),
+                "FIREBREAK_CONSOLE_STATUSPAGE_URL", urlOf("statuspage-service"),
+                "FIREBREAK_CONSOLE_DEBRIEF_URL", urlOf("debrief-service"));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

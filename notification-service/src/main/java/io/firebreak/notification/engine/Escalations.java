@@ -224,10 +224,11 @@ public class Escalations {
             return Optional.empty();
         }
         String incidentId = (String) pages.get(0).get("incident_id");
+        Instant triggeredAt = ((java.sql.Timestamp) pages.get(0).get("triggered_at")).toInstant();
         if (((Number) pages.get(0).get("level")).intValue() == 0) {
             if (jdbc.update("UPDATE page SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?"
                     + " WHERE page_id = ? AND state = 'TRIGGERED'", ts(now), by, pageId) == 1) {
-                events.acknowledged(incidentId, pageId, actorId, actorName, actorKind, now);
+                events.acknowledged(incidentId, pageId, actorId, actorName, actorKind, triggeredAt, now);
                 slack.enqueue("ack:" + pageId, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
                         ":white_check_mark: " + by + " acknowledged the page made by hand for "
                                 + pages.get(0).get("responder_name") + ".");
@@ -240,7 +241,7 @@ public class Escalations {
             jdbc.update("UPDATE page SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? WHERE page_id = ?",
                     ts(now), by, pageId);
             timers.cancel(incidentId, ACK_TIMEOUT);
-            events.acknowledged(incidentId, pageId, actorId, actorName, actorKind, now);
+            events.acknowledged(incidentId, pageId, actorId, actorName, actorKind, triggeredAt, now);
             events.stopped(incidentId, "ACKNOWLEDGED", now);
             slack.enqueue("ack:" + pageId, incidentId, SlackOutbox.INCIDENT_CHANNEL, "post",
                     ":white_check_mark: " + by + " acknowledged the page; escalation stopped.");

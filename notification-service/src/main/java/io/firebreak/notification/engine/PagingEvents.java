@@ -67,17 +67,18 @@ public class PagingEvents {
                 context.step(), context.round(), context.message()));
     }
 
-    /** {@code acknowledgedBy} is the actor's display name, as it was before the header existed. */
+    /**
+     * {@code acknowledgedBy} is the actor's display name, as it was before the header existed; {@code triggeredAt},
+     * from the page row the caller holds, times the acknowledgement.
+     */
     void acknowledged(String incidentId, String pageId, String actorId, String actorName, ActorKind actorKind,
-            Instant at) {
+            Instant triggeredAt, Instant at) {
         String eventId = id();
         Actor actor = new Actor(actorId, actorName, io.firebreak.schemas.incident.ActorKind.valueOf(actorKind.name()));
-        Instant triggeredAt = jdbc.query("SELECT triggered_at FROM page WHERE page_id = ?",
-                (rs, row) -> rs.getTimestamp(1).toInstant(), pageId).stream().findFirst().orElse(null);
         AfterCommit.run(() -> {
             Counter.builder("firebreak.pages.acknowledged").description("Pages acknowledged")
                     .tag("actor_kind", actorKind.name()).register(meters).increment();
-            if (triggeredAt != null && !at.isBefore(triggeredAt)) {
+            if (!at.isBefore(triggeredAt)) {
                 Timer.builder("firebreak.pages.time.to.acknowledge")
                         .description("From a page being sent to its acknowledgement").publishPercentileHistogram()
                         .register(meters).record(Duration.between(triggeredAt, at));
