@@ -122,7 +122,7 @@ public final class SharedStack implements BeforeAllCallback {
                 "FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e",
                 "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
                 "FIREBREAK_SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET,
-                "FIREBREAK_ACK_TIMEOUT", "3s"));
+                "FIREBREAK_ACK_TIMEOUT", "5s"));
         env.putAll(tokens());
         if (SESSION_TIMEOUT_MS > 0) {
             for (String consumer : CONSUMERS) {
