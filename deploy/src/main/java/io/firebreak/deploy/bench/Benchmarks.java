@@ -72,12 +72,12 @@ public final class Benchmarks {
         Files.deleteIfExists(jfr);
         Map<String, String> env = new HashMap<>(Map.of(
                 "FIREBREAK_HOME", home.resolve("stack-" + System.currentTimeMillis()).toString(),
-                "FIREBREAK_POSTGRES_PORT", "35433", "FIREBREAK_KAFKA_PORT", "39092",
-                "FIREBREAK_KAFKA_CONTROLLER_PORT", "39093", "FIREBREAK_COMMAND_PORT", "38080",
-                "FIREBREAK_NOTIFICATION_PORT", "38081", "FIREBREAK_STATUSPAGE_PORT", "38082",
-                "FIREBREAK_DEBRIEF_PORT", "38083"));
-        env.put("FIREBREAK_LOCAL_SMTP_PORT", "32525");
-        env.put("FIREBREAK_LOCAL_IMAP_PORT", "33143");
+                "FIREBREAK_POSTGRES_PORT", "16433", "FIREBREAK_KAFKA_PORT", "17092",
+                "FIREBREAK_KAFKA_CONTROLLER_PORT", "17093", "FIREBREAK_COMMAND_PORT", "16080",
+                "FIREBREAK_NOTIFICATION_PORT", "16081", "FIREBREAK_STATUSPAGE_PORT", "16082",
+                "FIREBREAK_DEBRIEF_PORT", "16083"));
+        env.put("FIREBREAK_LOCAL_SMTP_PORT", "12525");
+        env.put("FIREBREAK_LOCAL_IMAP_PORT", "13143");
         // the stack's own JVM flags (C1 only): on 2 cores, C2 compiling during 15-second windows cost more than it
         // gave (measured: 259 vs 439 commands/s at c=32)
         // the alert → page run sends 200 alerts/s from one integration key, which is what the per-key ingest limit

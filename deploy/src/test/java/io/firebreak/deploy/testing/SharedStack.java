@@ -39,7 +39,8 @@ public final class SharedStack implements BeforeAllCallback {
     /** The platform rotation of notification-service's default on-call config (application.yml). */
     public static final List<String> ROTATION = List.of("avery", "blake", "casey");
 
-    static final int PORT_BASE = 26000;
+    /** Its ports stay below Linux's ephemeral range (32768–60999): a client's outgoing port never holds one. */
+    static final int PORT_BASE = 20000;
     static final List<String> CONSUMERS = List.of("notification-service", "statuspage-service", "debrief-service");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
 
