@@ -309,6 +309,8 @@ public final class Benchmarks {
         int total = (int) (rate * RUN.toSeconds());
         long interval = 1_000_000_000L / rate;
         StatusPageWatcher page = new StatusPageWatcher(statuspage);
+        ConsumerLag.Peak lag = new ConsumerLag.Peak(Map.of("notification-service", "http://127.0.0.1:"
+                + stack.port("notification-service"), "statuspage-service", statuspage, "debrief-service", debrief));
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
@@ -351,6 +353,7 @@ public final class Benchmarks {
             Thread.sleep(50);
         }
         page.close();
+        lag.close();
         long[] latencies = new long[sentAt.size()];
         long[] declaring = new long[sentAt.size()];
         long[] paging = new long[sentAt.size()];
@@ -400,14 +403,15 @@ public final class Benchmarks {
         out.println("    " + table.get(table.size() - 1)[1]);
         results.put("alertClock.r" + rate, String.format(Locale.ROOT, "{\"incidents\":%d,\"slackChannelP50Ms\":%.1f,"
                 + "\"slackChannelP99Ms\":%.1f,\"noChannel\":%d,\"statusPageP50Ms\":%.1f,\"statusPageP99Ms\":%.1f,"
-                + "\"notOnPage\":%d}", sentAt.size(), channel.p50Ms(), channel.p99Ms(), sentAt.size() - inSlack,
-                shown.p50Ms(), shown.p99Ms(), sentAt.size() - onPage));
+                + "\"notOnPage\":%d,\"consumerLagPeaks\":\"%s\"}", sentAt.size(), channel.p50Ms(), channel.p99Ms(),
+                sentAt.size() - inSlack, shown.p50Ms(), shown.p99Ms(), sentAt.size() - onPage, lag.summary()));
         table.add(new String[] {String.format(Locale.ROOT, "Alert → Slack channel created / → on the status page"
                 + " (%.0f alerts/s)", total / seconds), String.format(Locale.ROOT, "%d incidents: channel p50 %.0f ms,"
                 + " p99 %.0f ms%s; status page p50 %.0f ms, p99 %.0f ms%s", sentAt.size(), channel.p50Ms(),
                 channel.p99Ms(), inSlack < sentAt.size() ? " (" + (sentAt.size() - inSlack) + " without a channel)" : "",
                 shown.p50Ms(), shown.p99Ms(), onPage < sentAt.size() ? " (" + (sentAt.size() - onPage) + " never shown)"
-                        : ""), "status page p99 < 1 s (issue 19)", shown.p99Ms() < 1_000 && onPage == sentAt.size()
+                        : "") + "; consumer lag peaks (records, from /actuator/prometheus): " + lag.summary(),
+                "status page p99 < 1 s (issue 19)", shown.p99Ms() < 1_000 && onPage == sentAt.size()
                                 ? "met" : "missed"});
         out.println("    " + table.get(table.size() - 1)[1]);
     }

@@ -46,4 +46,48 @@ final class ConsumerLag {
         }
         return first;
     }
+
+    /** The highest lag each service reported while it ran, sampled every second (for a step's report). */
+    static final class Peak implements AutoCloseable {
+
+        private final java.util.Map<String, Long> peaks = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        /** {@code services}: name → base URL. */
+        Peak(java.util.Map<String, String> services) {
+            services.keySet().forEach(name -> peaks.put(name, -1L));
+            sampler = new Thread(() -> {
+                while (running) {
+                    services.forEach((name, url) -> {
+                        try {
+                            peaks.merge(name, of(url), Math::max);
+                        } catch (Exception e) {
+                            // a missed sample, not the end of the step
+                        }
+                    });
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-consumer-lag");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        /** "name max, …" of what was sampled so far (-1: the service reported no lag metric). */
+        String summary() {
+            StringBuilder text = new StringBuilder();
+            peaks.forEach((name, max) -> text.append(text.length() == 0 ? "" : ", ").append(name).append(' ').append(max));
+            return text.toString();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            sampler.interrupt();
+        }
+    }
 }
