@@ -23,8 +23,18 @@ public final class BatchApplier {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Applies the batch; returns how many records were handed to {@code apply} in the committed transaction(s). */
+    /** Applies the batch record by record (in one transaction); returns how many records were applied. */
     public <K, V> int apply(List<ConsumerRecord<K, V>> records, Consumer<V> apply) {
+        return applyAll(records, values -> values.forEach(apply));
+    }
+
+    /**
+     * Applies the batch with one call of {@code applyAll} for all its decodable records (so the projection can send
+     * its statements as JDBC batches and dedupe the whole poll in one statement); while hunting a failing record it
+     * is called with one record at a time. Returns how many records were handed over in the committed
+     * transaction(s).
+     */
+    public <K, V> int applyAll(List<ConsumerRecord<K, V>> records, Consumer<List<V>> applyAll) {
         int undecodable = -1;
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).value() == null) {
@@ -34,11 +44,14 @@ public final class BatchApplier {
         }
         List<ConsumerRecord<K, V>> decodable = undecodable < 0 ? records : records.subList(0, undecodable);
         try {
-            transaction.executeWithoutResult(status -> decodable.forEach(record -> apply.accept(record.value())));
+            if (!decodable.isEmpty()) {
+                List<V> values = decodable.stream().map(ConsumerRecord::value).toList();
+                transaction.executeWithoutResult(status -> applyAll.accept(values));
+            }
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<K, V> record : decodable) {
                 try {
-                    transaction.executeWithoutResult(status -> apply.accept(record.value()));
+                    transaction.executeWithoutResult(status -> applyAll.accept(List.of(record.value())));
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException("Applying failed for " + record.topic() + "-"
                             + record.partition() + "@" + record.offset(), failed, record);

@@ -77,4 +77,23 @@ class BatchApplierTest {
                 e -> assertThat(((ConsumerRecord<?, ?>) e.getRecord()).offset()).isEqualTo(2));
         assertThat(transactions.applied).as("the batch rolled back, then a and b one at a time").containsExactly("a", "b");
     }
+
+    @Test
+    void handsAWholePollToApplyAllAndHuntsAFailingRecordOneAtATime() {
+        Transactions transactions = new Transactions();
+        List<List<String>> calls = new ArrayList<>();
+        assertThatThrownBy(() -> new BatchApplier(transactions).applyAll(records("a", "b", "poison", "d"), values -> {
+            calls.add(values);
+            for (String value : values) {
+                if (value.equals("poison")) {
+                    throw new IllegalStateException("cannot apply");
+                }
+                transactions.applied.add(value);
+            }
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class,
+                e -> assertThat(((ConsumerRecord<?, ?>) e.getRecord()).offset()).isEqualTo(2));
+        assertThat(calls).containsExactly(List.of("a", "b", "poison", "d"), List.of("a"), List.of("b"),
+                List.of("poison"));
+        assertThat(transactions.applied).as("the poll rolled back, then a and b one at a time").containsExactly("a", "b");
+    }
 }
