@@ -219,13 +219,17 @@ class ProjectionReplayIT {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        long consumersBefore = consumerThreadsCpu();
+        long postgresBefore = postgresCpu();
         long start = System.nanoTime();
         Api.as(client, TestTokens.ADMIN).post().uri("/api/v1/admin/projection/replay").exchange()
                 .expectStatus().isAccepted();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
                 .until(() -> count("processed_event") >= processedBefore && count("timeline_entry") >= entriesBefore);
         long replayNanos = System.nanoTime() - start;
         long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+        long consumerNanos = consumerThreadsCpu() - consumersBefore;
+        long postgresNanos = postgresCpu() - postgresBefore;
 
         assertThat(count("processed_event")).isEqualTo(processedBefore);
         assertThat(count("timeline_entry")).isEqualTo(entriesBefore);
@@ -234,8 +238,28 @@ class ProjectionReplayIT {
         double rawRate = onTopic / (rawNanos / 1e9);
         double replayRate = onTopic / (replayNanos / 1e9);
         System.out.printf(java.util.Locale.ROOT, "replay.measured events=%d replay=%.0f/s raw=%.0f/s ratio=%.2f"
-                + " cpu=%.3f ms/event (whole test JVM)%n", onTopic, replayRate, rawRate, replayRate / rawRate,
-                cpuNanos / 1e6 / onTopic);
+                + " cpu=%.3f ms/event (whole test JVM, embedded broker included) listeners=%.3f ms/event"
+                + " postgres=%.3f ms/event%n", onTopic, replayRate, rawRate, replayRate / rawRate,
+                cpuNanos / 1e6 / onTopic, consumerNanos / 1e6 / onTopic, postgresNanos / 1e6 / onTopic);
+    }
+
+    /** CPU time of this service's listener threads (spring-kafka names them {@code <listener id>-<n>-C-<n>}). */
+    private static long consumerThreadsCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("debrief-") && info.getThreadName().contains("-C-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /** CPU time of the embedded PostgreSQL's processes (the test JVM started them: its descendants). */
+    private static long postgresCpu() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** {@code incidents} incidents of five events each, written round-robin so neighbours on a partition differ. */

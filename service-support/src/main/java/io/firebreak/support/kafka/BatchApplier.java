@@ -3,7 +3,9 @@ package io.firebreak.support.kafka;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,9 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ErrorHandlingDeserializer) go in together; if that transaction fails, they are applied one at a time to find the
  * record that fails on its own, and that record is named to the pipeline's error handler
  * ({@link BatchListenerFailedException}), which commits the records before it, retries it and finally dead-letters
- * it. Records before it may be applied twice that way, so each {@code apply} must dedupe on the event id.
+ * it (an undecodable record at once). Records before it may be applied twice that way, so each {@code apply} must dedupe on the event id.
  */
 public final class BatchApplier {
+
+    private static final LogAccessor LOG = new LogAccessor(BatchApplier.class);
 
     private final TransactionTemplate transaction;
 
@@ -59,7 +63,13 @@ public final class BatchApplier {
             }
         }
         if (undecodable >= 0) {
-            throw new BatchListenerFailedException("Undecodable record", records.get(undecodable));
+            // named with the deserializer's failure, which the pipeline's error handler does not retry: the bytes
+            // will not change, so the record goes to its dead-letter topic at once instead of holding the partition
+            // (and a replay) for the whole back-off
+            ConsumerRecord<K, V> record = records.get(undecodable);
+            throw new BatchListenerFailedException("Undecodable record " + record.topic() + "-" + record.partition()
+                    + "@" + record.offset(), SerializationUtils.getExceptionFromHeader(record,
+                            SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG), record);
         }
         return decodable.size();
     }
