@@ -133,9 +133,9 @@ public class Declarations {
     private IncidentView declareAs(String incidentId, Declaration declaration, MetaData metaData,
             Function<DeclareIncident, Object> sent) {
         transaction.executeWithoutResult(status -> {
-            DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
-                    naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title(),
-                            declaration.drill()),
+            IncidentNaming.Names names = naming.allocate(incidentId,
+                    declaration.title() == null ? "" : declaration.title(), declaration.drill());
+            DeclareIncident command = new DeclareIncident(incidentId, names.reference(), names.channelName(),
                     declaration.title(), declaration.summary(), declaration.severity(),
                     declaration.reportedSeverity(), declaration.customerImpact(), declaration.affectedServices(),
                     declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
