@@ -156,11 +156,11 @@ public class Declarations {
     }
 
     private Declared replay(String incidentId, String fingerprint) {
-        return views.findById(incidentId).map(existing -> {
-            if (!fingerprint.equals(views.requestFingerprint(incidentId).orElse(null))) {
+        return views.findWithFingerprint(incidentId).map(existing -> {
+            if (!fingerprint.equals(existing.requestFingerprint())) {
                 throw new IdempotencyKeyReusedException();
             }
-            return new Declared(existing, false);
+            return new Declared(existing.view(), false);
         }).orElse(null);
     }
 
