@@ -133,9 +133,9 @@ public class Declarations {
     private IncidentView declareAs(String incidentId, Declaration declaration, MetaData metaData,
             Function<DeclareIncident, Object> sent) {
         transaction.executeWithoutResult(status -> {
-            DeclareIncident command = new DeclareIncident(incidentId, naming.nextReference(),
-                    naming.claimChannelName(incidentId, declaration.title() == null ? "" : declaration.title(),
-                            declaration.drill()),
+            IncidentNaming.Names names = naming.allocate(incidentId,
+                    declaration.title() == null ? "" : declaration.title(), declaration.drill());
+            DeclareIncident command = new DeclareIncident(incidentId, names.reference(), names.channelName(),
                     declaration.title(), declaration.summary(), declaration.severity(),
                     declaration.reportedSeverity(), declaration.customerImpact(), declaration.affectedServices(),
                     declaration.incidentLead(), declaration.source(), declaration.sourceKey(),
@@ -156,11 +156,11 @@ public class Declarations {
     }
 
     private Declared replay(String incidentId, String fingerprint) {
-        return views.findById(incidentId).map(existing -> {
-            if (!fingerprint.equals(views.requestFingerprint(incidentId).orElse(null))) {
+        return views.findWithFingerprint(incidentId).map(existing -> {
+            if (!fingerprint.equals(existing.requestFingerprint())) {
                 throw new IdempotencyKeyReusedException();
             }
-            return new Declared(existing, false);
+            return new Declared(existing.view(), false);
         }).orElse(null);
     }
 

@@ -19,6 +19,10 @@ import java.time.Clock;
 import io.firebreak.command.application.CommandLanes;
 import io.firebreak.command.application.CommandOutcome;
 import org.axonframework.commandhandling.CommandBus;
+import io.firebreak.command.store.CheckedAggregateCache;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -106,6 +110,26 @@ public class AxonConfig {
     @Bean
     public SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter, FirebreakProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.getSnapshotThreshold());
+    }
+
+    /**
+     * Incidents stay in memory between their commands, checked against the event store before each use
+     * ({@link CheckedAggregateCache}), so a command no longer reads back and replays every event of its incident.
+     */
+    @Bean
+    public CheckedAggregateCache incidentCache(JdbcTemplate jdbc, FirebreakProperties properties) {
+        return new CheckedAggregateCache(jdbc, properties.getCommands().getCachedIncidents());
+    }
+
+    /** Tells the incident cache which version each unit of work leaves its incidents at. */
+    @Bean
+    public SmartInitializingSingleton incidentCacheVersions(EventStore eventStore) {
+        return () -> eventStore.registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message instanceof DomainEventMessage<?> event) {
+                CheckedAggregateCache.noteApplied(event);
+            }
+            return message;
+        });
     }
 
     /** Copies who issued a command (and a declaration's request fingerprint) onto every event it causes. */

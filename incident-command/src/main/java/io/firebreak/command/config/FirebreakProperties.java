@@ -128,11 +128,22 @@ public class FirebreakProperties {
     /**
      * Commands on one incident run one at a time; at most {@code maxWaiting} wait for their turn, each at most
      * {@code maxWait}; the rest are refused at once with 503 and {@code Retry-After} (nothing changed).
+     * {@code cachedIncidents}: how many incidents' aggregates stay in memory between commands (0: none; each
+     * command then replays the incident's events).
      */
     public static class CommandLaneSettings {
 
         private int maxWaiting = 8;
         private Duration maxWait = Duration.ofMillis(300);
+        private int cachedIncidents = 2_000;
+
+        public int getCachedIncidents() {
+            return cachedIncidents;
+        }
+
+        public void setCachedIncidents(int cachedIncidents) {
+            this.cachedIncidents = cachedIncidents;
+        }
 
         public int getMaxWaiting() {
             return maxWaiting;

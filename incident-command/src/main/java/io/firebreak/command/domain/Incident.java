@@ -82,7 +82,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * and may raise it ({@link ExposurePolicy}); containment levers are recorded in the order of
  * docs/process.md#containment.
  */
-@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger", cache = "incidentCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {

@@ -49,10 +49,18 @@ public class IncidentViewRepository {
                 rowMapper, OPEN.toArray());
     }
 
-    /** The fingerprint of the declaration request that created the incident, if it came with an idempotency key. */
-    public Optional<String> requestFingerprint(String incidentId) {
-        return jdbc.query("SELECT request_fingerprint FROM incident_view WHERE incident_id = ?",
-                (rs, n) -> rs.getString(1), incidentId).stream().filter(f -> f != null).findFirst();
+    /**
+     * The incident with the fingerprint of the declaration request that created it (null unless it came with an
+     * idempotency key), in one read: what a retried declaration needs.
+     */
+    public Optional<Fingerprinted> findWithFingerprint(String incidentId) {
+        return jdbc.query("SELECT * FROM incident_view WHERE incident_id = ?",
+                (rs, row) -> new Fingerprinted(map(rs, row), rs.getString("request_fingerprint")), incidentId)
+                .stream().findFirst();
+    }
+
+    /** An incident and the fingerprint of the request that declared it. */
+    public record Fingerprinted(IncidentView view, String requestFingerprint) {
     }
 
     public Page search(IncidentSearch search) {

@@ -17,6 +17,14 @@ public class IncidentNaming {
 
     private static final int MAX_ATTEMPTS = 50;
 
+    /**
+     * Claims a name, or finds it already this incident's (a retried declaration): the no-op update happens only
+     * then, and one row comes back either way, so no second statement has to ask who owns a taken name.
+     */
+    private static final String CLAIM = "INSERT INTO channel_name (channel_name, incident_id) VALUES (?, ?)"
+            + " ON CONFLICT (channel_name) DO UPDATE SET incident_id = EXCLUDED.incident_id"
+            + " WHERE channel_name.incident_id = EXCLUDED.incident_id";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -25,9 +33,20 @@ public class IncidentNaming {
         this.clock = clock;
     }
 
-    public String nextReference() {
-        Long next = jdbc.queryForObject("SELECT nextval('incident_reference_seq')", Long.class);
-        return "INC-" + next;
+    /** A new incident's reference and channel name. */
+    public record Names(String reference, String channelName) {
+    }
+
+    /**
+     * The reference and the channel name of a new incident, in one round trip when the title's own name is free
+     * (a numbered suffix takes two more per try). A drill's channel is {@code drill-<date>-<slug>}.
+     */
+    public Names allocate(String incidentId, String title, boolean drill) {
+        String base = baseName(title, drill);
+        Names names = jdbc.queryForObject("WITH claimed AS (" + CLAIM + " RETURNING 1)"
+                        + " SELECT nextval('incident_reference_seq'), EXISTS (SELECT 1 FROM claimed)",
+                (rs, row) -> new Names("INC-" + rs.getLong(1), rs.getBoolean(2) ? base : null), base, incidentId);
+        return names.channelName() != null ? names : new Names(names.reference(), numbered(base, incidentId));
     }
 
     public String claimChannelName(String incidentId, String title) {
@@ -36,10 +55,15 @@ public class IncidentNaming {
 
     /** A drill's channel is {@code drill-<date>-<slug>} ({@link ChannelNames}). */
     public String claimChannelName(String incidentId, String title, boolean drill) {
-        String base = ChannelNames.forTitle(LocalDate.now(clock.withZone(ZoneOffset.UTC)), title, drill);
-        if (claim(base, incidentId)) {
-            return base;
-        }
+        String base = baseName(title, drill);
+        return claim(base, incidentId) ? base : numbered(base, incidentId);
+    }
+
+    private String baseName(String title, boolean drill) {
+        return ChannelNames.forTitle(LocalDate.now(clock.withZone(ZoneOffset.UTC)), title, drill);
+    }
+
+    private String numbered(String base, String incidentId) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             // one counter row per base name hands out suffixes in O(1); a suffix can still be taken by a title
             // whose own slug ends in "-<n>", hence the loop
@@ -55,13 +79,6 @@ public class IncidentNaming {
     }
 
     private boolean claim(String candidate, String incidentId) {
-        int claimed = jdbc.update("INSERT INTO channel_name (channel_name, incident_id) VALUES (?, ?)"
-                + " ON CONFLICT (channel_name) DO NOTHING", candidate, incidentId);
-        if (claimed == 1) {
-            return true;
-        }
-        String owner = jdbc.query("SELECT incident_id FROM channel_name WHERE channel_name = ?",
-                rs -> rs.next() ? rs.getString(1) : null, candidate);
-        return incidentId.equals(owner);
+        return jdbc.update(CLAIM, candidate, incidentId) == 1;
     }
 }

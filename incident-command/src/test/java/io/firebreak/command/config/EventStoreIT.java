@@ -7,7 +7,14 @@ import io.firebreak.command.support.IncidentCommandIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.firebreak.command.api.Actor;
+import io.firebreak.command.api.Events.StatusChanged;
+import io.firebreak.command.api.IncidentStatus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
@@ -32,6 +39,12 @@ class EventStoreIT {
 
     @Autowired
     CommandBus commandBus;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void storesPayloadsAsByteaNeverAsLargeObjects() {
@@ -62,6 +75,28 @@ class EventStoreIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(7);
         Api.post(client, "/api/v1/incidents/" + id + "/status", Map.of("status", "FIXING"))
                 .expectStatus().isEqualTo(409);
+    }
+
+    /**
+     * Another incident-command instance appends to an incident this one holds in its aggregate cache (here: an event
+     * stored without going through this instance's repository). The next command sees it: the cached aggregate is
+     * dropped and the events replayed, so the rule is checked against the incident as it is now.
+     */
+    @Test
+    void checksACachedIncidentAgainstEventsAnotherInstanceAppended() {
+        String id = (String) Api.declare(client, Map.of("title", "Cached elsewhere", "severity", "MINOR")).get("id");
+        Api.post(client, "/api/v1/incidents/" + id + "/status", Map.of("status", "FIXING"))
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>("Incident", id, 2,
+                        new StatusChanged(id, IncidentStatus.FIXING, IncidentStatus.MONITORING, "elsewhere"),
+                        Actor.SYSTEM.toMetaData())));
+
+        Api.post(client, "/api/v1/incidents/" + id + "/status", Map.of("status", "MONITORING"))
+                .expectStatus().isEqualTo(409);
+        Api.post(client, "/api/v1/incidents/" + id + "/status", Map.of("status", "FIXING"))
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(3);
     }
 
     @Test

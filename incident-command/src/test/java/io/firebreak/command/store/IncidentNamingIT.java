@@ -51,4 +51,20 @@ class IncidentNamingIT {
         String title = "Retry " + UUID.randomUUID().toString().substring(0, 6);
         assertThat(naming.claimChannelName(incident, title)).isEqualTo(naming.claimChannelName(incident, title));
     }
+
+    @Test
+    void allocatesDistinctReferencesAndTheTitlesNameThenNumberedOnesAndTheSameNameOnARetry() {
+        String title = "Allocated " + UUID.randomUUID().toString().substring(0, 6) + " end";
+        String incident = UUID.randomUUID().toString();
+        IncidentNaming.Names first = naming.allocate(incident, title, false);
+        IncidentNaming.Names second = naming.allocate(UUID.randomUUID().toString(), title, false);
+        IncidentNaming.Names retry = naming.allocate(incident, title, false);
+
+        assertThat(first.reference()).matches("INC-\\d+");
+        assertThat(List.of(first.reference(), second.reference(), retry.reference())).doesNotHaveDuplicates();
+        assertThat(first.channelName()).startsWith("inc-").doesNotMatch(".*-\\d+$");
+        assertThat(second.channelName()).isEqualTo(first.channelName() + "-2");
+        assertThat(retry.channelName()).isEqualTo(first.channelName());
+        assertThat(naming.allocate(UUID.randomUUID().toString(), title, true).channelName()).startsWith("drill-");
+    }
 }

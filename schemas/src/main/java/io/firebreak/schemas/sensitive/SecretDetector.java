@@ -62,24 +62,33 @@ public final class SecretDetector {
         // Specific shapes before the generic labelled password: when both start at the same place (token=ghp_…)
         // the merged finding keeps the specific kind.
         List<SecretFinding> findings = new ArrayList<>();
-        addMatches(findings, PRIVATE_KEY, SecretKind.PRIVATE_KEY, text);
-        addMatches(findings, JWT, SecretKind.JWT, text);
-        addMatches(findings, BEARER, SecretKind.BEARER_TOKEN, text);
-        addMatches(findings, SLACK_WEBHOOK, SecretKind.SLACK_WEBHOOK, text);
-        addMatches(findings, URL_CREDENTIALS, SecretKind.URL_CREDENTIALS, text);
-        addMatches(findings, AWS_ACCESS_KEY, SecretKind.AWS_ACCESS_KEY, text);
-        addMatches(findings, SLACK_TOKEN, SecretKind.SLACK_TOKEN, text);
-        addMatches(findings, GITHUB_TOKEN, SecretKind.GITHUB_TOKEN, text);
-        addMatches(findings, GITLAB_TOKEN, SecretKind.GITLAB_TOKEN, text);
-        addMatches(findings, STRIPE_KEY, SecretKind.STRIPE_KEY, text);
-        addMatches(findings, GOOGLE_API_KEY, SecretKind.GOOGLE_API_KEY, text);
-        Matcher cards = CARD.matcher(text);
-        while (cards.find()) {
-            if (luhnValid(cards.group())) {
-                findings.add(new SecretFinding(SecretKind.CARD, cards.start(), cards.end()));
+        // Each pattern runs only when the text has what every match of it must contain ({@link Shape}): most free
+        // text in a command ("looking into it", "fixing") then costs one pass over its characters, not 14 regexes.
+        Shape shape = Shape.of(text);
+        addMatches(findings, PRIVATE_KEY, SecretKind.PRIVATE_KEY, text, text.contains("-----BEGIN "));
+        addMatches(findings, JWT, SecretKind.JWT, text, text.contains("eyJ"));
+        addMatches(findings, BEARER, SecretKind.BEARER_TOKEN, text, containsIgnoringCase(text, "bearer"));
+        addMatches(findings, SLACK_WEBHOOK, SecretKind.SLACK_WEBHOOK, text,
+                containsIgnoringCase(text, "hooks.slack.com/"));
+        addMatches(findings, URL_CREDENTIALS, SecretKind.URL_CREDENTIALS, text, text.contains("://"));
+        addMatches(findings, AWS_ACCESS_KEY, SecretKind.AWS_ACCESS_KEY, text, shape.longestUpperOrDigitRun >= 20);
+        addMatches(findings, SLACK_TOKEN, SecretKind.SLACK_TOKEN, text, text.contains("xox") || text.contains("xapp-"));
+        addMatches(findings, GITHUB_TOKEN, SecretKind.GITHUB_TOKEN, text, shape.underscore);
+        addMatches(findings, GITLAB_TOKEN, SecretKind.GITLAB_TOKEN, text, text.contains("glpat-"));
+        addMatches(findings, STRIPE_KEY, SecretKind.STRIPE_KEY, text, text.contains("k_live_"));
+        addMatches(findings, GOOGLE_API_KEY, SecretKind.GOOGLE_API_KEY, text, text.contains("AIza"));
+        if (shape.digits >= 13) {
+            Matcher cards = CARD.matcher(text);
+            while (cards.find()) {
+                if (luhnValid(cards.group())) {
+                    findings.add(new SecretFinding(SecretKind.CARD, cards.start(), cards.end()));
+                }
             }
         }
-        CredentialAssignments.find(text, findings);
+        if (shape.colonOrEquals) {
+            // every labelled credential has a ':' or '=' between label and value (and jdbc:oracle: has ':')
+            CredentialAssignments.find(text, findings);
+        }
         return REDACTION.merged(findings);
     }
 
@@ -121,7 +130,49 @@ public final class SecretDetector {
         return sum % 10 == 0;
     }
 
-    private static void addMatches(List<SecretFinding> findings, Pattern pattern, SecretKind kind, String text) {
+    /**
+     * Whether {@code word} (lower-case ASCII) occurs in {@code text} in any case; the patterns that use it are
+     * {@code (?i)} without Unicode case, so ASCII case is all that can differ.
+     */
+    static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What one pass over the text tells: its digits, its longest run of A-Z and 0-9, and two separators. */
+    private static final class Shape {
+        int digits;
+        int longestUpperOrDigitRun;
+        boolean underscore;
+        boolean colonOrEquals;
+
+        static Shape of(String text) {
+            Shape shape = new Shape();
+            int run = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean digit = c >= '0' && c <= '9';
+                if (digit) {
+                    shape.digits++;
+                }
+                run = digit || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
+                shape.longestUpperOrDigitRun = Math.max(shape.longestUpperOrDigitRun, run);
+                shape.underscore |= c == '_';
+                shape.colonOrEquals |= c == ':' || c == '=';
+            }
+            return shape;
+        }
+    }
+
+    private static void addMatches(List<SecretFinding> findings, Pattern pattern, SecretKind kind, String text,
+            boolean possible) {
+        if (!possible) {
+            return;
+        }
         Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             findings.add(new SecretFinding(kind, matcher.start(), matcher.end()));

@@ -221,4 +221,15 @@ class SecretDetectorTest {
         }
         org.assertj.core.api.Assertions.assertThat(SecretDetector.first("card 4111-1111-1111-1111.")).isPresent();
     }
+
+    /** The fast checks before the regexes (scan) must not depend on the case the (?i) patterns ignore. */
+    @Test
+    void findsCaseInsensitiveShapesInAnyCase() {
+        assertThat(SecretDetector.scan("curl -H 'AUTHORIZATION: BEARER abcdef0123456789abcdef'"))
+                .extracting(SecretFinding::kind).contains(SecretKind.BEARER_TOKEN);
+        assertThat(SecretDetector.scan("posted to HTTPS://HOOKS.SLACK.COM/services/T0000/B0000/XXXXXXXXXXXX"))
+                .extracting(SecretFinding::kind).contains(SecretKind.SLACK_WEBHOOK);
+        assertThat(SecretDetector.containsIgnoringCase("BeArEr", "bearer")).isTrue();
+        assertThat(SecretDetector.containsIgnoringCase("bear", "bearer")).isFalse();
+    }
 }

@@ -338,13 +338,13 @@ public class IncidentController {
         if (!CommandInputs.isIncidentId(id)) {
             return Mono.error(CommandInputs.noSuchIncident());
         }
-        return commands.inTurn(id, () -> existing(id)
-                .flatMap(current -> {
-                    if (expectedVersion != null && expectedVersion != current.version()) {
-                        return Mono.error(IfMatch.mismatch(expectedVersion, current.version()));
-                    }
-                    return commands.send(command.apply(expectedVersion), CallerActors.of(caller).toMetaData());
-                }))
+        // without If-Match nothing needs the incident before the command: Axon answers an unknown id (404)
+        Mono<Void> checked = expectedVersion == null
+                ? commands.send(command.apply(null), CallerActors.of(caller).toMetaData())
+                : existing(id).flatMap(current -> expectedVersion != current.version()
+                        ? Mono.error(IfMatch.mismatch(expectedVersion, current.version()))
+                        : commands.send(command.apply(expectedVersion), CallerActors.of(caller).toMetaData()));
+        return commands.inTurn(id, () -> checked)
                 // the command is stored from here on: a failure to read it back must not be answered as a failure
                 .then(Mono.defer(() -> existing(id).onErrorMap(e -> new AppliedButUnreadable(id, e))))
                 .map(view -> ResponseEntity.ok().eTag(etag(view)).body(view));
