@@ -162,11 +162,11 @@ final class ServiceImage {
      * and concurrent launchers extract it once; older extractions (and their archives) are removed.
      */
     private static Path extracted(Path bootJar) throws IOException, InterruptedException {
-        Path base = bootJar.getParent().resolve(DIRECTORY);
+        Path extracted = extractionOf(bootJar);
+        Path version = extracted.getParent();
+        Path base = version.getParent();
+        String stamp = version.getFileName().toString();
         Files.createDirectories(base);
-        String stamp = Files.getLastModifiedTime(bootJar).toMillis() + "-" + Files.size(bootJar);
-        Path version = base.resolve(stamp);
-        Path extracted = version.resolve(bootJar.getFileName());
         synchronized (LOCKS.computeIfAbsent(base, b -> new Object())) {
             try (FileChannel channel = FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
@@ -180,6 +180,12 @@ final class ServiceImage {
                 return extracted;
             }
         }
+    }
+
+    /** Where this build of the jar is (or will be) extracted: a rebuilt jar has another modification time or size. */
+    static Path extractionOf(Path bootJar) throws IOException {
+        String stamp = Files.getLastModifiedTime(bootJar).toMillis() + "-" + Files.size(bootJar);
+        return bootJar.getParent().resolve(DIRECTORY).resolve(stamp).resolve(bootJar.getFileName());
     }
 
     private static void extract(Path bootJar, Path destination) throws IOException, InterruptedException {
