@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * What a service JVM runs: its Boot jar extracted ({@code java -Djarmode=tools -jar x.jar extract}) under
  * {@code <module>/target/firebreak-cds/<jar stamp>/}, with a class-data-sharing archive ({@code app.jsa}) beside it
  * once one exists. Measured on 2 cores (incident-command alone, CPU time to healthy): the nested Boot jar 15.8 s,
- * the extracted jar 10.7 s, the extracted jar with the archive 7.5 s; see BENCHMARKS.md.
+ * the extracted jar 10.7 s, the extracted jar with the archive 7.5 s (deploy/README.md has every service).
  * <p>
  * The archive needs PostgreSQL and Kafka to be recorded (the context connects while it refreshes), which the build
  * does not have, so {@code ./firebreak-local} records it on the first launch of a jar: that JVM runs with
