@@ -169,6 +169,8 @@ public final class LocalStack {
             // the demo shows routing by service and severity: two teams, three services, a schedule with an override
             env.putIfAbsent("FIREBREAK_ONCALL_FILE", "classpath:oncall/sample-org.yml");
         }
+        // the one-command stack records the services' class-data archives on its first stop (ServiceImage)
+        env.putIfAbsent(ServiceImage.Mode.VARIABLE, ServiceImage.Mode.RECORD.name().toLowerCase(java.util.Locale.ROOT));
         LocalStack stack = create(root, env, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "firebreak-local-stop"));
         try {
@@ -183,6 +185,7 @@ public final class LocalStack {
     public void start(boolean demo) throws Exception {
         Files.createDirectories(layout.logs());
         Files.deleteIfExists(layout.home().resolve("ready"));
+        List<Thread> extractions = extractServiceJars();
         if (layout.externalDatabase()) {
             progress.step("Using PostgreSQL at " + layout.jdbcUrl());
         } else {
@@ -204,6 +207,9 @@ public final class LocalStack {
             env.put("FIREBREAK_SMTP_PORT", Integer.toString(smtp));
             progress.step("Starting the mail server (SMTP 127.0.0.1:" + smtp + "; every message also in "
                     + shown(mail.folder()) + ")");
+        }
+        for (Thread extraction : extractions) {
+            extraction.join();
         }
         List<ServiceProcess> services = new ArrayList<>();
         // every instance is launched at once, as replicas are on a cluster: with FIREBREAK_INSTANCES > 1 the
@@ -237,6 +243,29 @@ public final class LocalStack {
         Files.writeString(layout.home().resolve("ready"), Long.toString(ProcessHandle.current().pid()));
         out.println(banner);
         out.flush();
+    }
+
+    /**
+     * Extracts every service's jar (once per built jar, see {@link ServiceImage}) in parallel while PostgreSQL and
+     * Kafka start.
+     */
+    private List<Thread> extractServiceJars() {
+        List<Thread> threads = new ArrayList<>();
+        if (ServiceImage.Mode.from(env, ServiceImage.Mode.USE) == ServiceImage.Mode.OFF) {
+            return threads;
+        }
+        layout.services().stream().map(StackLayout.Service::module).distinct().forEach(module -> {
+            Thread thread = daemon("firebreak-extract-" + module).newThread(() -> {
+                try {
+                    ServiceImage.prepare(ServiceProcess.jarOf(layout.root(), module));
+                } catch (IOException e) {
+                    // no jar: the launch reports it
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        });
+        return threads;
     }
 
     private void supervise(SupervisedProcess running, SupervisedProcess.Launcher launcher) {
@@ -282,6 +311,9 @@ public final class LocalStack {
         timer.shutdownNow();
         if (!reversed.isEmpty()) {
             out.println("Stopping Firebreak...");
+        }
+        if (reversed.stream().anyMatch(p -> p instanceof ServiceProcess service && service.recordsArchive())) {
+            out.println("  (recording the services' class-data archives for faster starts: once per build)");
         }
         reversed.forEach(SupervisedProcess::requestStop);
         for (SupervisedProcess part : reversed) {

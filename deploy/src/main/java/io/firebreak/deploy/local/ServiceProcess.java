@@ -28,26 +28,32 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
     private final StackLayout.Service service;
     private final Process process;
     private final Path log;
+    private final ServiceImage image;
 
-    private ServiceProcess(StackLayout.Service service, Process process, Path log) {
+    private ServiceProcess(StackLayout.Service service, Process process, Path log, ServiceImage image) {
         this.service = service;
         this.process = process;
         this.log = log;
+        this.image = image;
+        process.onExit().thenAccept(exited -> image.exited(exited.exitValue()));
     }
 
     static ServiceProcess start(StackLayout layout, StackLayout.Service service, Map<String, String> passThrough)
             throws IOException {
-        Path jar = jarOf(layout.root(), service.module());
+        // the extracted jar with its class-data-sharing archive; the first instance records the archive if none exists
+        ServiceImage image = ServiceImage.of(jarOf(layout.root(), service.module()),
+                ServiceImage.Mode.from(passThrough, ServiceImage.Mode.USE), service.instance() == 1);
         Path log = layout.logs().resolve(service.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(image.jvmFlags());
         // extra JVM options for one service, e.g. FIREBREAK_JVM_OPTS_INCIDENT_COMMAND="-XX:StartFlightRecording=..."
         String extra = passThrough.get("FIREBREAK_JVM_OPTS_" + service.module().toUpperCase().replace('-', '_'));
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local",
+        command.addAll(List.of("-jar", image.jar().toString(), "--spring.profiles.active=local",
                 "--server.port=" + service.port()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -67,7 +73,7 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         // the console's settings: a URL set in the launcher's environment wins; origins set there are kept beside ours
         layout.consoleEnv().forEach((name, value) -> env.merge(name, value,
                 (given, ours) -> name.equals("FIREBREAK_CORS_ORIGINS") ? given + "," + ours : given));
-        return new ServiceProcess(service, builder.start(), log);
+        return new ServiceProcess(service, builder.start(), log, image);
     }
 
     /** Waits until the service's actuator health answers UP. */
@@ -130,6 +136,11 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Whether this JVM records a class-data archive when it stops. */
+    boolean recordsArchive() {
+        return image.records();
+    }
+
     StackLayout.Service service() {
         return service;
     }
@@ -143,8 +154,11 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        // writing a class-data archive at exit takes ~13 s of CPU; four at once on two busy cores need more than 30 s
+        if (!process.waitFor(image.records() ? 120 : 30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        // before the launcher itself exits (the exit callback may not run in time)
+        image.exited(process.exitValue());
     }
 }
