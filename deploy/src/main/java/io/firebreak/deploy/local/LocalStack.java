@@ -412,11 +412,11 @@ public final class LocalStack {
                 "  Debriefs        http://127.0.0.1:" + layout.portOf("debrief-service") + "/api/v1/debriefs",
                 "  Notifications   http://127.0.0.1:" + layout.portOf("notification-service") + "/actuator/health",
                 "  Kafka           " + layout.kafkaBootstrap() + "    PostgreSQL 127.0.0.1:" + layout.postgresPort()
-                        + " (user postgres; data in .firebreak/)",
-                "  Logs            .firebreak/logs/" + instancesLine(),
+                        + " (user postgres; data in " + shown(layout.home()) + "/)",
+                "  Logs            " + shown(layout.home().resolve("logs")) + "/" + instancesLine(),
                 mail == null ? "  Mail            sent through " + env.get("FIREBREAK_SMTP_HOST")
-                        : "  Mail            SMTP 127.0.0.1:" + LocalMail.smtpPort(env) + "; read it in .firebreak/mail/*.eml or"
-                                + " over IMAP 127.0.0.1:" + LocalMail.imapPort(env) + " (user and password: the address)",
+                        : "  Mail            SMTP 127.0.0.1:" + LocalMail.smtpPort(env) + "; read it in "
+                                + shown(layout.home().resolve("mail")) + "/*.eml or over IMAP 127.0.0.1:" + LocalMail.imapPort(env) + " (user and password: the address)",
                 "",
                 "Try it:",
                 "  export FIREBREAK_URL=http://127.0.0.1:" + api + " FIREBREAK_TOKEN=" + StackLayout.DEV_TOKEN,
