@@ -416,7 +416,8 @@ public final class LocalStack {
                 "  Logs            " + shown(layout.home().resolve("logs")) + "/" + instancesLine(),
                 mail == null ? "  Mail            sent through " + env.get("FIREBREAK_SMTP_HOST")
                         : "  Mail            SMTP 127.0.0.1:" + LocalMail.smtpPort(env) + "; read it in "
-                                + shown(layout.home().resolve("mail")) + "/*.eml or over IMAP 127.0.0.1:" + LocalMail.imapPort(env) + " (user and password: the address)",
+                                + shown(layout.home().resolve("mail")) + "/*.eml or over IMAP 127.0.0.1:"
+                                + LocalMail.imapPort(env) + " (user and password: the address)",
                 "",
                 "Try it:",
                 "  export FIREBREAK_URL=http://127.0.0.1:" + api + " FIREBREAK_TOKEN=" + StackLayout.DEV_TOKEN,
