@@ -1,5 +1,6 @@
 package io.firebreak.support.kafka;
 
+import io.firebreak.support.tracing.ConsumerTracing;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,11 +35,13 @@ public final class BatchApplier {
         }
         List<ConsumerRecord<K, V>> decodable = undecodable < 0 ? records : records.subList(0, undecodable);
         try {
-            transaction.executeWithoutResult(status -> decodable.forEach(record -> apply.accept(record.value())));
+            transaction.executeWithoutResult(status -> decodable.forEach(record -> ConsumerTracing.within(record,
+                    () -> apply.accept(record.value()))));
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<K, V> record : decodable) {
                 try {
-                    transaction.executeWithoutResult(status -> apply.accept(record.value()));
+                    transaction.executeWithoutResult(status -> ConsumerTracing.within(record,
+                            () -> apply.accept(record.value())));
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException("Applying failed for " + record.topic() + "-"
                             + record.partition() + "@" + record.offset(), failed, record);

@@ -1,0 +1,36 @@
+package io.firebreak.support.tracing;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.BatchInterceptor;
+
+/**
+ * Trace context across Kafka (issue 19): what a service stores to send later records the current
+ * {@code traceparent} ({@link TraceParents}), and every batch listener's records are observed one by one
+ * ({@link ConsumerTracing}). Boot's tracing does the rest: HTTP server spans, record listeners' spans
+ * ({@code spring.kafka.listener.observation-enabled}), traceId/spanId in every log line, OTLP export when
+ * configured (firebreak-defaults.yml).
+ */
+@AutoConfiguration(after = {OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+        NoopTracerAutoConfiguration.class})
+public class TracingConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TraceParents traceParents(Tracer tracer) {
+        return new TraceParents(tracer);
+    }
+
+    /** Boot's Kafka auto-configuration sets a single BatchInterceptor bean on the listener container factory. */
+    @Bean
+    @ConditionalOnMissingBean(BatchInterceptor.class)
+    public BatchInterceptor<Object, Object> recordTracingInterceptor(ObservationRegistry registry) {
+        return new RecordTracingInterceptor(registry);
+    }
+}
