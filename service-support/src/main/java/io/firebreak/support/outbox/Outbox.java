@@ -16,6 +16,11 @@ public final class Outbox {
     private final TraceParents traces;
     private final FirebreakEventSerializer serializer = new FirebreakEventSerializer();
 
+    /** An outbox whose rows carry no trace context (a service's own timers, where no request or record is traced). */
+    public Outbox(JdbcTemplate jdbc) {
+        this(jdbc, TraceParents.none());
+    }
+
     public Outbox(JdbcTemplate jdbc, TraceParents traces) {
         this.jdbc = jdbc;
         this.traces = traces;

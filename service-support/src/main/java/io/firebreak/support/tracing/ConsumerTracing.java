@@ -1,49 +1,84 @@
 package io.firebreak.support.tracing;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
-import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
- * One consumer observation per record of a batch listener (spring-kafka observes record listeners only): the span
- * continues the trace of the record's {@code traceparent} header and is current while the record is applied, so
- * what the projection appends to the outbox carries the trace on. The observation registry of the listener
- * container's own application context is bound to its consumer thread by {@link RecordTracingInterceptor}; on a
- * thread without one (tests calling a listener directly, tracing off) the work simply runs.
+ * A consumer observation per record, whose span continues the trace of the record's {@code traceparent} header and is
+ * current while the record is applied, so what the consumer appends to its outbox, or hands to the blocking
+ * scheduler, carries the trace on. Batch listeners get it from service-support's {@code BatchApplier} (spring-kafka
+ * observes a batch only with an empty span per record before the batch runs); record listeners from
+ * {@link RecordTracingInterceptor}. The registry of the listener container's own application context is bound to its
+ * consumer thread by that interceptor; on a thread without one (tests calling a listener directly) the work simply
+ * runs. Named {@value #NAME}, not spring-kafka's {@code spring.kafka.listener}, whose timers keep their own tags.
  */
 public final class ConsumerTracing {
 
+    /** The observation's (and its timer's) name. */
+    public static final String NAME = "firebreak.kafka.record";
+
     private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
+    private static final ObservationConvention<KafkaRecordReceiverContext> CONVENTION = new RecordConvention();
 
     private ConsumerTracing() {
     }
 
-    /** Runs {@code work} for {@code record}, observed as the bound listener's consumption of it. */
+    /** Runs {@code work} for {@code record} inside the bound consumer's observation of it. */
     public static void within(ConsumerRecord<?, ?> record, Runnable work) {
         Binding binding = BOUND.get();
         if (binding == null || binding.registry().isNoop()) {
             work.run();
             return;
         }
-        Observation observation = KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
-                DefaultKafkaListenerObservationConvention.INSTANCE,
-                () -> new KafkaRecordReceiverContext(record, binding.groupId(), null, binding.groupId(), () -> null),
-                binding.registry());
-        observation.observe(work);
+        binding.observation(record).observe(work);
     }
 
-    /** The listener is named by its group: each of Firebreak's batch listeners has a group of its own. */
     static void bind(ObservationRegistry registry, String groupId) {
         BOUND.set(new Binding(registry, groupId));
+    }
+
+    static Binding bound() {
+        return BOUND.get();
     }
 
     static void unbind() {
         BOUND.remove();
     }
 
-    private record Binding(ObservationRegistry registry, String groupId) {
+    record Binding(ObservationRegistry registry, String groupId) {
+
+        /** The record's observation (not started): its span is a child of the record's {@code traceparent}. */
+        Observation observation(ConsumerRecord<?, ?> record) {
+            return Observation.createNotStarted(null, CONVENTION,
+                    () -> new KafkaRecordReceiverContext(record, groupId, null, groupId, () -> null), registry);
+        }
+    }
+
+    private static final class RecordConvention implements ObservationConvention<KafkaRecordReceiverContext> {
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public String getContextualName(KafkaRecordReceiverContext context) {
+            return context.getSource() + " process";
+        }
+
+        @Override
+        public KeyValues getLowCardinalityKeyValues(KafkaRecordReceiverContext context) {
+            return KeyValues.of("messaging.system", "kafka", "messaging.destination.name", context.getSource(),
+                    "messaging.consumer.group.name", String.valueOf(context.getGroupId()));
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return context instanceof KafkaRecordReceiverContext;
+        }
     }
 }

@@ -26,6 +26,11 @@ public final class TraceParents {
         this.tracer = tracer;
     }
 
+    /** Never a trace context. */
+    public static TraceParents none() {
+        return new TraceParents(Tracer.NOOP);
+    }
+
     /** Empty when no span is current (or tracing is off). */
     public Optional<String> current() {
         Span span = tracer.currentSpan();
