@@ -8,7 +8,7 @@ import { h, time } from './dom.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MY_SHIFT_DAYS = 14;
-const REFRESH_MS = 60 * 1000;
+const REFRESH_MS = 15 * 1000;
 
 /** Big touch targets for the ack flow on phones (console.css is the shell's; this view adds only its own rules). */
 function ensureStyle() {
@@ -196,18 +196,20 @@ export async function render(root, ctx) {
 
   await loadPages();
 
-  // a new incident may page me: look again shortly after incident events, and every minute anyway
-  let pending = null;
+  // a new incident may page me: notification-service pages after it consumes the incident's event, so look again
+  // shortly after incident events and once more later for a busy system, and every REFRESH_MS anyway
+  const pending = [];
+  const load = () => loadPages().catch((e) => console.error('my pages', e));
   const refresh = () => {
-    clearTimeout(pending);
-    pending = setTimeout(() => loadPages().catch((e) => console.error('my pages', e)), 2000);
+    pending.splice(0).forEach(clearTimeout);
+    pending.push(setTimeout(load, 1500), setTimeout(load, 6000));
   };
   const unsubscribe = ctx.live ? ctx.live.subscribe(refresh) : () => {};
-  const timer = setInterval(refresh, REFRESH_MS);
+  const timer = setInterval(load, REFRESH_MS);
   document.body.dataset.ready = 'true';
   return () => {
     unsubscribe();
-    clearTimeout(pending);
+    pending.forEach(clearTimeout);
     clearInterval(timer);
   };
 }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Consumes {@value Topics#INCIDENT_EVENTS} into the debrief projection a poll at a time, in one transaction per
- * poll (service-support's BatchApplier; each event with its dedupe record), which is what makes a replay fast.
+ * Consumes {@value Topics#INCIDENT_EVENTS} into the debrief projection a poll at a time: one transaction, one dedupe
+ * statement and a few JDBC batches per poll (service-support's BatchApplier, DebriefProjection), which is what makes
+ * a replay fast.
  * Seek-aware, so a replay can rewind it.
  */
 @Component
@@ -35,6 +36,6 @@ public class IncidentEventsListener extends ReplayableListener {
 
     @KafkaListener(id = ID, topics = Topics.INCIDENT_EVENTS, groupId = "debrief-service", batch = "true")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
-        batches.apply(records, projection::apply);
+        batches.applyAll(records, projection::apply);
     }
 }

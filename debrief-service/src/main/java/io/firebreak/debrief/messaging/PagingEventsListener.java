@@ -2,24 +2,29 @@ package io.firebreak.debrief.messaging;
 
 import io.firebreak.debrief.readmodel.PagingProjection;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.support.kafka.BatchApplier;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Consumes {@value Topics#PAGING_EVENTS}: who was paged and when it was acknowledged. Seek-aware for replays. */
+/**
+ * Consumes {@value Topics#PAGING_EVENTS}: who was paged and when it was acknowledged, a poll per transaction
+ * (service-support's BatchApplier, as the incident events). Seek-aware for replays.
+ */
 @Component
 public class PagingEventsListener extends ReplayableListener {
 
     public static final String ID = "debrief-paging-events";
 
     private final PagingProjection projection;
-    private final TransactionTemplate transaction;
+    private final BatchApplier batches;
 
     public PagingEventsListener(PagingProjection projection, PlatformTransactionManager transactionManager) {
         this.projection = projection;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.batches = new BatchApplier(transactionManager);
     }
 
     @Override
@@ -27,8 +32,8 @@ public class PagingEventsListener extends ReplayableListener {
         return ID;
     }
 
-    @KafkaListener(id = ID, topics = Topics.PAGING_EVENTS, groupId = "debrief-service")
-    void on(SpecificRecord event) {
-        transaction.executeWithoutResult(status -> projection.apply(event));
+    @KafkaListener(id = ID, topics = Topics.PAGING_EVENTS, groupId = "debrief-service", batch = "true")
+    void on(List<ConsumerRecord<String, SpecificRecord>> records) {
+        batches.applyAll(records, projection::apply);
     }
 }

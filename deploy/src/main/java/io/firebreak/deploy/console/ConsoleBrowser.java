@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,10 +63,14 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Signs in through the login form, as a person pasting their token does, and waits for the board. */
     public void signIn(String token) {
-        if (!driver.findElements(By.id("sign-out")).isEmpty() && driver.findElement(By.id("sign-out")).isDisplayed()) {
+        // a view still loading shows neither control; #/login while signed in redirects to the board, so sign out
+        // first whenever the shell says someone is signed in
+        new WebDriverWait(driver, VIEW_TIMEOUT).until(d -> displayed(By.id("sign-out")) || displayed(By.id("login-token")));
+        if (displayed(By.id("sign-out"))) {
             signOut();
+        } else {
+            show("#/login", By.id("login-token"));
         }
-        show("#/login", By.id("login-token"));
         WebElement input = driver.findElement(By.id("login-token"));
         input.clear();
         input.sendKeys(token);
@@ -115,6 +120,15 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public String consoleUrl() {
         return consoleUrl;
+    }
+
+    /** False also for an element the view replaced while we looked at it. */
+    private boolean displayed(By locator) {
+        try {
+            return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+        } catch (StaleElementReferenceException replaced) {
+            return false;
+        }
     }
 
     private void show(String hash, By expected) {

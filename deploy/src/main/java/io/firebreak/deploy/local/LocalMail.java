@@ -1,8 +1,10 @@
 package io.firebreak.deploy.local;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The local stack's mail server: a real SMTP server (GreenMail) in the launcher's JVM, to which notification-service
@@ -18,15 +22,20 @@ import java.util.Locale;
  */
 public final class LocalMail implements AutoCloseable {
 
+    /** One message as delivered to one recipient. */
+    private record Delivered(MimeMessage message, String recipient) {
+    }
+
     private final GreenMail server;
     private final Path folder;
+    private final BlockingQueue<Delivered> toWrite = new LinkedBlockingQueue<>();
     private final Thread writer;
     private int written;
 
     private LocalMail(GreenMail server, Path folder) {
         this.server = server;
         this.folder = folder;
-        this.writer = new Thread(this::writeReceived, "local-mail-writer");
+        this.writer = new Thread(this::writeDelivered, "local-mail-writer");
         this.writer.setDaemon(true);
     }
 
@@ -38,6 +47,15 @@ public final class LocalMail implements AutoCloseable {
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         server.start();
         LocalMail mail = new LocalMail(server, folder);
+        // each delivery is queued for its file as GreenMail stores it: the received messages of all mailboxes
+        // together have no stable order to number them by, and copying them all again on every pass was quadratic
+        UserManager users = server.getUserManager();
+        MessageDeliveryHandler store = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, to) -> {
+            GreenMailUser user = store.handle(message, to);
+            mail.toWrite.add(new Delivered(message.getMessage(), to.getEmail()));
+            return user;
+        });
         mail.writer.start();
         return mail;
     }
@@ -61,32 +79,22 @@ public final class LocalMail implements AutoCloseable {
         return java.util.List.of(server.getReceivedMessages());
     }
 
-    private void writeReceived() {
+    private void writeDelivered() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                MimeMessage[] received = server.getReceivedMessages();
-                for (; written < received.length; written++) {
-                    MimeMessage message = received[written];
-                    Path file = folder.resolve(String.format(Locale.ROOT, "%05d-%s.eml", written + 1,
-                            recipient(message)));
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        message.writeTo(out);
-                    }
+                Delivered next = toWrite.take();
+                written++;
+                Path file = folder.resolve(String.format(Locale.ROOT, "%05d-%s.eml", written,
+                        next.recipient().replaceAll("[^A-Za-z0-9@._-]", "_")));
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    next.message().writeTo(out);
                 }
-                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | MessagingException | RuntimeException e) {
                 // a message that cannot be written is skipped; the server still holds it for IMAP
-                written++;
             }
         }
-    }
-
-    private static String recipient(MimeMessage message) throws MessagingException {
-        Address[] to = message.getAllRecipients();
-        String address = to == null || to.length == 0 ? "unknown" : to[0].toString();
-        return address.replaceAll("[^A-Za-z0-9@._-]", "_");
     }
 
     @Override

@@ -98,7 +98,7 @@ class ConsoleBrowserE2EIT {
         String id = await().atMost(Duration.ofSeconds(20)).until(() -> incidentTitled(title), found -> found != null);
         JsonNode declared = event(id, "IncidentDeclared");
         assertThat(declared.path("actor").path("id").asText()).isEqualTo("local-developer");
-        Number rowSeen = await().atMost(Duration.ofSeconds(10))
+        Number rowSeen = await().pollInSameThread().atMost(Duration.ofSeconds(10))
                 .until(() -> (Number) watcher.script("return window.__seen[arguments[0]];", id), seen -> seen != null);
         long declaredOk = accepted(declarer, "declare-form");
         assertThat(rowSeen.longValue() - declaredOk)
@@ -129,7 +129,7 @@ class ConsoleBrowserE2EIT {
         JsonNode posted = await().atMost(Duration.ofSeconds(20)).until(() -> event(id, "UpdatePosted"),
                 found -> found != null);
         assertThat(posted.path("actor").path("id").asText()).isEqualTo("local-developer");
-        Number updateSeen = await().atMost(Duration.ofSeconds(10))
+        Number updateSeen = await().pollInSameThread().atMost(Duration.ofSeconds(10))
                 .until(() -> (Number) watcher.script("return window.__updateSeen;"), seen -> seen != null);
         long postedOk = accepted(declarer, "update-form");
         assertThat(updateSeen.longValue() - postedOk)
@@ -147,7 +147,7 @@ class ConsoleBrowserE2EIT {
     /**
      * A Major pages the platform rotation's on-call person at once; signed in as that person, the on-call view lists
      * the page and its ack button stops the escalation before it reaches its last level (the stack's ack timeout is
-     * 3 s a level, so the person is signed in before the declaration).
+     * 5 s a level, 20 s to the last, so the person is signed in before the declaration).
      */
     @Test
     @Order(2)
@@ -170,10 +170,14 @@ class ConsoleBrowserE2EIT {
         assertThat(firstPage.path("responderId").asText()).as("paged first").isEqualTo(person);
         String pageId = firstPage.path("pageId").asText();
 
+        // the view looks again after incident events (and every 15 s); a reload is the fallback. Polled in this
+        // thread: a reload still running in Awaitility's own thread would drive the browser under the next test
         By mine = By.cssSelector("ul#my-pages li[data-page-id='" + pageId + "']");
-        await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (declarer.driver().findElements(mine).isEmpty()) {
+        long[] loaded = {System.nanoTime()};
+        await().atMost(Duration.ofSeconds(12)).pollInSameThread().pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (declarer.driver().findElements(mine).isEmpty() && System.nanoTime() - loaded[0] > 3_000_000_000L) {
                 declarer.reload();
+                loaded[0] = System.nanoTime();
             }
             return !declarer.driver().findElements(mine).isEmpty();
         });
@@ -192,7 +196,7 @@ class ConsoleBrowserE2EIT {
         assertThat(acked.path("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(acked.path("acknowledgedBy").asText()).isEqualToIgnoringCase(person);
         // the view shows the ack once it is done, without its button
-        await().atMost(Duration.ofSeconds(5)).until(() -> declarer.driver().findElement(mine)
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> declarer.driver().findElement(mine)
                 .findElements(By.cssSelector("button.ack")).isEmpty());
         assertThat(declarer.driver().findElement(mine).findElement(By.cssSelector("[data-field=ack-state]")).getText())
                 .isNotBlank();
@@ -233,7 +237,7 @@ class ConsoleBrowserE2EIT {
         watcher.go("#/insights");
         // one element per chart, each drawn by ECharts (a canvas inside it)
         assertThat(watcher.driver().findElements(By.cssSelector("#insights-charts div"))).isNotEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !watcher.driver()
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> !watcher.driver()
                 .findElements(By.cssSelector("#insights-charts canvas, #insights-charts svg")).isEmpty());
         assertThat(watcher.driver().findElements(By.cssSelector("table#insights-table"))).isNotEmpty();
         Path shot = watcher.screenshot(Path.of("target", "console-insights.png"));
@@ -290,7 +294,7 @@ class ConsoleBrowserE2EIT {
     }
 
     private static long accepted(ConsoleBrowser browser, String formId) {
-        Number at = await().atMost(Duration.ofSeconds(10)).until(
+        Number at = await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(
                 () -> (Number) browser.script("return window.__accepted[arguments[0]];", formId), ok -> ok != null);
         return at.longValue();
     }

@@ -1,5 +1,6 @@
 package io.firebreak.deploy.testing;
 
+import io.firebreak.deploy.standin.SlackStandIn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public final class SharedStack implements BeforeAllCallback {
     /** The platform rotation of notification-service's default on-call config (application.yml). */
     public static final List<String> ROTATION = List.of("avery", "blake", "casey");
 
-    static final int PORT_BASE = 26000;
+    /** Its ports stay below Linux's ephemeral range (32768–60999): a client's outgoing port never holds one. */
+    static final int PORT_BASE = 20000;
     static final List<String> CONSUMERS = List.of("notification-service", "statuspage-service", "debrief-service");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
 
@@ -122,7 +124,7 @@ public final class SharedStack implements BeforeAllCallback {
                 "FIREBREAK_SLACK_BOT_TOKEN", "xoxb-e2e",
                 "FIREBREAK_SLACK_API_URL", slack.apiUrl(),
                 "FIREBREAK_SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET,
-                "FIREBREAK_ACK_TIMEOUT", "3s"));
+                "FIREBREAK_ACK_TIMEOUT", "5s"));
         env.putAll(tokens());
         if (SESSION_TIMEOUT_MS > 0) {
             for (String consumer : CONSUMERS) {

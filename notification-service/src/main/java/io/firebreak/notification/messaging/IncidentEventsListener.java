@@ -27,6 +27,7 @@ import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.jdbc.ProcessedEvents;
 import io.firebreak.support.kafka.BatchApplier;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -38,8 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Consumes {@value Topics#INCIDENT_EVENTS} a poll at a time, in one transaction per poll (service-support's
- * BatchApplier), each event with its dedupe record, so a redelivery after a crash or rebalance queues no message and
- * no page twice. Failures are retried and then dead-lettered by service-support's consumer pipeline.
+ * BatchApplier) with the poll's dedupe records written in one statement, so a redelivery after a crash or rebalance
+ * queues no message and no page twice. Failures are retried and then dead-lettered by service-support's consumer pipeline.
  */
 @Component
 public class IncidentEventsListener {
@@ -64,17 +65,24 @@ public class IncidentEventsListener {
     @KafkaListener(id = "notification-incident-events", topics = Topics.INCIDENT_EVENTS,
             groupId = "notification-service", batch = "true")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
-        batches.apply(records, this::apply);
+        batches.applyAll(records, this::apply);
     }
 
-    private void apply(SpecificRecord event) {
-        if (event instanceof AlertAttached || !IncidentEvents.TYPES.contains(event.getClass())) {
-            return; // alerts attached to an incident notify nobody by themselves
+    /** A poll's events in order; their dedupe records go in one statement (issue 19). */
+    private void apply(List<SpecificRecord> events) {
+        // alerts attached to an incident notify nobody by themselves
+        List<SpecificRecord> relevant = events.stream().filter(event -> !(event instanceof AlertAttached)
+                && IncidentEvents.TYPES.contains(event.getClass())).toList();
+        Set<String> first = processed.firstTimes(relevant.stream()
+                .map(event -> IncidentEvents.header(event).getEventId()).toList());
+        for (SpecificRecord event : relevant) {
+            if (first.remove(IncidentEvents.header(event).getEventId())) {
+                apply(event, IncidentEvents.header(event));
+            }
         }
-        EventHeader header = IncidentEvents.header(event);
-        if (!processed.firstTime(header.getEventId())) {
-            return;
-        }
+    }
+
+    private void apply(SpecificRecord event, EventHeader header) {
         if (!(event instanceof IncidentDeclared) && !known(header.getIncidentId())) {
             // nothing to post to (no channel), nobody to page: applying it would only queue messages that can
             // never be sent. Skipped deliberately, and recorded as processed so a redelivery is skipped too.

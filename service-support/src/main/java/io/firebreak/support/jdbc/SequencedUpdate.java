@@ -38,12 +38,25 @@ public final class SequencedUpdate {
      * row moved forward.
      */
     public boolean apply(String incidentId, long sequence, String assignments, Object... values) {
+        return jdbc.update(sql(assignments), args(incidentId, sequence, values)) == 1;
+    }
+
+    /** The same update, queued in {@code batch} under the incident's id (so it keeps its place among that row's). */
+    public void queue(StatementBatch batch, String incidentId, long sequence, String assignments, Object... values) {
+        batch.add(incidentId, sql(assignments), args(incidentId, sequence, values));
+    }
+
+    private String sql(String assignments) {
         String set = assignments == null || assignments.isBlank() ? "" : assignments + ", ";
+        return "UPDATE " + table + " SET " + set + sequenceColumn + " = ? WHERE incident_id = ?"
+                + " AND " + sequenceColumn + " < ?";
+    }
+
+    private static Object[] args(String incidentId, long sequence, Object... values) {
         List<Object> args = new ArrayList<>(Arrays.asList(values));
         args.add(sequence);
         args.add(incidentId);
         args.add(sequence);
-        return jdbc.update("UPDATE " + table + " SET " + set + sequenceColumn + " = ? WHERE incident_id = ?"
-                + " AND " + sequenceColumn + " < ?", args.toArray()) == 1;
+        return args.toArray();
     }
 }

@@ -2,7 +2,12 @@ package io.firebreak.support.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -50,6 +55,57 @@ public final class SmtpMailer {
         if (!enabled()) {
             throw new IllegalStateException("No SMTP host is configured");
         }
+        try {
+            mail.send(mime(message));
+        } catch (org.springframework.mail.MailException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Sends several messages over one connection (one connect and greeting instead of one per message, the cost
+     * that bounds a fan-out to many subscribers). Returns the failures by the message's index in {@code messages}:
+     * empty when the server accepted every one; every index when it could not be reached.
+     */
+    public Map<Integer, MessagingException> sendAll(List<MailMessage> messages) {
+        if (!enabled()) {
+            throw new IllegalStateException("No SMTP host is configured");
+        }
+        Map<Integer, MessagingException> failures = new HashMap<>();
+        List<MimeMessage> mimes = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                mimes.add(mime(messages.get(i)));
+                indexes.add(i);
+            } catch (MessagingException unwritable) { // e.g. an address that does not parse: this message only
+                failures.put(i, unwritable);
+            }
+        }
+        if (mimes.isEmpty()) {
+            return failures;
+        }
+        try {
+            mail.send(mimes.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            Map<Object, Exception> failed = e.getFailedMessages();
+            for (int j = 0; j < mimes.size(); j++) {
+                Exception cause = failed.isEmpty() ? e : failed.get(mimes.get(j));
+                if (cause != null) {
+                    failures.put(indexes.get(j), failure(cause));
+                }
+            }
+        } catch (org.springframework.mail.MailException e) {
+            indexes.forEach(i -> failures.put(i, failure(e)));
+        }
+        return failures;
+    }
+
+    private static MessagingException failure(Exception cause) {
+        return new MessagingException("SMTP delivery failed: " + cause.getClass().getSimpleName(), cause);
+    }
+
+    private MimeMessage mime(MailMessage message) throws MessagingException {
         MimeMessage mime = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
         helper.setFrom(settings.from());
@@ -59,10 +115,6 @@ public final class SmtpMailer {
         for (MailMessage.Header header : message.headers()) {
             mime.setHeader(header.name(), header.value());
         }
-        try {
-            mail.send(mime);
-        } catch (org.springframework.mail.MailException e) {
-            throw new MessagingException("SMTP delivery failed: " + e.getClass().getSimpleName(), e);
-        }
+        return mime;
     }
 }

@@ -4,7 +4,10 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
@@ -35,6 +38,56 @@ public final class ConsumerTracing {
             return;
         }
         binding.observation(record).observe(work);
+    }
+
+    /**
+     * Runs {@code work}, which applies all of {@code records} at once (a projection that batches its statements), with
+     * a span per record spanning it. When the records share one trace (one command's events, the usual poll) the work
+     * runs in the first record's span, so what it appends to the outbox carries that trace on; a poll that mixes
+     * traces still gets every record's span, but no single one can be current, and its outbox rows carry none.
+     */
+    public static void aroundBatch(List<? extends ConsumerRecord<?, ?>> records, Runnable work) {
+        Binding binding = BOUND.get();
+        if (records.size() == 1) {
+            within(records.get(0), work);
+            return;
+        }
+        if (binding == null || binding.registry().isNoop() || records.isEmpty()) {
+            work.run();
+            return;
+        }
+        List<Observation> observations = records.stream().map(record -> binding.observation(record).start()).toList();
+        Observation.Scope scope = oneTrace(records) ? observations.get(0).openScope() : null;
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            observations.forEach(observation -> observation.error(e));
+            throw e;
+        } finally {
+            if (scope != null) {
+                scope.close();
+            }
+            observations.forEach(Observation::stop);
+        }
+    }
+
+    /** True when every record carries a {@code traceparent} of the same trace. */
+    private static boolean oneTrace(List<? extends ConsumerRecord<?, ?>> records) {
+        String first = null;
+        for (ConsumerRecord<?, ?> record : records) {
+            Header header = record.headers().lastHeader(TraceParents.HEADER);
+            String value = header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
+            if (!TraceParents.isValid(value)) {
+                return false;
+            }
+            String traceId = value.substring(3, 35);
+            if (first == null) {
+                first = traceId;
+            } else if (!first.equals(traceId)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void bind(ObservationRegistry registry, String groupId) {

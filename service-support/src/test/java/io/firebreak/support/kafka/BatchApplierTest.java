@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -76,5 +78,36 @@ class BatchApplierTest {
         })).isInstanceOfSatisfying(BatchListenerFailedException.class,
                 e -> assertThat(((ConsumerRecord<?, ?>) e.getRecord()).offset()).isEqualTo(2));
         assertThat(transactions.applied).as("the batch rolled back, then a and b one at a time").containsExactly("a", "b");
+    }
+
+    @Test
+    void handsAWholePollToApplyAllAndHuntsAFailingRecordOneAtATime() {
+        Transactions transactions = new Transactions();
+        List<List<String>> calls = new ArrayList<>();
+        assertThatThrownBy(() -> new BatchApplier(transactions).applyAll(records("a", "b", "poison", "d"), values -> {
+            calls.add(values);
+            for (String value : values) {
+                if (value.equals("poison")) {
+                    throw new IllegalStateException("cannot apply");
+                }
+                transactions.applied.add(value);
+            }
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class,
+                e -> assertThat(((ConsumerRecord<?, ?>) e.getRecord()).offset()).isEqualTo(2));
+        assertThat(calls).containsExactly(List.of("a", "b", "poison", "d"), List.of("a"), List.of("b"),
+                List.of("poison"));
+        assertThat(transactions.applied).as("the poll rolled back, then a and b one at a time").containsExactly("a", "b");
+    }
+
+    @Test
+    void namesAnUndecodableRecordWithItsDeserializationFailureSoItIsNotRetried() {
+        Transactions transactions = new Transactions();
+        List<ConsumerRecord<String, String>> records = records("a", null);
+        SerializationUtils.deserializationException(records.get(1).headers(), new byte[] {1, 2},
+                new IllegalStateException("not Avro"), false);
+        assertThatThrownBy(() -> new BatchApplier(transactions).apply(records, transactions.applied::add))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getCause())
+                        .isInstanceOf(DeserializationException.class).hasRootCauseMessage("not Avro"));
+        assertThat(transactions.applied).containsExactly("a");
     }
 }

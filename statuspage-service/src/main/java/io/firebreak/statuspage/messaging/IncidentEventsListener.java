@@ -18,6 +18,7 @@ import io.firebreak.statuspage.readmodel.StatusModelStore;
 import io.firebreak.statuspage.readmodel.StatusProjection;
 import io.firebreak.support.kafka.BatchApplier;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,10 +27,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Consumes {@value Topics#INCIDENT_EVENTS} a poll at a time: the events the page cares about are applied in one
- * transaction per poll, each with its dedupe record (service-support's BatchApplier); roles, notes, alerts,
+ * transaction per poll, their dedupe records in one statement (service-support's BatchApplier); roles, notes, alerts,
  * containment steps, causes and video bridges are ignored (they are never public), as is any event type a later
- * schema adds until the page learns it. Each applied event bumps the page's revision in the same transaction, so every
- * instance re-renders; this one rebuilds its snapshot once per poll after it commits, not once per event, which is
+ * schema adds until the page learns it. A poll that applied an event bumps the page's revision in the same transaction,
+ * so every instance re-renders; this one rebuilds its snapshot once per poll after it commits, not once per event, which is
  * what lets the page catch up quickly after an outage.
  */
 @Component
@@ -51,7 +52,7 @@ public class IncidentEventsListener {
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
         boolean[] changed = {false};
         try {
-            batches.apply(records, event -> changed[0] |= apply(event));
+            batches.applyAll(records, events -> changed[0] |= apply(events));
         } finally {
             if (changed[0]) {
                 model.refresh();
@@ -59,11 +60,28 @@ public class IncidentEventsListener {
         }
     }
 
-    /** True when the event was applied (public and first delivered). */
-    private boolean apply(SpecificRecord event) {
-        if (!isPublic(event) || !projection.firstDelivery(IncidentEvents.header(event))) {
-            return false;
+    /**
+     * True when one of the events was applied (public and first delivered). The poll's event ids are recorded in one
+     * statement and the revision bumped once (issue 19: replay at half the raw consumer's rate).
+     */
+    private boolean apply(List<SpecificRecord> events) {
+        List<SpecificRecord> visible = events.stream().filter(IncidentEventsListener::isPublic).toList();
+        Set<String> first = projection.firstDeliveries(visible.stream()
+                .map(event -> IncidentEvents.header(event).getEventId()).toList());
+        boolean applied = false;
+        for (SpecificRecord event : visible) {
+            if (first.remove(IncidentEvents.header(event).getEventId())) {
+                apply(event);
+                applied = true;
+            }
         }
+        if (applied) {
+            model.changed(); // the page's revision, in this transaction: other instances re-render from it
+        }
+        return applied;
+    }
+
+    private void apply(SpecificRecord event) {
         if (event instanceof IncidentDeclared declared) {
             projection.on(declared);
         } else if (event instanceof SeverityChanged changed) {
@@ -89,8 +107,6 @@ public class IncidentEventsListener {
         } else if (event instanceof ComponentStatusSet component) {
             projection.on(component);
         }
-        model.changed(); // the page's revision, in this transaction: other instances re-render from it
-        return true;
     }
 
     private static boolean isPublic(SpecificRecord event) {

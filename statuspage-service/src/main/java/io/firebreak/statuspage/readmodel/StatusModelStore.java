@@ -56,6 +56,8 @@ public class StatusModelStore {
     /** The page revision the last refresh read (-1: none yet). */
     private volatile long refreshedRevision = -1;
     private final List<Consumer<StatusModel>> listeners = new CopyOnWriteArrayList<>();
+    /** The texts the last refresh redacted: each refresh re-reads every shown text, and few of them changed. */
+    private RedactionMemo redactions = new RedactionMemo(Map.of());
 
     public StatusModelStore(JdbcTemplate jdbc, ComponentCatalog catalog, Clock clock, StatusPageProperties properties,
             PlatformTransactionManager transactionManager) {
@@ -105,14 +107,7 @@ public class StatusModelStore {
     private Snapshot read() {
         // read first: a change committed while the model is read raises the revision again and is refreshed next time
         long revision = revision();
-        Map<String, List<PublicUpdate>> updates = new HashMap<>();
-        jdbc.query("""
-                SELECT u.update_id, u.incident_id, u.status, u.body, u.created_at FROM incident_update u
-                JOIN incident i ON i.incident_id = u.incident_id WHERE i.published
-                ORDER BY u.created_at DESC, u.update_id""", rs -> {
-            updates.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PublicUpdate(rs.getString(1),
-                    rs.getString(3), PublicText.redact(rs.getString(4)), instant(rs.getTimestamp(5))));
-        });
+        RedactionMemo memo = redactions.next();
         List<IncidentRow> rows = jdbc.query("""
                 SELECT incident_id, reference, name, severity, status, affected_services, created_at, updated_at,
                        monitoring_at, resolved_at, public_message
@@ -122,6 +117,17 @@ public class StatusModelStore {
                 (rs, n) -> new IncidentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
                         instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getString(11)), MAX_INCIDENTS);
+        // the entries of the incidents shown only, not of the whole history
+        Map<String, List<PublicUpdate>> updates = new HashMap<>();
+        String[] shown = rows.stream().map(IncidentRow::id).toArray(String[]::new);
+        jdbc.query("""
+                SELECT u.update_id, u.incident_id, u.status, u.body, u.created_at FROM incident_update u
+                WHERE u.incident_id = ANY (?) ORDER BY u.created_at DESC, u.update_id""",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", shown)), rs -> {
+                    updates.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PublicUpdate(
+                            rs.getString(1), rs.getString(3), memo.redact(rs.getString(4)),
+                            instant(rs.getTimestamp(5))));
+                });
         Map<String, Map<String, String>> overrides = new HashMap<>();
         jdbc.query("""
                 SELECT o.incident_id, o.component_id, o.status FROM component_override o
@@ -144,8 +150,8 @@ public class StatusModelStore {
             derivedIds.forEach(id -> statuses.put(id, derived));
             statuses.putAll(overrides.getOrDefault(row.id(), Map.of()));
             List<String> componentIds = List.copyOf(new LinkedHashSet<>(statuses.keySet()));
-            PublicIncident incident = new PublicIncident(row.id(), row.reference(), PublicText.redact(row.name()),
-                    PublicText.redact(row.message()), status, impact, row.createdAt(), row.updatedAt(),
+            PublicIncident incident = new PublicIncident(row.id(), row.reference(), memo.redact(row.name()),
+                    memo.redact(row.message()), status, impact, row.createdAt(), row.updatedAt(),
                     row.monitoringAt(), row.resolvedAt(), List.copyOf(updates.getOrDefault(row.id(), List.of())),
                     componentIds, Map.copyOf(statuses));
             incidents.add(incident);
@@ -176,6 +182,7 @@ public class StatusModelStore {
         String indicator = PublicLanguage.indicator(worst);
         StatusModel model = new StatusModel(versions.incrementAndGet(), now, indicator,
                 PublicLanguage.description(indicator), components, List.copyOf(incidents), maintenances, uptime(now));
+        redactions = memo;
         return new Snapshot(model, revision);
     }
 

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,6 +65,11 @@ public class StatusProjection {
     /** Records the event as processed; false when it was already. */
     public boolean firstDelivery(EventHeader header) {
         return processed.firstTime(header.getEventId());
+    }
+
+    /** Records a poll's event ids as processed in one statement; returns those delivered for the first time. */
+    public Set<String> firstDeliveries(List<String> eventIds) {
+        return processed.firstTimes(eventIds);
     }
 
     public void on(IncidentDeclared event) {

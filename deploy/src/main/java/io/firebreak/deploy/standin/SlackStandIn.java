@@ -1,4 +1,4 @@
-package io.firebreak.deploy.testing;
+package io.firebreak.deploy.standin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -51,6 +51,7 @@ public final class SlackStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
+    private final Map<String, Long> channelCreatedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Posted>> channels = new ConcurrentHashMap<>();
     private final Map<String, String> metadata = new ConcurrentHashMap<>();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
@@ -82,6 +83,11 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /** The id this stand-in gave the channel it created by that name, or null. */
+    /** When the channel was created ({@link System#nanoTime()}), or null before. */
+    public Long channelCreatedAt(String name) {
+        return channelCreatedAt.get(name);
+    }
+
     public String channelId(String name) {
         return channelIds.get(name);
     }
@@ -130,6 +136,7 @@ public final class SlackStandIn implements AutoCloseable {
             case "conversations.create" -> {
                 String id = "C" + ids.incrementAndGet();
                 channelIds.put(params.get("name"), id);
+                channelCreatedAt.putIfAbsent(params.get("name"), System.nanoTime());
                 yield "{\"ok\":true,\"channel\":{\"id\":\"" + id + "\",\"name\":\"" + params.get("name") + "\"}}";
             }
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
