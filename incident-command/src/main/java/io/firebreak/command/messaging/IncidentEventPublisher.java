@@ -2,6 +2,8 @@ package io.firebreak.command.messaging;
 
 import io.firebreak.schemas.catalog.IncidentEvents;
 import io.firebreak.schemas.catalog.Topics;
+import io.firebreak.support.tracing.TraceParents;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
  * commits: if Kafka does not acknowledge, the batch rolls back, the token stays where it was, and the
  * processor retries with back-off. Consumers read with {@code isolation.level=read_committed}, so an aborted
  * attempt is never seen. A crash between the Kafka commit and the token commit republishes the batch; every
- * consumer deduplicates on the event id.
+ * consumer deduplicates on the event id. Each record carries the {@code traceparent} stored with its event, if any.
  */
 @Component
 @ProcessingGroup(IncidentEventPublisher.GROUP)
@@ -57,7 +59,14 @@ public class IncidentEventPublisher {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         SpecificRecord avro = mapper.toAvro(message);
-        batch().add(new ProducerRecord<>(Topics.INCIDENT_EVENTS, message.getAggregateIdentifier(), avro));
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.INCIDENT_EVENTS,
+                message.getAggregateIdentifier(), avro);
+        if (message.getMetaData().get(TraceParents.HEADER) instanceof String traceParent
+                && TraceParents.isValid(traceParent)) {
+            // the trace of the request that caused the event (TraceParentCorrelation), not this thread's
+            record.headers().add(TraceParents.HEADER, traceParent.getBytes(StandardCharsets.US_ASCII));
+        }
+        batch().add(record);
     }
 
     private List<ProducerRecord<String, SpecificRecord>> batch() {

@@ -46,6 +46,8 @@ import io.firebreak.schemas.serde.FirebreakEventSerializer;
 import io.firebreak.support.kafka.ConsumerPipelineConfiguration;
 import io.firebreak.support.kafka.DeadLetters;
 import io.firebreak.support.testing.SecretSamples;
+import io.firebreak.support.tracing.TraceParents;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,11 +59,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
@@ -406,6 +410,69 @@ class IncidentCommandsIT {
         RoleAssigned lead = (RoleAssigned) awaitEvents(id, 2).get(1);
         assertThat(lead.getAssignee().getName()).isEqualTo("Dana Default");
         assertThat(IncidentEvents.header(lead).getActor()).isEqualTo(system);
+    }
+
+    /**
+     * Issue 19: the trace of a declaration goes on past the event store. The request's {@code traceparent} is stored
+     * with its events and sent as each record's header, same trace, the server span as parent.
+     */
+    @Test
+    void anHttpDeclarationsTraceIsTheTraceOfItsRecordsOnTheIncidentTopic() {
+        String traceId = hex(32);
+        String caller = "00-" + traceId + "-" + hex(16) + "-01";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> created = client.post().uri("/api/v1/incidents").headers(h -> {
+            h.setBearerAuth(Api.WRITER);
+            h.set(TraceParents.HEADER, caller);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Traced checkout errors",
+                "severity", "MAJOR", "incidentLead", Map.of("id", "u-ana", "name", "Ana")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) created.get("id");
+
+        awaitEvents(id, 2);
+        List<ConsumerRecord<String, SpecificRecord>> records = events.poll().stream()
+                .filter(r -> id.equals(r.key())).toList();
+        assertThat(records).hasSizeGreaterThanOrEqualTo(2).allSatisfy(record -> {
+            assertThat(traceParent(record)).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .isNotEqualTo(caller); // a child of the caller's span: the server's
+        });
+    }
+
+    /** A command asked for on Kafka continues its record's trace into its events and its answer (the outbox). */
+    @Test
+    void aSlackCommandsTraceGoesOnToItsEventsAndItsAnswer() {
+        String id = UUID.randomUUID().toString();
+        String traceId = hex(32);
+        IncidentCommandRequested request = request(UUID.randomUUID().toString(), id,
+                DeclareIncidentRequest.newBuilder().setTitle("Traced search latency").setSeverity("MINOR").build());
+        ProducerRecord<String, SpecificRecord> asked = new ProducerRecord<>(Topics.INCIDENT_COMMANDS, id, request);
+        asked.headers().add(TraceParents.HEADER,
+                ("00-" + traceId + "-" + hex(16) + "-01").getBytes(StandardCharsets.US_ASCII));
+        producer.send(asked);
+        producer.flush();
+
+        await().atMost(WAIT).until(() -> !answersTo(request.getCommandId()).isEmpty());
+        ConsumerRecord<String, SpecificRecord> answer = answers.poll().stream()
+                .filter(r -> request.getCommandId().equals(r.key())).findFirst().orElseThrow();
+        assertThat(traceParent(answer)).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        awaitEvents(id, 1);
+        assertThat(events.poll().stream().filter(r -> id.equals(r.key())))
+                .allSatisfy(record -> assertThat(traceParent(record)).startsWith("00-" + traceId + "-"));
+    }
+
+    private static String traceParent(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(TraceParents.HEADER);
+        assertThat(header).as("traceparent header of %s", record.value().getClass().getSimpleName()).isNotNull();
+        return new String(header.value(), StandardCharsets.US_ASCII);
+    }
+
+    private static String hex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (hex.length() < digits) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
     }
 
     private static void assertRejected(IncidentCommandHandled answer, String title, String field, String detail) {

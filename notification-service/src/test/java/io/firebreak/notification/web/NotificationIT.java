@@ -25,13 +25,16 @@ import io.firebreak.schemas.paging.PageAcknowledged;
 import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.support.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -264,6 +267,36 @@ class NotificationIT {
         try (IncidentStory after = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             after.declared("After the poison", Severity.MINOR, false, "web");
             await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(after.channelName()) != null);
+        }
+    }
+
+    /**
+     * Issue 19: the page a declaration causes carries the declaration's trace on. The incident record's
+     * {@code traceparent} is continued by the consumer (one span per record) and stored with the paging event in the
+     * outbox, whose relay sends it as the paging record's header.
+     */
+    @Test
+    void thePagesADeclarationCausesCarryItsTraceOn() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String parent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant());
+                KafkaConsumer<String, SpecificRecord> paging = Paging.consumer(broker.getBrokersAsString(),
+                        "paging-trace-it")) {
+            story.traced(parent).declared("Traced payments outage", Severity.CRITICAL, true, "payments");
+            List<ConsumerRecord<String, SpecificRecord>> triggered = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                paging.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(story.incidentId) && r.value() instanceof PageTriggered) {
+                        triggered.add(r);
+                    }
+                });
+                return !triggered.isEmpty();
+            });
+            Header header = triggered.get(0).headers().lastHeader("traceparent");
+            assertThat(header).as("the paging record's traceparent").isNotNull();
+            assertThat(new String(header.value(), StandardCharsets.US_ASCII))
+                    .as("same trace, a span of this service's as parent")
+                    .matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(parent);
         }
     }
 

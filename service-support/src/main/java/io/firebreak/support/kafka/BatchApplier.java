@@ -1,5 +1,6 @@
 package io.firebreak.support.kafka;
 
+import io.firebreak.support.tracing.ConsumerTracing;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,12 +51,14 @@ public final class BatchApplier {
         try {
             if (!decodable.isEmpty()) {
                 List<V> values = decodable.stream().map(ConsumerRecord::value).toList();
-                transaction.executeWithoutResult(status -> applyAll.accept(values));
+                transaction.executeWithoutResult(status -> ConsumerTracing.aroundBatch(decodable,
+                        () -> applyAll.accept(values)));
             }
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<K, V> record : decodable) {
                 try {
-                    transaction.executeWithoutResult(status -> applyAll.accept(List.of(record.value())));
+                    transaction.executeWithoutResult(status -> ConsumerTracing.within(record,
+                            () -> applyAll.accept(List.of(record.value()))));
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException("Applying failed for " + record.topic() + "-"
                             + record.partition() + "@" + record.offset(), failed, record);

@@ -1,6 +1,7 @@
 package io.firebreak.support.outbox;
 
 import io.firebreak.support.config.SupportProperties;
+import io.firebreak.support.tracing.TraceParents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxConfiguration {
 
     @Bean
-    public Outbox outbox(JdbcTemplate jdbc) {
-        return new Outbox(jdbc);
+    public Outbox outbox(JdbcTemplate jdbc, TraceParents traces) {
+        return new Outbox(jdbc, traces);
     }
 
     /** Payloads are already single-object encoded; acks from every replica, no duplicates from retries. */

@@ -1,6 +1,7 @@
 package io.firebreak.support.outbox;
 
 import io.firebreak.schemas.serde.FirebreakEventSerializer;
+import io.firebreak.support.tracing.TraceParents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends what the outbox holds, oldest first, and marks each row once Kafka acknowledged it. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so several instances share the work without sending a row twice at once. A
- * failure leaves the row for the next round: at least once, in order; consumers deduplicate on the event id.
+ * failure leaves the row for the next round: at least once, in order; consumers deduplicate on the event id. A row's
+ * stored trace context becomes the record's {@code traceparent} header, so the trace goes on past the relay's thread.
  */
 public class OutboxRelay {
 
@@ -44,10 +46,11 @@ public class OutboxRelay {
     public int relay() {
         int[] claimed = {0};
         Integer sent = transaction.execute(status -> {
-            List<Row> pending = jdbc.query("SELECT event_id, topic, record_key, event_type, payload FROM outbox"
+            List<Row> pending = jdbc.query("SELECT event_id, topic, record_key, event_type, payload, trace_parent"
+                    + " FROM outbox"
                     + " WHERE published_at IS NULL ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED",
                     (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBytes(5)), batchSize);
+                            rs.getBytes(5), rs.getString(6)), batchSize);
             claimed[0] = pending.size();
             int published = 0;
             for (Row row : pending) {
@@ -75,6 +78,9 @@ public class OutboxRelay {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add(FirebreakEventSerializer.EVENT_TYPE_HEADER,
                 row.eventType().getBytes(StandardCharsets.UTF_8));
+        if (TraceParents.isValid(row.traceParent())) {
+            record.headers().add(TraceParents.HEADER, row.traceParent().getBytes(StandardCharsets.US_ASCII));
+        }
         try {
             kafka.send(record).get(10, TimeUnit.SECONDS);
             return true;
@@ -87,6 +93,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(String eventId, String topic, String key, String eventType, byte[] payload) {
+    private record Row(String eventId, String topic, String key, String eventType, byte[] payload,
+            String traceParent) {
     }
 }

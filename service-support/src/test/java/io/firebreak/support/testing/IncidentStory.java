@@ -47,6 +47,7 @@ public final class IncidentStory implements AutoCloseable {
     private Instant clock;
     private final java.util.List<SpecificRecord> sent = new java.util.ArrayList<>();
     private SpecificRecord last;
+    private String traceParent;
 
     public IncidentStory(String bootstrapServers) {
         this(bootstrapServers, Instant.now().minusSeconds(600));
@@ -154,6 +155,12 @@ public final class IncidentStory implements AutoCloseable {
         return send(new io.firebreak.schemas.incident.IncidentClosed(header(), debriefUrl));
     }
 
+    /** The events sent from now on carry this W3C {@code traceparent} header, as incident-command's do (issue 19). */
+    public IncidentStory traced(String traceParent) {
+        this.traceParent = traceParent;
+        return this;
+    }
+
     /** Sends the previous event again, as a redelivery would. */
     public IncidentStory again() {
         return send(last);
@@ -165,7 +172,12 @@ public final class IncidentStory implements AutoCloseable {
             sent.add(event);
         }
         try {
-            producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS, incidentId, event)).get();
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.INCIDENT_EVENTS, incidentId,
+                    event);
+            if (traceParent != null) {
+                record.headers().add("traceparent", traceParent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {ServiceTestInitializer.class, SubscriberStandIns.Initializer.class})
 @EmbeddedKafka(partitions = 3, topics = Topics.INCIDENT_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
-@Import({JdbcThreads.class, MovableClock.class})
+@Import({JdbcThreads.class, MovableClock.class, RecordedSpans.class})
 @ActiveProfiles("test")
 public @interface StatusPageIntegrationTest {
 }

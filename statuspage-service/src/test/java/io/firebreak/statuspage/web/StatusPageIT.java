@@ -8,7 +8,9 @@ import io.firebreak.schemas.incident.IncidentStatus;
 import io.firebreak.schemas.incident.IncidentType;
 import io.firebreak.schemas.incident.Severity;
 import io.firebreak.support.testing.IncidentStory;
+import io.firebreak.statuspage.support.RecordedSpans;
 import io.firebreak.statuspage.support.StatusPageIntegrationTest;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -214,6 +216,29 @@ class StatusPageIT {
 
             story.resolved();
             await().atMost(Duration.ofSeconds(30)).until(() -> !unresolvedIds().contains(story.incidentId));
+        }
+    }
+
+    /**
+     * Issue 19: a declaration can be followed to the status page. The incident record's {@code traceparent} (as
+     * incident-command writes it from the HTTP request's trace) is continued by this service's consumer: its span for
+     * the record has the request's trace id and the record's span as parent.
+     */
+    @Test
+    void theConsumerSpanOfAPublishedIncidentContinuesTheDeclarationsTrace() {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String spanId = traceId.substring(16);
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString())) {
+            story.traced("00-" + traceId + "-" + spanId + "-01")
+                    .declared("Traced checkout outage", Severity.CRITICAL, true, "checkout");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unresolvedIds().contains(story.incidentId));
+            await().atMost(Duration.ofSeconds(5)).until(() -> RecordedSpans.ofTrace(traceId).stream()
+                    .anyMatch(span -> span.getKind() == SpanKind.CONSUMER));
+            assertThat(RecordedSpans.ofTrace(traceId)).filteredOn(span -> span.getKind() == SpanKind.CONSUMER)
+                    .anySatisfy(span -> {
+                        assertThat(span.getParentSpanId()).isEqualTo(spanId);
+                        assertThat(span.getAttributes().asMap().toString()).contains("statuspage-service");
+                    });
         }
     }
 
