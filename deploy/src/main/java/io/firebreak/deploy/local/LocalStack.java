@@ -349,6 +349,18 @@ public final class LocalStack {
         };
     }
 
+    /** What the banner says of Slack and paging: the settings decide, not an assumption that neither is set. */
+    private String outsideWorld() {
+        boolean slack = !env.getOrDefault("FIREBREAK_SLACK_BOT_TOKEN", "").isBlank();
+        boolean paging = !env.getOrDefault("FIREBREAK_PAGERDUTY_ROUTING_KEY", "").isBlank()
+                || !env.getOrDefault("FIREBREAK_PAGING_WEBHOOK_URL", "").isBlank();
+        if (!slack && !paging) {
+            return "Slack and PagerDuty are not configured: nothing leaves this machine.";
+        }
+        return (slack ? "Slack is configured" : "Slack is not configured") + "; pages "
+                + (paging ? "go to PagerDuty or the paging webhook." : "reach no pager (no PagerDuty key or webhook).");
+    }
+
     private String shown(Path path) {
         return path.startsWith(layout.root()) ? layout.root().relativize(path).toString() : path.toString();
     }
@@ -425,7 +437,7 @@ public final class LocalStack {
                 "  curl -s -H \"Authorization: Bearer " + StackLayout.DEV_TOKEN + "\" http://127.0.0.1:" + api
                         + "/api/v1/incidents?open=true",
                 "",
-                "Slack and PagerDuty are not configured: nothing leaves this machine. Messages and pages are recorded:",
+                outsideWorld() + " Messages and pages are recorded:",
                 "  curl -s -H \"Authorization: Bearer " + StackLayout.DEV_TOKEN + "\" http://127.0.0.1:"
                         + layout.portOf("notification-service") + "/api/v1/incidents/<id>/notifications   (and /escalation)",
                 "Ctrl-C stops everything (or ./firebreak-local --stop when started with --detach).",

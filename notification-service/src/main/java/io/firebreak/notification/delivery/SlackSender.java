@@ -78,8 +78,12 @@ public class SlackSender {
     @Scheduled(fixedDelayString = "${firebreak.notification.slack.poll-interval:200ms}")
     public synchronized void sendDue() {
         Instant now = clock.instant();
-        List<Map<String, Object>> due = jdbc.queryForList("SELECT * FROM slack_message WHERE state = 'PENDING'"
-                + " ORDER BY position LIMIT 200");
+        // a shared channel's backlog held back by its pace (#incidents after a burst of declarations: ~1 post a
+        // second) is left out here, or the oldest 200 would all be its posts and no new incident would get its
+        // channel until that backlog drained; a paced target's messages are all left out, so no lane is reordered
+        List<Map<String, Object>> due = jdbc.queryForList("SELECT * FROM slack_message m WHERE state = 'PENDING'"
+                + " AND NOT EXISTS (SELECT 1 FROM slack_pace p WHERE p.target = m.target AND p.next_allowed_at > ?)"
+                + " ORDER BY position LIMIT 200", Timestamp.from(now));
         Set<String> blocked = new HashSet<>();
         for (Map<String, Object> message : due) {
             String lane = message.get("incident_id") + "|" + message.get("target");

@@ -26,6 +26,7 @@ import io.firebreak.schemas.paging.PageTriggered;
 import io.firebreak.support.testing.IncidentStory;
 import io.firebreak.support.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -54,6 +56,9 @@ class NotificationIT {
     EmbeddedKafkaBroker broker;
 
     final FakeSlack slack = FakeSlack.get();
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void signIn() {
@@ -215,6 +220,29 @@ class NotificationIT {
             assertThat(Duration.between(limited.at(), delivered.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
             assertThat(posts(channelId, null)).extracting(c -> c.params().get("text"))
                     .filteredOn(t -> t.contains("First") || t.contains("Second")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aSharedChannelsPacedBacklogDoesNotHoldBackANewIncidentsChannel() {
+        // 250 posts to one shared channel that Slack's pace holds back (as #incidents after a burst of declarations)
+        Timestamp now = Timestamp.from(MutableClock.INSTANCE.instant());
+        String flooded = "#flooded-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO slack_pace (target, next_allowed_at) VALUES (?, ?)", flooded,
+                Timestamp.from(MutableClock.INSTANCE.instant().plus(Duration.ofHours(1))));
+        for (int i = 0; i < 250; i++) {
+            jdbc.update("INSERT INTO slack_message (message_id, incident_id, target, action, text, next_attempt_at,"
+                    + " created_at) VALUES (?, ?, ?, 'post', 'Announcement', ?, ?)", flooded + ":" + i,
+                    UUID.randomUUID().toString(), flooded, now, now);
+        }
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Declared behind a backlog", Severity.MINOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(story.channelName()) != null);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE target = ? AND state = 'PENDING'",
+                    Integer.class, flooded)).as("the paced backlog waits its turn").isEqualTo(250);
+        } finally {
+            jdbc.update("DELETE FROM slack_message WHERE target = ?", flooded);
+            jdbc.update("DELETE FROM slack_pace WHERE target = ?", flooded);
         }
     }
 
