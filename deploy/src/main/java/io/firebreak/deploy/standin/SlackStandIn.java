@@ -51,7 +51,6 @@ public final class SlackStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
-    private final Map<String, Long> channelCreatedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Posted>> channels = new ConcurrentHashMap<>();
     private final Map<String, String> metadata = new ConcurrentHashMap<>();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
@@ -83,11 +82,6 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /** The id this stand-in gave the channel it created by that name, or null. */
-    /** When the channel was created ({@link System#nanoTime()}), or null before. */
-    public Long channelCreatedAt(String name) {
-        return channelCreatedAt.get(name);
-    }
-
     public String channelId(String name) {
         return channelIds.get(name);
     }
@@ -136,7 +130,6 @@ public final class SlackStandIn implements AutoCloseable {
             case "conversations.create" -> {
                 String id = "C" + ids.incrementAndGet();
                 channelIds.put(params.get("name"), id);
-                channelCreatedAt.putIfAbsent(params.get("name"), System.nanoTime());
                 yield "{\"ok\":true,\"channel\":{\"id\":\"" + id + "\",\"name\":\"" + params.get("name") + "\"}}";
             }
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}";
