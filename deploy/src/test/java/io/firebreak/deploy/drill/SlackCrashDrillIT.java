@@ -3,8 +3,8 @@ package io.firebreak.deploy.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firebreak.deploy.standin.SlackStandIn;
 import io.firebreak.deploy.testing.SharedStack;
+import io.firebreak.deploy.testing.SlackStandIn;
 import io.firebreak.deploy.testing.TestStack;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SlackRequests {
 
-    static final String SECRET = io.firebreak.deploy.standin.SlackStandIn.SIGNING_SECRET;
+    static final String SECRET = io.firebreak.deploy.testing.SlackStandIn.SIGNING_SECRET;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -1,6 +1,5 @@
 package io.firebreak.deploy.testing;
 
-import io.firebreak.deploy.standin.SlackStandIn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

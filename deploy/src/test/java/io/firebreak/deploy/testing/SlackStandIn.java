@@ -1,4 +1,4 @@
-package io.firebreak.deploy.standin;
+package io.firebreak.deploy.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
