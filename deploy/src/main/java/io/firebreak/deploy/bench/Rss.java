@@ -3,6 +3,8 @@ package io.firebreak.deploy.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Resident memory of processes, from /proc. */
@@ -26,7 +28,12 @@ final class Rss {
 
     /** Every postgres process of the stack (postmaster and backends); shared buffers count once per process. */
     static long postgresKilobytes() {
-        long total = 0;
+        return postgresPids().stream().mapToLong(Rss::kilobytes).sum();
+    }
+
+    /** The stack's PostgreSQL processes as they are now: the postmaster and its backends. */
+    static List<Long> postgresPids() {
+        List<Long> pids = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) processes::iterator) {
                 String name = dir.getFileName().toString();
@@ -36,15 +43,15 @@ final class Rss {
                 try {
                     String cmd = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
                     if (cmd.contains("embedded-pg") || cmd.startsWith("postgres:")) {
-                        total += kilobytes(Long.parseLong(name));
+                        pids.add(Long.parseLong(name));
                     }
                 } catch (IOException ignored) {
                     // process ended
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return pids;
         }
-        return total;
+        return pids;
     }
 }

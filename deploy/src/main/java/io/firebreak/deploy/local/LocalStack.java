@@ -96,6 +96,23 @@ public final class LocalStack {
         progress.step(component + " stopped");
     }
 
+    /**
+     * Changes a setting for the services launched from now on (e.g. Slack turned on for a benchmark step, then
+     * {@link #stopGracefully} and {@link #startAgain} the service); running services keep theirs.
+     */
+    public void setting(String name, String value) {
+        env.put(name, value);
+    }
+
+    /** Whether the module's current build has a class-data archive (recorded by a graceful stop, see ServiceImage). */
+    public boolean classArchiveRecorded(String module) {
+        try {
+            return ServiceImage.archiveRecorded(ServiceProcess.jarOf(layout.root(), module));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Starts a component stopped with {@link #stopGracefully} again, waits until it is healthy and supervises it. */
     public void startAgain(String component) throws Exception {
         SupervisedProcess.Launcher launcher = launchers.get(component);

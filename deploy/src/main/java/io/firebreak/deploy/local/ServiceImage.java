@@ -60,6 +60,10 @@ final class ServiceImage {
     static final String DIRECTORY = "firebreak-cds";
     static final String ARCHIVE = "app.jsa";
 
+    /** JVM options that install a class-file load hook, which the archive must not meet (see {@link #of}). */
+    private static final List<String> CLASS_FILE_HOOKS = List.of("-XX:StartFlightRecording", "-XX:+FlightRecorder",
+            "-javaagent", "-agentlib", "-agentpath");
+
     /** 0 after a clean exit, 143 after SIGTERM (the launcher's graceful stop): the JVM wrote its archive. */
     private static final Set<Integer> CLEAN_EXITS = Set.of(0, 143);
 
@@ -84,13 +88,28 @@ final class ServiceImage {
      * instance of a service records an archive.
      */
     static ServiceImage of(Path bootJar, Mode mode, boolean firstInstance) {
+        return of(bootJar, mode, firstInstance, List.of());
+    }
+
+    /**
+     * As above, for a JVM started with these extra options: one that installs a class-file load hook (a flight
+     * recording, a Java agent) runs the extracted jar without the archive and records none. OpenJDK 17.0.15 crashed
+     * (SIGSEGV in {@code KlassFactory::check_shared_class_file_load_hook}) loading a class from the archive with
+     * {@code -XX:StartFlightRecording} on, in the benchmark's incident-command (2026-11-26).
+     */
+    static ServiceImage of(Path bootJar, Mode mode, boolean firstInstance, List<String> extraJvmOptions) {
         if (mode == Mode.OFF) {
             return new ServiceImage(bootJar, List.of(), null, null);
         }
-        boolean record = mode == Mode.RECORD && firstInstance;
+        boolean hooked = extraJvmOptions.stream().anyMatch(option -> CLASS_FILE_HOOKS.stream().anyMatch(
+                option::startsWith));
+        boolean record = mode == Mode.RECORD && firstInstance && !hooked;
         try {
             Path extracted = extracted(bootJar);
             Path archive = extracted.getParent().resolve(ARCHIVE);
+            if (hooked) {
+                return new ServiceImage(extracted, List.of(), null, archive);
+            }
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
                 return new ServiceImage(extracted, List.of("-XX:SharedArchiveFile=" + archive), null, archive);
             }
@@ -180,6 +199,12 @@ final class ServiceImage {
                 return extracted;
             }
         }
+    }
+
+    /** Whether this build of the jar has its archive. */
+    static boolean archiveRecorded(Path bootJar) throws IOException {
+        Path archive = extractionOf(bootJar).getParent().resolve(ARCHIVE);
+        return Files.isRegularFile(archive) && Files.size(archive) > 0;
     }
 
     /** Where this build of the jar is (or will be) extracted: a rebuilt jar has another modification time or size. */

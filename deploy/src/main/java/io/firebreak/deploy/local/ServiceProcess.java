@@ -40,19 +40,18 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
 
     static ServiceProcess start(StackLayout layout, StackLayout.Service service, Map<String, String> passThrough)
             throws IOException {
+        // extra JVM options for one service, e.g. FIREBREAK_JVM_OPTS_INCIDENT_COMMAND="-XX:StartFlightRecording=..."
+        String extra = passThrough.get("FIREBREAK_JVM_OPTS_" + service.module().toUpperCase().replace('-', '_'));
+        List<String> extraOptions = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
         // the extracted jar with its class-data-sharing archive; the first instance records the archive if none exists
         ServiceImage image = ServiceImage.of(jarOf(layout.root(), service.module()),
-                ServiceImage.Mode.from(passThrough, ServiceImage.Mode.USE), service.instance() == 1);
+                ServiceImage.Mode.from(passThrough, ServiceImage.Mode.USE), service.instance() == 1, extraOptions);
         Path log = layout.logs().resolve(service.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.addAll(image.jvmFlags());
-        // extra JVM options for one service, e.g. FIREBREAK_JVM_OPTS_INCIDENT_COMMAND="-XX:StartFlightRecording=..."
-        String extra = passThrough.get("FIREBREAK_JVM_OPTS_" + service.module().toUpperCase().replace('-', '_'));
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(extraOptions);
         command.addAll(List.of("-jar", image.jar().toString(), "--spring.profiles.active=local",
                 "--server.port=" + service.port()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

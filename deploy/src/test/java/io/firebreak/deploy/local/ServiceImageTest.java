@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -47,6 +48,24 @@ class ServiceImageTest {
         assertThat(recording).doesNotExist();
         assertThat(ServiceImage.extractionOf(jar).resolveSibling(ServiceImage.ARCHIVE)).doesNotExist();
         assertThat(ServiceImage.of(jar, ServiceImage.Mode.RECORD, true).records()).isTrue();
+    }
+
+    @Test
+    void aJvmWithAFlightRecordingOrAnAgentNeitherUsesNorRecordsTheArchive() throws Exception {
+        Path jar = extractedBootJar();
+        ServiceImage first = ServiceImage.of(jar, ServiceImage.Mode.RECORD, true);
+        writeRecording(first);
+        first.exited(143);
+
+        for (String hook : List.of("-XX:StartFlightRecording=filename=x.jfr", "-javaagent:otel.jar")) {
+            ServiceImage hooked = ServiceImage.of(jar, ServiceImage.Mode.RECORD, true, List.of("-Xmx1g", hook));
+            assertThat(hooked.jvmFlags()).isEmpty();
+            assertThat(hooked.records()).isFalse();
+            assertThat(hooked.jar()).isEqualTo(ServiceImage.extractionOf(jar));
+        }
+        assertThat(ServiceImage.of(jar, ServiceImage.Mode.RECORD, true, List.of("-Xmx1g")).jvmFlags())
+                .containsExactly("-XX:SharedArchiveFile=" + ServiceImage.extractionOf(jar).resolveSibling(
+                        ServiceImage.ARCHIVE));
     }
 
     @Test
