@@ -472,7 +472,8 @@ public final class Benchmarks {
         table.add(new String[] {String.format(Locale.ROOT, "Alert → Slack channel created (%d alerts/s)", rate),
                 String.format(Locale.ROOT, "%d incidents: p50 %.0f ms, p99 %.0f ms%s", sentAt.size(), channel.p50Ms(),
                         channel.p99Ms(), inSlack < sentAt.size() ? " (" + (sentAt.size() - inSlack) + " without a channel)"
-                                : ""), "no target (issue 19 asks for the figure)", ""});
+                                : "") + "; Slack calls so far " + slack.calls(), "no target (issue 19 asks for the figure)",
+                ""});
         out.println("    " + table.get(table.size() - 1)[1]);
         table.add(new String[] {String.format(Locale.ROOT, "Alert → on the public status page (%d alerts/s)",
                 rate), String.format(Locale.ROOT, "%d incidents: p50 %.0f ms, p99 %.0f ms%s", sentAt.size(),

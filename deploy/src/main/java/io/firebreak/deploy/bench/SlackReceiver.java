@@ -26,6 +26,7 @@ final class SlackReceiver implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final Map<String, Long> channelCreated = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
     SlackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
@@ -44,11 +45,19 @@ final class SlackReceiver implements AutoCloseable {
         return name == null ? null : channelCreated.get(name);
     }
 
+    /** How many calls of each Web API method arrived so far. */
+    Map<String, Long> calls() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach((method, count) -> counts.put(method, count.get()));
+        return counts;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String id = Long.toString(sequence.incrementAndGet());
+        calls.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
         String body = switch (method) {
             case "conversations.create" -> {
                 String name = parameter(form, "name");

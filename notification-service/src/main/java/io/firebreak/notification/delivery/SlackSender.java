@@ -78,12 +78,17 @@ public class SlackSender {
     @Scheduled(fixedDelayString = "${firebreak.notification.slack.poll-interval:200ms}")
     public synchronized void sendDue() {
         Instant now = clock.instant();
-        // a shared channel's backlog held back by its pace (#incidents after a burst of declarations: ~1 post a
-        // second) is left out here, or the oldest 200 would all be its posts and no new incident would get its
-        // channel until that backlog drained; a paced target's messages are all left out, so no lane is reordered
+        // a channel's backlog held back by its pace (~1 post a second) is left out here, or the oldest 200 would all
+        // be paced posts and no new incident would get its channel until they drained: a shared channel's
+        // (#incidents after a burst of declarations), and just as well the incident channels' own follow-ups after
+        // a burst (their rows name the placeholder target, paced under the channel's id). A paced lane's messages
+        // are all left out, so no lane is reordered
+        Timestamp at = Timestamp.from(now);
         List<Map<String, Object>> due = jdbc.queryForList("SELECT * FROM slack_message m WHERE state = 'PENDING'"
                 + " AND NOT EXISTS (SELECT 1 FROM slack_pace p WHERE p.target = m.target AND p.next_allowed_at > ?)"
-                + " ORDER BY position LIMIT 200", Timestamp.from(now));
+                + " AND NOT (m.target = ? AND EXISTS (SELECT 1 FROM slack_channel c JOIN slack_pace p"
+                + " ON p.target = c.channel_id WHERE c.incident_id = m.incident_id AND p.next_allowed_at > ?))"
+                + " ORDER BY position LIMIT 200", at, SlackOutbox.INCIDENT_CHANNEL, at);
         Set<String> blocked = new HashSet<>();
         for (Map<String, Object> message : due) {
             String lane = message.get("incident_id") + "|" + message.get("target");

@@ -247,6 +247,39 @@ class NotificationIT {
     }
 
     @Test
+    void otherIncidentsPacedChannelsDoNotHoldBackANewIncidentsChannel() {
+        // 250 incidents declared in a burst: each channel exists, Slack's pace holds back its next post
+        Timestamp now = Timestamp.from(MutableClock.INSTANCE.instant());
+        Timestamp later = Timestamp.from(MutableClock.INSTANCE.instant().plus(Duration.ofHours(1)));
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String incident = UUID.randomUUID().toString();
+            String channelId = "CBURST" + i + "-" + incident.substring(0, 8);
+            burst.add(incident);
+            jdbc.update("INSERT INTO slack_channel (incident_id, channel_id, channel_name) VALUES (?, ?, ?)", incident,
+                    channelId, "burst-" + i);
+            jdbc.update("INSERT INTO slack_pace (target, next_allowed_at) VALUES (?, ?)", channelId, later);
+            jdbc.update("INSERT INTO slack_message (message_id, incident_id, target, action, text, next_attempt_at,"
+                    + " created_at) VALUES (?, ?, 'incident', 'post', 'Follow-up', ?, ?)", incident + ":post", incident,
+                    now, now);
+        }
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Declared behind a burst", Severity.MINOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(story.channelName()) != null);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ANY(?)"
+                    + " AND state = 'PENDING'", Integer.class, (Object) burst.toArray(String[]::new)))
+                    .as("the paced follow-ups wait their turn").isEqualTo(250);
+        } finally {
+            for (String incident : burst) {
+                jdbc.update("DELETE FROM slack_pace WHERE target IN (SELECT channel_id FROM slack_channel"
+                        + " WHERE incident_id = ?)", incident);
+                jdbc.update("DELETE FROM slack_message WHERE incident_id = ?", incident);
+                jdbc.update("DELETE FROM slack_channel WHERE incident_id = ?", incident);
+            }
+        }
+    }
+
+    @Test
     void remindsWhenAnUpdateIsOverdueAndWhenLeadOrCommsOwnerAreMissing() {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Quiet incident", Severity.MAJOR, true, "checkout")
