@@ -68,6 +68,10 @@ final class SlackReceiver implements AutoCloseable {
                     + "\",\"ts\":\"1700000000." + id + "\"}";
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + id + "\"}}";
             case "conversations.history" -> "{\"ok\":true,\"messages\":[]}";
+            // the official client asks which workspace a token belongs to once and caches the answer's team_id;
+            // without one it asks again before every call (measured: 484 auth.test calls for 116 channels)
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
+                    + "\"user\":\"firebreak\",\"team_id\":\"T0BENCH\",\"user_id\":\"U0BENCH\",\"bot_id\":\"B0BENCH\"}";
             case "chat.getPermalink" -> "{\"ok\":true,\"permalink\":\"https://example.slack.com/archives/p" + id + "\"}";
             default -> "{\"ok\":true}";
         };

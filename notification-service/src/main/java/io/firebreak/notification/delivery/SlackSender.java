@@ -75,6 +75,9 @@ public class SlackSender {
         this.clock = clock;
     }
 
+    /** How long one pass over the outbox may spend on calls before it looks for new channels again. */
+    private static final java.time.Duration PASS_BUDGET = java.time.Duration.ofSeconds(1);
+
     @Scheduled(fixedDelayString = "${firebreak.notification.slack.poll-interval:200ms}")
     public synchronized void sendDue() {
         Instant now = clock.instant();
@@ -82,15 +85,22 @@ public class SlackSender {
         // be paced posts and no new incident would get its channel until they drained: a shared channel's
         // (#incidents after a burst of declarations), and just as well the incident channels' own follow-ups after
         // a burst (their rows name the placeholder target, paced under the channel's id). A paced lane's messages
-        // are all left out, so no lane is reordered
+        // are all left out, so no lane is reordered. A new incident's channel comes first: it heads its own lane, and
+        // responders wait for it, while the backlog is follow-ups in channels that exist
         Timestamp at = Timestamp.from(now);
         List<Map<String, Object>> due = jdbc.queryForList("SELECT * FROM slack_message m WHERE state = 'PENDING'"
                 + " AND NOT EXISTS (SELECT 1 FROM slack_pace p WHERE p.target = m.target AND p.next_allowed_at > ?)"
                 + " AND NOT (m.target = ? AND EXISTS (SELECT 1 FROM slack_channel c JOIN slack_pace p"
                 + " ON p.target = c.channel_id WHERE c.incident_id = m.incident_id AND p.next_allowed_at > ?))"
-                + " ORDER BY position LIMIT 200", at, SlackOutbox.INCIDENT_CHANNEL, at);
+                + " ORDER BY action = 'create_channel' DESC, position LIMIT 200", at, SlackOutbox.INCIDENT_CHANNEL, at);
         Set<String> blocked = new HashSet<>();
+        // a pass ends after about a second of calls, so that a channel requested meanwhile waits for at most that:
+        // elapsed work, not the injected clock, which stands still in tests
+        long passEnds = System.nanoTime() + PASS_BUDGET.toNanos();
         for (Map<String, Object> message : due) {
+            if (System.nanoTime() > passEnds) {
+                break;
+            }
             String lane = message.get("incident_id") + "|" + message.get("target");
             if (blocked.contains(lane)) {
                 continue;

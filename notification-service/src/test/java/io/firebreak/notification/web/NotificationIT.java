@@ -280,6 +280,35 @@ class NotificationIT {
     }
 
     @Test
+    void aNewIncidentsChannelIsCreatedAheadOfEarlierIncidentsFollowUps() {
+        // a burst's follow-ups, sendable now (their channels exist and are not paced), but more than a pass sends
+        Timestamp now = Timestamp.from(MutableClock.INSTANCE.instant());
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            String incident = UUID.randomUUID().toString();
+            burst.add(incident);
+            jdbc.update("INSERT INTO slack_channel (incident_id, channel_id, channel_name) VALUES (?, ?, ?)", incident,
+                    "CFOLLOW" + i + "-" + incident.substring(0, 8), "follow-" + i);
+            jdbc.update("INSERT INTO slack_message (message_id, incident_id, target, action, text, next_attempt_at,"
+                    + " created_at) VALUES (?, ?, 'incident', 'post', 'Follow-up', ?, ?)", incident + ":post", incident,
+                    now, now);
+        }
+        String[] ids = burst.toArray(String[]::new);
+        try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
+            story.declared("Declared behind follow-ups", Severity.MINOR, false, "web");
+            await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(story.channelName()) != null);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ANY(?)"
+                    + " AND state = 'PENDING'", Integer.class, (Object) ids))
+                    .as("the new channel did not wait for the whole backlog").isPositive();
+        } finally {
+            jdbc.update("DELETE FROM slack_pace WHERE target IN (SELECT channel_id FROM slack_channel"
+                    + " WHERE incident_id = ANY(?))", (Object) ids);
+            jdbc.update("DELETE FROM slack_message WHERE incident_id = ANY(?)", (Object) ids);
+            jdbc.update("DELETE FROM slack_channel WHERE incident_id = ANY(?)", (Object) ids);
+        }
+    }
+
+    @Test
     void remindsWhenAnUpdateIsOverdueAndWhenLeadOrCommsOwnerAreMissing() {
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Quiet incident", Severity.MAJOR, true, "checkout")
