@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Runs every benchmark against the whole stack and rewrites BENCHMARKS.md. About 5-6 minutes on 2 cores.
+# Runs every benchmark against the whole stack and rewrites BENCHMARKS.md. Under 6 minutes on 2 cores, after the build.
 #   deploy/bench.sh                      (BENCH_SECONDS=15 per measured step by default)
 #   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers", "console", "commands", "startup" (commands
 #                                         with incident-command alone, then start-up); writes results.json, not BENCHMARKS.md)
 #   BENCH_COMMAND_OPTS="-XX:TieredStopAtLevel=4" deploy/bench.sh   (extra JVM options for incident-command, to try one)
+#   BENCH_PROFILE=true deploy/bench.sh   (incident-command's JFR profile under the command load, in BENCHMARKS.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./mvnw -B -q install -DskipTests
 exec java -Xmx512m -XX:+UseSerialGC -Dfirebreak.root="$root" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.only="${BENCH_ONLY:-}" \
-  -Dbench.commandOpts="${BENCH_COMMAND_OPTS:-}" \
+  -Dbench.commandOpts="${BENCH_COMMAND_OPTS:-}" -Dbench.profile="${BENCH_PROFILE:-false}" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "deploy/target/classes:deploy/target/lib/*" io.firebreak.deploy.bench.Benchmarks

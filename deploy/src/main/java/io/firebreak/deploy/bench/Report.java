@@ -61,10 +61,17 @@ final class Report {
                     .append(previous.getOrDefault(row[0], "(new)")).append(" | ").append(row[2]).append(" | ")
                     .append(row[3]).append(" |\n");
         }
-        md.append("\nProfile of the hottest scenario (incident-command under the command-path load, JFR execution samples):\n\n")
-                .append("- top frames: `").append(results.getOrDefault("profile.topFrames", "[]")).append("`\n")
-                .append("- top Firebreak frames: `").append(results.getOrDefault("profile.topFirebreakFrames", "[]"))
-                .append("`\n\n").append(MARKER).append(analysis.isEmpty() ? "\n" : analysis);
+        if (results.containsKey("profile.topFrames")) {
+            md.append("\nProfile of the hottest scenario (incident-command under the command-path load, JFR execution")
+                    .append(" samples):\n\n")
+                    .append("- top frames: `").append(results.get("profile.topFrames")).append("`\n")
+                    .append("- top Firebreak frames: `").append(results.getOrDefault("profile.topFirebreakFrames", "[]"))
+                    .append("`\n");
+        } else {
+            md.append("\nNo profile in this run: `BENCH_PROFILE=true deploy/bench.sh` records incident-command's JFR")
+                    .append(" profile under the command-path load (a recording rules out its class-data archive).\n");
+        }
+        md.append("\n").append(MARKER).append(analysis.isEmpty() ? "\n" : analysis);
         Files.writeString(file, md);
     }
 
