@@ -286,23 +286,26 @@ public final class Benchmarks {
 
     private Commands commands() throws Exception {
         long pid = stack.pids().get("incident-command");
-        long[] atStart = new long[2];
+        long[] serviceAtStart = new long[1];
+        List<Map<Long, Long>> postgresAtStart = new ArrayList<>();
         Thread sampler = new Thread(() -> {
             try {
                 Thread.sleep(WARM_UP.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
-            atStart[0] = Cpu.millis(pid);
-            atStart[1] = Cpu.postgresMillis();
+            serviceAtStart[0] = Cpu.millis(pid);
+            postgresAtStart.add(Cpu.postgres());
         }, "bench-cpu-sampler");
         sampler.start();
         Stats stats = commandLoad();
         long service = Cpu.millis(pid);
-        long postgres = Cpu.postgresMillis();
+        Map<Long, Long> postgres = Cpu.postgres();
         sampler.join();
         long count = Math.max(1, stats.count());
-        return new Commands(stats, (service - atStart[0]) / (double) count, (postgres - atStart[1]) / (double) count);
+        return new Commands(stats, (service - serviceAtStart[0]) / (double) count,
+                Cpu.postgresBetween(postgresAtStart.isEmpty() ? Map.of() : postgresAtStart.get(0), postgres)
+                        / (double) count);
     }
 
     private Stats commandLoad() throws Exception {

@@ -3,6 +3,8 @@ package io.firebreak.deploy.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time of processes (user + system), from /proc/&lt;pid&gt;/stat: on two shared cores throughput swings with
@@ -28,8 +30,22 @@ final class Cpu {
         }
     }
 
-    /** PostgreSQL's CPU time so far: the postmaster and every backend that is running now. */
-    static long postgresMillis() {
-        return Rss.postgresPids().stream().mapToLong(Cpu::millis).sum();
+    /** PostgreSQL's CPU time so far, by process: the postmaster and every backend running now. */
+    static Map<Long, Long> postgres() {
+        Map<Long, Long> byProcess = new HashMap<>();
+        Rss.postgresPids().forEach(pid -> byProcess.put(pid, millis(pid)));
+        return byProcess;
+    }
+
+    /**
+     * PostgreSQL's CPU time between two samples: per process, so that a backend that ended in between (a service's
+     * pool closed) does not count negative; what such a backend spent in the window is missed.
+     */
+    static long postgresBetween(Map<Long, Long> before, Map<Long, Long> after) {
+        long total = 0;
+        for (Map.Entry<Long, Long> process : after.entrySet()) {
+            total += process.getValue() - before.getOrDefault(process.getKey(), 0L);
+        }
+        return total;
     }
 }
