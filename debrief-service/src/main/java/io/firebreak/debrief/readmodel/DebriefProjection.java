@@ -27,7 +27,8 @@ import io.firebreak.schemas.incident.TimelineNoteAdded;
 import io.firebreak.schemas.incident.UpdatePosted;
 import io.firebreak.schemas.incident.VideoBridgeAttached;
 import io.firebreak.support.jdbc.ProcessedEvents;
-import io.firebreak.support.jdbc.SequencedUpdate;
+import io.firebreak.support.jdbc.MergedSequencedUpdates;
+import io.firebreak.support.jdbc.MergedSequencedUpdates.Assignment;
 import io.firebreak.support.jdbc.StatementBatch;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,19 +46,18 @@ import org.springframework.stereotype.Component;
  * a timeline entry under the same event id, which is how a replay finds the records of the incidents it rebuilds.
  * A poll goes in together (issue 19): one dedupe statement for all its event ids, and the writes queued in a
  * {@link StatementBatch} under the incident's id (its row's updates keep their order) or the event's id (rows of
- * their own), sent as JDBC batches; nothing here reads what it writes.
+ * their own), sent as JDBC batches; nothing here reads what it writes. The poll's updates of one incident row go as
+ * one statement ({@link MergedSequencedUpdates}): a new version of the row per poll instead of one per event.
  */
 @Component
 public class DebriefProjection {
 
     private final JdbcTemplate jdbc;
     private final ProcessedEvents processed;
-    private final SequencedUpdate incidents;
 
     public DebriefProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.processed = new ProcessedEvents(jdbc);
-        this.incidents = new SequencedUpdate(jdbc, "incident");
     }
 
     /** Applies one event; false when it had been applied before (or is of a type this projection does not know). */
@@ -72,19 +72,22 @@ public class DebriefProjection {
         Set<String> first = processed.firstTimes(known.stream().map(e -> IncidentEvents.header(e).getEventId())
                 .toList());
         StatementBatch batch = new StatementBatch(jdbc);
+        MergedSequencedUpdates incidents = new MergedSequencedUpdates("incident");
         int applied = 0;
         for (SpecificRecord event : known) {
             if (first.remove(IncidentEvents.header(event).getEventId())) {
-                apply(event, IncidentEvents.header(event), batch);
+                apply(event, IncidentEvents.header(event), batch, incidents);
                 applied++;
             }
         }
+        incidents.endAll(batch);
         batch.flush();
         return applied;
     }
 
-    private void apply(SpecificRecord event, EventHeader h, StatementBatch batch) {
+    private void apply(SpecificRecord event, EventHeader h, StatementBatch batch, MergedSequencedUpdates incidents) {
         if (event instanceof IncidentDeclared e) {
+            incidents.end(batch, h.getIncidentId());
             batch.add(h.getIncidentId(), """
                     INSERT INTO incident (incident_id, reference, title, summary, severity, reported_severity, status,
                         customer_impact, affected_services, channel_name, detected_at, declared_at, last_sequence,
@@ -97,86 +100,95 @@ public class DebriefProjection {
             entry(batch, h, "DECLARED", (e.getDrill() ? "DRILL: declared " : "Declared ") + e.getReference() + " ("
                     + e.getSeverity() + ", reported as " + e.getReportedSeverity() + kind(e) + "): " + e.getTitle());
         } else if (event instanceof SeverityChanged e) {
-            set(batch, h, "severity = ?", e.getTo().name());
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), new Assignment("severity", "?", e.getTo().name()));
             entry(batch, h, "SEVERITY_CHANGED", "Severity " + e.getFrom() + " → " + e.getTo() + suffix(e.getReason()));
         } else if (event instanceof StatusChanged e) {
             boolean mitigated = e.getTo() == IncidentStatus.MONITORING;
-            set(batch, h, "status = ?" + (mitigated ? ", mitigated_at = coalesce(mitigated_at, ?)" : ""),
-                    mitigated ? new Object[] {e.getTo().name(), ts(h.getOccurredAt())} : new Object[] {e.getTo().name()});
+            Assignment status = new Assignment("status", "?", e.getTo().name());
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), mitigated
+                    ? new Assignment[] {status, new Assignment("mitigated_at", "coalesce(%s, ?)", ts(h.getOccurredAt()))}
+                    : new Assignment[] {status});
             entry(batch, h, "STATUS_CHANGED", "Status " + Words.of(e.getFrom().name()) + " → " + Words.of(e.getTo().name())
                     + suffix(e.getNote()));
         } else if (event instanceof UpdatePosted e) {
-            set(batch, h, "first_update_at = coalesce(first_update_at, ?)", ts(h.getOccurredAt()));
+            incidents.add(batch, h.getIncidentId(), h.getSequence(),
+                    new Assignment("first_update_at", "coalesce(%s, ?)", ts(h.getOccurredAt())));
             entry(batch, h, "UPDATE", (e.getAudience() == Audience.CUSTOMER ? "Customer update: " : "Internal update: ")
                     + e.getWhatIsHappening() + (e.getWhatYouCanDo() == null || e.getWhatYouCanDo().isBlank() ? ""
                             : " What customers can do: " + e.getWhatYouCanDo()));
         } else if (event instanceof RoleAssigned e) {
             // several investigators: one joining is listed beside the holders instead of replacing them (in SQL,
             // V10's assign_role, so the poll's writes need no read of the row)
-            set(batch, h, "roles = assign_role(roles, ?, ?, ?)", e.getRole().name(), e.getAssignee().getName(),
-                    e.getJoining());
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), new Assignment("roles", "assign_role(%s, ?, ?, ?)",
+                    e.getRole().name(), e.getAssignee().getName(), e.getJoining()));
             entry(batch, h, "ROLE_ASSIGNED", e.getJoining()
                     ? e.getAssignee().getName() + " joins as " + Words.of(e.getRole().name())
                     : e.getAssignee().getName() + " is now " + Words.of(e.getRole().name())
                             + (e.getPrevious() == null ? "" : " (was " + e.getPrevious().getName() + ")"));
         } else if (event instanceof TimelineNoteAdded e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, e.getKind().name(), e.getText());
         } else if (event instanceof AlertAttached e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "ALERT", "Alert " + e.getStatus().name().toLowerCase(Locale.ROOT) + ": " + e.getSummary()
                     + " (" + e.getIntegration() + ")");
         } else if (event instanceof CustomerImpactChanged e) {
-            set(batch, h, "customer_impact = ?, affected_services = ?", e.getCustomerImpact(),
-                    String.join(", ", e.getAffectedServices()));
+            incidents.add(batch, h.getIncidentId(), h.getSequence(),
+                    new Assignment("customer_impact", "?", e.getCustomerImpact()),
+                    new Assignment("affected_services", "?", String.join(", ", e.getAffectedServices())));
             entry(batch, h, "IMPACT_CHANGED", "Customer impact: " + (e.getCustomerImpact() ? "yes" : "no")
                     + "; affected: " + String.join(", ", e.getAffectedServices()));
         } else if (event instanceof IncidentResolved e) {
-            set(batch, h, "status = 'RESOLVED', resolution = ?, mitigated_at = ?, resolved_at = ?", e.getResolution(),
-                    ts(e.getMitigatedAt()), ts(e.getResolvedAt()));
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), new Assignment("status", "'RESOLVED'"),
+                    new Assignment("resolution", "?", e.getResolution()),
+                    new Assignment("mitigated_at", "?", ts(e.getMitigatedAt())),
+                    new Assignment("resolved_at", "?", ts(e.getResolvedAt())));
             entry(batch, h, "RESOLVED", "Resolved: " + e.getResolution());
         } else if (event instanceof IncidentReopened e) {
-            set(batch, h, "status = 'INVESTIGATING', resolved_at = NULL, mitigated_at = NULL");
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), new Assignment("status", "'INVESTIGATING'"),
+                    new Assignment("resolved_at", "NULL"), new Assignment("mitigated_at", "NULL"));
             entry(batch, h, "REOPENED", "Reopened: " + e.getReason());
         } else if (event instanceof ContainmentStepRecorded e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             batch.add(h.getEventId(), """
                     INSERT INTO containment_step (event_id, incident_id, sequence, occurred_at, lever, outcome, note)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", h.getEventId(), h.getIncidentId(),
                     h.getSequence(), ts(h.getOccurredAt()), e.getLever().name(), e.getOutcome().name(), e.getNote());
             if (e.getOutcome() == ContainmentOutcome.CONTAINED) {
-                earliest(batch, h, "contained_at");
+                earliest(batch, incidents, h, "contained_at");
             }
             entry(batch, h, "CONTAINMENT_STEP", "Containment: " + Words.of(e.getLever().name()) + " — "
                     + Words.of(e.getOutcome().name()).toLowerCase(Locale.ROOT) + suffix(e.getNote()));
         } else if (event instanceof CauseIdentified e) {
-            set(batch, h, "cause = ?", e.getCause());
-            earliest(batch, h, "identified_at");
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), new Assignment("cause", "?", e.getCause()));
+            earliest(batch, incidents, h, "identified_at");
             entry(batch, h, "IDENTIFIED", "Identified" + suffix(e.getCause()));
         } else if (event instanceof VideoBridgeAttached e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "VIDEO_BRIDGE", "Video bridge attached" + suffix(withoutQuery(e.getUrl())));
         } else if (event instanceof StatusPagePublished e) {
             // issue 17: what the comms owner did on the public side, each under its actor
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "STATUS_PAGE_PUBLISHED", "Published on the status page" + quoted(" as ", e.getPublicTitle())
                     + suffix(e.getPublicMessage()));
         } else if (event instanceof StatusPageHidden e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "STATUS_PAGE_HIDDEN", "Taken off the status page" + suffix(e.getReason()));
         } else if (event instanceof PublicWordingEdited e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "PUBLIC_WORDING_EDITED", "Public wording edited" + quoted(": title ", e.getPublicTitle())
                     + quoted(e.getPublicTitle() == null ? ": message " : ", message ", e.getPublicMessage()));
         } else if (event instanceof ComponentStatusSet e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "COMPONENT_STATUS_SET", "Status page component " + e.getComponent() + " set to "
                     + Words.of(e.getStatus().name()).toLowerCase(Locale.ROOT));
         } else if (event instanceof CustomerEmailSent e) {
-            set(batch, h, null);
+            incidents.add(batch, h.getIncidentId(), h.getSequence());
             entry(batch, h, "CUSTOMER_EMAIL_SENT", "Customer e-mail sent" + quoted(": ", e.getSubject()));
         } else if (event instanceof IncidentClosed e) {
-            set(batch, h, "status = 'CLOSED', closed_at = ?, debrief_url = ?", ts(h.getOccurredAt()), e.getDebriefUrl());
+            incidents.add(batch, h.getIncidentId(), h.getSequence(), new Assignment("status", "'CLOSED'"),
+                    new Assignment("closed_at", "?", ts(h.getOccurredAt())),
+                    new Assignment("debrief_url", "?", e.getDebriefUrl()));
             entry(batch, h, "CLOSED", "Closed" + (e.getDebriefUrl() == null ? "" : " with debrief " + e.getDebriefUrl()));
         }
     }
@@ -193,7 +205,8 @@ public class DebriefProjection {
      * Sets a "first time" milestone to the event's time unless an earlier event set it: the earliest wins whatever
      * the order of delivery (LEAST ignores a NULL), so a late event still counts and a replay gives the same time.
      */
-    private void earliest(StatementBatch batch, EventHeader h, String column) {
+    private void earliest(StatementBatch batch, MergedSequencedUpdates incidents, EventHeader h, String column) {
+        incidents.end(batch, h.getIncidentId());
         batch.add(h.getIncidentId(), "UPDATE incident SET " + column + " = LEAST(" + column + ", ?) WHERE incident_id = ?",
                 ts(h.getOccurredAt()), h.getIncidentId());
     }
@@ -216,11 +229,6 @@ public class DebriefProjection {
     private static String kind(IncidentDeclared e) {
         return e.getIncidentType() == IncidentType.ENGINEERING ? "" : "; " + Words.of(e.getIncidentType().name())
                 .toLowerCase(Locale.ROOT) + " incident";
-    }
-
-    /** Moves the incident's row forward; an event older than the last applied one changes no milestone. */
-    private void set(StatementBatch batch, EventHeader h, String assignments, Object... values) {
-        incidents.queue(batch, h.getIncidentId(), h.getSequence(), assignments, values);
     }
 
     /** {@code lead} and the text in quotes, or nothing when there is no text. */
