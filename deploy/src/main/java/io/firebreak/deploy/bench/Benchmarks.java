@@ -38,6 +38,8 @@ public final class Benchmarks {
     /** The command path's concurrency (issue 19's targets are at c=16; c=4 and c=32 were dropped to keep the run short). */
     static final int COMMAND_CONCURRENCY = 16;
     static final int[] PAGE_CONCURRENCY = {32};
+    /** Freshness probes (notes timed to Kafka and to the debrief timeline). */
+    static final int PROBES = 100;
     /** The services, in the order the start-up step starts them alone. */
     static final List<String> SERVICES = List.of("debrief-service", "statuspage-service", "notification-service",
             "incident-command");
@@ -191,7 +193,7 @@ public final class Benchmarks {
             table.add(new String[] {"Console: board first paint", "not measured (no chromium here)", "p99 < 1 s", ""});
             return;
         }
-        ConsoleFigures.Result run = new ConsoleFigures(command).run(30, 100);
+        ConsoleFigures.Result run = new ConsoleFigures(command).run(20, 60);
         Stats paint = run.firstPaint();
         results.put("console.boardFirstPaint", paint.json());
         table.add(new String[] {"Console: board first paint (navigation start → rows shown)", String.format(Locale.ROOT,
@@ -227,7 +229,8 @@ public final class Benchmarks {
                 throw new IllegalStateException(e);
             }
         });
-        Stats stats = Load.run(concurrency, WARM_UP, RUN, r -> r.time(() -> {
+        // a baseline, not a scenario: 10 s after 2 s of warm-up (issue 19 asks for a run under 6 minutes)
+        Stats stats = Load.run(concurrency, Duration.ofSeconds(2), Duration.ofSeconds(10), r -> r.time(() -> {
             PreparedStatement statement = insert.get();
             statement.setString(1, "x".repeat(200));
             return statement.executeUpdate();
@@ -239,12 +242,12 @@ public final class Benchmarks {
     void kafkaBaselines() throws Exception {
         step("Kafka ProducerPerformance and EndToEndLatency (acks=all)");
         String produce = KafkaTools.run("org.apache.kafka.tools.ProducerPerformance", "--topic", "bench-produce",
-                "--num-records", "200000", "--record-size", "512", "--throughput", "-1", "--producer-props",
+                "--num-records", "100000", "--record-size", "512", "--throughput", "-1", "--producer-props",
                 "bootstrap.servers=" + stack.kafkaBootstrap(), "acks=all");
         results.put("kafka.producerPerformance", "\"" + KafkaTools.lastLine(produce).replace("\"", "'") + "\"");
         table.add(new String[] {"Kafka produce (acks=all, 512 B)", KafkaTools.lastLine(produce), "baseline", ""});
         String e2e = KafkaTools.run("org.apache.kafka.tools.EndToEndLatency", stack.kafkaBootstrap(), "bench-latency",
-                "5000", "all", "512");
+                "2000", "all", "512");
         String percentiles = KafkaTools.grep(e2e, "Percentiles");
         results.put("kafka.endToEndLatency", "\"" + percentiles + "\"");
         table.add(new String[] {"Kafka produce→consume latency", percentiles, "baseline", ""});
@@ -326,13 +329,13 @@ public final class Benchmarks {
         try (TopicWatcher topic = new TopicWatcher(stack.kafkaBootstrap())) {
             String id = Http.id(Http.post(command + "/api/v1/incidents",
                     "{\"title\":\"Freshness probe\",\"severity\":\"MINOR\"}"));
-            long[] kafkaLag = new long[200];
-            long[] debriefLag = new long[200];
+            long[] kafkaLag = new long[PROBES];
+            long[] debriefLag = new long[PROBES];
             int samples = 0;
             long interval = (long) (1e9 / Math.max(1, rate));
             long next = System.nanoTime();
             Background load = Background.commands(command, Math.max(0, rate - 20));
-            for (int i = 1; i <= 200; i++) {
+            for (int i = 1; i <= PROBES; i++) {
                 Pace.until(next);
                 next += Math.max(interval, 50_000_000L);
                 String body = Http.post(command + "/api/v1/incidents/" + id + "/notes",
