@@ -57,12 +57,23 @@ final class ConsoleFigures {
 
     private Stats firstPaint(ConsoleBrowser browser, int loads) {
         for (int warm = 0; warm < 3; warm++) {
-            browser.reload();
+            try {
+                browser.reload();
+            } catch (org.openqa.selenium.TimeoutException notReady) {
+                System.out.println("    warm-up load " + warm + ": the board did not say it painted within 20 s");
+            }
         }
         long[] nanos = new long[loads];
         int n = 0;
         for (int i = 0; i < loads; i++) {
-            browser.reload();
+            try {
+                browser.reload();
+            } catch (org.openqa.selenium.TimeoutException notReady) {
+                // a board that never says it painted (seen once, 14:45 on 2026-11-26) is a failed load: counted, and
+                // the step goes on, rather than ending the whole run
+                System.out.println("    page load " + i + ": the board did not say it painted within 20 s");
+                continue;
+            }
             Object mark = browser.script("const m = performance.getEntriesByName('board-painted');"
                     + " return m.length ? m[0].startTime : null;");
             if (mark instanceof Number ms) {
