@@ -49,8 +49,11 @@ public final class Benchmarks {
      * have to record one.
      */
     static final boolean PROFILE = Boolean.getBoolean("bench.profile");
-    /** incident-command's options without the flight recording (the start-up step must not time JFR's start). */
-    static final String INGEST_LIMITS = "-Dfirebreak.ingest-rate-limit.per-minute=60000"
+    /**
+     * incident-command's options without the flight recording (the start-up step must not time JFR's start): the raised
+     * ingest limits and BENCH_COMMAND_OPTS.
+     */
+    static final String COMMAND_OPTS = "-Dfirebreak.ingest-rate-limit.per-minute=60000"
             + " -Dfirebreak.ingest-rate-limit.burst=2000 " + System.getProperty("bench.commandOpts", "");
     /** {@code -Dbench.only=alerts,subscribers}: only the named paths, for working on one of them. */
     static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(",")).stream()
@@ -100,7 +103,7 @@ public final class Benchmarks {
         // the alert → page run sends 200 alerts/s from one integration key, which is what the per-key ingest limit
         // (120/min by default) exists to slow down; it is raised for this process only
         env.put("FIREBREAK_JVM_OPTS_INCIDENT_COMMAND", PROFILE ? "-XX:StartFlightRecording=filename=" + jfr
-                + ",settings=profile,dumponexit=true " + INGEST_LIMITS : INGEST_LIMITS);
+                + ",settings=profile,dumponexit=true " + COMMAND_OPTS : COMMAND_OPTS);
         pages = new PageReceiver();
         env.put("FIREBREAK_PAGING_WEBHOOK_URL", pages.url());
         // each service records its class-data archive when the start-up step stops it, as the first graceful stop of
@@ -287,40 +290,26 @@ public final class Benchmarks {
         }
     }
 
+    /** Warm-up, then the measured run between two CPU samples. */
     private Commands commands() throws Exception {
         long pid = stack.pids().get("incident-command");
-        long[] serviceAtStart = new long[1];
-        List<Map<Long, Long>> postgresAtStart = new ArrayList<>();
-        Thread sampler = new Thread(() -> {
-            try {
-                Thread.sleep(WARM_UP.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            serviceAtStart[0] = Cpu.millis(pid);
-            postgresAtStart.add(Cpu.postgres());
-        }, "bench-cpu-sampler");
-        sampler.start();
-        Stats stats = commandLoad();
+        Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, this::incidentLifecycle);
         long service = Cpu.millis(pid);
         Map<Long, Long> postgres = Cpu.postgres();
-        sampler.join();
-        long count = Math.max(1, stats.count());
-        return new Commands(stats, (service - serviceAtStart[0]) / (double) count,
-                Cpu.postgresBetween(postgresAtStart.isEmpty() ? Map.of() : postgresAtStart.get(0), postgres)
-                        / (double) count);
+        Stats stats = Load.run(COMMAND_CONCURRENCY, Duration.ZERO, RUN, this::incidentLifecycle);
+        double count = Math.max(1, stats.count());
+        return new Commands(stats, (Cpu.millis(pid) - service) / count,
+                Cpu.postgresBetween(postgres, Cpu.postgres()) / count);
     }
 
-    private Stats commandLoad() throws Exception {
-        return Load.run(COMMAND_CONCURRENCY, WARM_UP, RUN, r -> {
-            String id = Http.id(r.time(() -> Http.post(command + "/api/v1/incidents",
-                    "{\"title\":\"Bench incident\",\"severity\":\"MINOR\",\"force\":true,\"affectedServices\":[\"search\"]}")));
-            String base = command + "/api/v1/incidents/" + id;
-            r.time(() -> Http.post(base + "/notes", "{\"kind\":\"NOTE\",\"text\":\"looking\"}"));
-            r.time(() -> Http.post(base + "/status", "{\"status\":\"fixing\"}"));
-            r.time(() -> Http.post(base + "/updates", "{\"audience\":\"INTERNAL\",\"whatIsHappening\":\"fixing\"}"));
-            r.time(() -> Http.post(base + "/resolve", "{\"resolution\":\"done\"}"));
-        });
+    private void incidentLifecycle(Load.Recorder r) throws Exception {
+        String id = Http.id(r.time(() -> Http.post(command + "/api/v1/incidents",
+                "{\"title\":\"Bench incident\",\"severity\":\"MINOR\",\"force\":true,\"affectedServices\":[\"search\"]}")));
+        String base = command + "/api/v1/incidents/" + id;
+        r.time(() -> Http.post(base + "/notes", "{\"kind\":\"NOTE\",\"text\":\"looking\"}"));
+        r.time(() -> Http.post(base + "/status", "{\"status\":\"fixing\"}"));
+        r.time(() -> Http.post(base + "/updates", "{\"audience\":\"INTERNAL\",\"whatIsHappening\":\"fixing\"}"));
+        r.time(() -> Http.post(base + "/resolve", "{\"resolution\":\"done\"}"));
     }
 
     /** At half the best command rate: time from a command's 2xx to its event on Kafka and in the debrief timeline. */
@@ -704,7 +693,7 @@ public final class Benchmarks {
     void startUp() throws Exception {
         step("Start-up: stopping incident-command");
         stack.stopGracefully("incident-command");
-        stack.setting("FIREBREAK_JVM_OPTS_INCIDENT_COMMAND", INGEST_LIMITS);
+        stack.setting("FIREBREAK_JVM_OPTS_INCIDENT_COMMAND", COMMAND_OPTS);
         // with BENCH_PROFILE incident-command ran with a flight recording, which rules the archive out (ServiceImage):
         // one start and graceful stop without it records one, as the first ./firebreak-local after a build would
         List<String> untrained = SERVICES.stream().filter(service -> !stack.classArchiveRecorded(service)).toList();

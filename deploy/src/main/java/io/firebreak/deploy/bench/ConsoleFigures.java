@@ -57,21 +57,12 @@ final class ConsoleFigures {
 
     private Stats firstPaint(ConsoleBrowser browser, int loads) {
         for (int warm = 0; warm < 3; warm++) {
-            try {
-                browser.reload();
-            } catch (org.openqa.selenium.TimeoutException notReady) {
-                System.out.println("    warm-up load " + warm + ": the board did not say it painted within 20 s");
-            }
+            reloaded(browser, "warm-up load " + warm);
         }
         long[] nanos = new long[loads];
         int n = 0;
         for (int i = 0; i < loads; i++) {
-            try {
-                browser.reload();
-            } catch (org.openqa.selenium.TimeoutException notReady) {
-                // a board that never says it painted (seen once, 14:45 on 2026-11-26) is a failed load: counted, and
-                // the step goes on, rather than ending the whole run
-                System.out.println("    page load " + i + ": the board did not say it painted within 20 s");
+            if (!reloaded(browser, "page load " + i)) {
                 continue;
             }
             Object mark = browser.script("const m = performance.getEntriesByName('board-painted');"
@@ -81,6 +72,20 @@ final class ConsoleFigures {
             }
         }
         return Stats.of(nanos, n, 1, loads - n);
+    }
+
+    /**
+     * A fresh load of the board; false when it never said it painted (seen once, 14:45 on 2026-11-26): a failed load
+     * is counted and the step goes on, rather than ending the whole run.
+     */
+    private static boolean reloaded(ConsoleBrowser browser, String which) {
+        try {
+            browser.reload();
+            return true;
+        } catch (org.openqa.selenium.TimeoutException notReady) {
+            System.out.println("    " + which + ": the board did not say it painted within 20 s");
+            return false;
+        }
     }
 
     private Stats[] liveUpdates(ConsoleBrowser browser, String incident, int commands) throws Exception {

@@ -110,7 +110,7 @@ final class ServiceImage {
             if (hooked) {
                 return new ServiceImage(extracted, List.of(), null, archive);
             }
-            if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+            if (present(archive)) {
                 return new ServiceImage(extracted, List.of("-XX:SharedArchiveFile=" + archive), null, archive);
             }
             if (!record) {
@@ -203,7 +203,10 @@ final class ServiceImage {
 
     /** Whether this build of the jar has its archive. */
     static boolean archiveRecorded(Path bootJar) throws IOException {
-        Path archive = extractionOf(bootJar).getParent().resolve(ARCHIVE);
+        return present(extractionOf(bootJar).getParent().resolve(ARCHIVE));
+    }
+
+    private static boolean present(Path archive) throws IOException {
         return Files.isRegularFile(archive) && Files.size(archive) > 0;
     }
 

@@ -45,6 +45,9 @@ public class SlackSender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
 
+    /** How long one pass over the outbox may spend on calls before it looks for new channels again. */
+    private static final Duration PASS_BUDGET = Duration.ofSeconds(1);
+
     /** The metadata event type of every message Firebreak posts; its payload names the outbox row. */
     static final String METADATA_EVENT_TYPE = "firebreak_message";
     static final String METADATA_MESSAGE_ID = "firebreak_message_id";
@@ -74,9 +77,6 @@ public class SlackSender {
         this.slack = settings.enabled() ? slack.methods(settings.botToken()) : null;
         this.clock = clock;
     }
-
-    /** How long one pass over the outbox may spend on calls before it looks for new channels again. */
-    private static final java.time.Duration PASS_BUDGET = java.time.Duration.ofSeconds(1);
 
     @Scheduled(fixedDelayString = "${firebreak.notification.slack.poll-interval:200ms}")
     public synchronized void sendDue() {

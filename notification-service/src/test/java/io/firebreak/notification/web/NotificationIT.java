@@ -249,63 +249,65 @@ class NotificationIT {
     @Test
     void otherIncidentsPacedChannelsDoNotHoldBackANewIncidentsChannel() {
         // 250 incidents declared in a burst: each channel exists, Slack's pace holds back its next post
-        Timestamp now = Timestamp.from(MutableClock.INSTANCE.instant());
-        Timestamp later = Timestamp.from(MutableClock.INSTANCE.instant().plus(Duration.ofHours(1)));
-        List<String> burst = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            String incident = UUID.randomUUID().toString();
-            String channelId = "CBURST" + i + "-" + incident.substring(0, 8);
-            burst.add(incident);
-            jdbc.update("INSERT INTO slack_channel (incident_id, channel_id, channel_name) VALUES (?, ?, ?)", incident,
-                    channelId, "burst-" + i);
-            jdbc.update("INSERT INTO slack_pace (target, next_allowed_at) VALUES (?, ?)", channelId, later);
-            jdbc.update("INSERT INTO slack_message (message_id, incident_id, target, action, text, next_attempt_at,"
-                    + " created_at) VALUES (?, ?, 'incident', 'post', 'Follow-up', ?, ?)", incident + ":post", incident,
-                    now, now);
-        }
+        String[] burst = followUps(250, true);
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Declared behind a burst", Severity.MINOR, false, "web");
             await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(story.channelName()) != null);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ANY(?)"
-                    + " AND state = 'PENDING'", Integer.class, (Object) burst.toArray(String[]::new)))
-                    .as("the paced follow-ups wait their turn").isEqualTo(250);
+            assertThat(pendingOf(burst)).as("the paced follow-ups wait their turn").isEqualTo(250);
         } finally {
-            for (String incident : burst) {
-                jdbc.update("DELETE FROM slack_pace WHERE target IN (SELECT channel_id FROM slack_channel"
-                        + " WHERE incident_id = ?)", incident);
-                jdbc.update("DELETE FROM slack_message WHERE incident_id = ?", incident);
-                jdbc.update("DELETE FROM slack_channel WHERE incident_id = ?", incident);
-            }
+            forget(burst);
         }
     }
 
     @Test
     void aNewIncidentsChannelIsCreatedAheadOfEarlierIncidentsFollowUps() {
         // a burst's follow-ups, sendable now (their channels exist and are not paced), but more than a pass sends
-        Timestamp now = Timestamp.from(MutableClock.INSTANCE.instant());
-        List<String> burst = new ArrayList<>();
-        for (int i = 0; i < 1_500; i++) {
-            String incident = UUID.randomUUID().toString();
-            burst.add(incident);
-            jdbc.update("INSERT INTO slack_channel (incident_id, channel_id, channel_name) VALUES (?, ?, ?)", incident,
-                    "CFOLLOW" + i + "-" + incident.substring(0, 8), "follow-" + i);
-            jdbc.update("INSERT INTO slack_message (message_id, incident_id, target, action, text, next_attempt_at,"
-                    + " created_at) VALUES (?, ?, 'incident', 'post', 'Follow-up', ?, ?)", incident + ":post", incident,
-                    now, now);
-        }
-        String[] ids = burst.toArray(String[]::new);
+        String[] burst = followUps(1_500, false);
         try (IncidentStory story = new IncidentStory(broker.getBrokersAsString(), MutableClock.INSTANCE.instant())) {
             story.declared("Declared behind follow-ups", Severity.MINOR, false, "web");
             await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(story.channelName()) != null);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ANY(?)"
-                    + " AND state = 'PENDING'", Integer.class, (Object) ids))
-                    .as("the new channel did not wait for the whole backlog").isPositive();
+            assertThat(pendingOf(burst)).as("the new channel did not wait for the whole backlog").isPositive();
         } finally {
-            jdbc.update("DELETE FROM slack_pace WHERE target IN (SELECT channel_id FROM slack_channel"
-                    + " WHERE incident_id = ANY(?))", (Object) ids);
-            jdbc.update("DELETE FROM slack_message WHERE incident_id = ANY(?)", (Object) ids);
-            jdbc.update("DELETE FROM slack_channel WHERE incident_id = ANY(?)", (Object) ids);
+            forget(burst);
         }
+    }
+
+    /**
+     * {@code count} earlier incidents, each with its channel and one pending follow-up post in it; {@code paced}: Slack's
+     * pace holds each channel back for an hour. Returns their ids.
+     */
+    private String[] followUps(int count, boolean paced) {
+        Timestamp now = Timestamp.from(MutableClock.INSTANCE.instant());
+        Timestamp later = Timestamp.from(MutableClock.INSTANCE.instant().plus(Duration.ofHours(1)));
+        List<Object[]> channels = new ArrayList<>();
+        List<Object[]> paces = new ArrayList<>();
+        List<Object[]> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String incident = UUID.randomUUID().toString();
+            String channelId = "CFOLLOW" + i + "-" + incident.substring(0, 8);
+            channels.add(new Object[] {incident, channelId, "follow-" + i});
+            paces.add(new Object[] {channelId, later});
+            messages.add(new Object[] {incident + ":post", incident, now, now});
+        }
+        jdbc.batchUpdate("INSERT INTO slack_channel (incident_id, channel_id, channel_name) VALUES (?, ?, ?)", channels);
+        if (paced) {
+            jdbc.batchUpdate("INSERT INTO slack_pace (target, next_allowed_at) VALUES (?, ?)", paces);
+        }
+        jdbc.batchUpdate("INSERT INTO slack_message (message_id, incident_id, target, action, text, next_attempt_at,"
+                + " created_at) VALUES (?, ?, 'incident', 'post', 'Follow-up', ?, ?)", messages);
+        return channels.stream().map(row -> (String) row[0]).toArray(String[]::new);
+    }
+
+    private Integer pendingOf(String[] incidents) {
+        return jdbc.queryForObject("SELECT count(*) FROM slack_message WHERE incident_id = ANY(?) AND state = 'PENDING'",
+                Integer.class, (Object) incidents);
+    }
+
+    private void forget(String[] incidents) {
+        jdbc.update("DELETE FROM slack_pace WHERE target IN (SELECT channel_id FROM slack_channel WHERE incident_id"
+                + " = ANY(?))", (Object) incidents);
+        jdbc.update("DELETE FROM slack_message WHERE incident_id = ANY(?)", (Object) incidents);
+        jdbc.update("DELETE FROM slack_channel WHERE incident_id = ANY(?)", (Object) incidents);
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class MergedSequencedUpdates {
      */
     public void add(StatementBatch batch, String incidentId, long sequence, Assignment... assignments) {
         List<Step> run = runs.computeIfAbsent(incidentId, id -> new ArrayList<>());
-        if (!run.isEmpty() && sequence <= run.stream().mapToLong(Step::sequence).max().orElseThrow()) {
+        // a run's sequences rise, so its last step is its newest
+        if (!run.isEmpty() && sequence <= run.get(run.size() - 1).sequence()) {
             return; // an older or repeated sequence: the newer update before it in the run keeps it from applying
         }
         run.add(new Step(sequence, List.of(assignments)));
