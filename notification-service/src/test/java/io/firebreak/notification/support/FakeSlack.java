@@ -32,7 +32,8 @@ public final class FakeSlack {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> pagerDuty = new CopyOnWriteArrayList<>();
     private final Set<String> takenNames = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger rateLimitPosts = new AtomicInteger();
+    /** Channel id → how many of its next chat.postMessage calls are answered 429. */
+    private final Map<String, AtomicInteger> rateLimitPosts = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final Map<String, String> createdChannels = new ConcurrentHashMap<>();
     /** Slack inbound: users.info answers (id → name, e-mail). */
@@ -85,9 +86,12 @@ public final class FakeSlack {
         takenNames.add(name);
     }
 
-    /** The next {@code n} chat.postMessage calls get 429 with Retry-After: 1. */
-    public void rateLimitNextPosts(int n) {
-        rateLimitPosts.set(n);
+    /**
+     * The next {@code n} chat.postMessage calls to one channel get 429 with Retry-After: 1. Scoped to the channel so
+     * that another test's posts, still draining, cannot use up the refusals meant for this one.
+     */
+    public void rateLimitNextPosts(String channelId, int n) {
+        rateLimitPosts.put(channelId, new AtomicInteger(n));
     }
 
     /** The id the stand-in gave a channel it created by that name, as a one-element list (or empty). */
@@ -127,7 +131,8 @@ public final class FakeSlack {
                 takenNames.add(name);
             }
             case "chat.postMessage" -> {
-                if (rateLimitPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                AtomicInteger refusals = rateLimitPosts.get(String.valueOf(params.get("channel")));
+                if (refusals != null && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = 429;
                     body = "{\"ok\":false,\"error\":\"ratelimited\"}";
                     exchange.getResponseHeaders().add("Retry-After", "1");

@@ -207,9 +207,9 @@ class NotificationIT {
             String channel = story.channelName();
             await().atMost(Duration.ofSeconds(30)).until(() -> channelIdOrNull(channel) != null
                     && posts(channelIdOf(channel), null).size() == 1);
-            slack.rateLimitNextPosts(2);
-            story.update(Audience.INTERNAL, "First", null, null).update(Audience.INTERNAL, "Second", null, null);
             String channelId = channelIdOf(channel);
+            slack.rateLimitNextPosts(channelId, 2);
+            story.update(Audience.INTERNAL, "First", null, null).update(Audience.INTERNAL, "Second", null, null);
             await().atMost(Duration.ofSeconds(30)).until(() -> posts(channelId, null).size() == 3);
 
             List<Call> attempts = slack.calls().stream().filter(c -> c.method().equals("chat.postMessage")
