@@ -9,6 +9,7 @@ import io.firebreak.statuspage.readmodel.StatusProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -99,39 +100,59 @@ public class RenderedPages implements SmartInitializingSingleton {
     }
 
     synchronized void render(StatusModel model) {
-        Map<String, Representation> pages = new HashMap<>();
+        Pages pages = new Pages(rendered.get());
         String jsonType = "application/json";
-        pages.put("/api/v2/summary.json", json(documents.summary(model), jsonType));
-        pages.put("/api/v2/status.json", json(documents.status(model, true), jsonType));
-        pages.put("/api/v2/components.json", json(documents.components(model, true), jsonType));
-        pages.put("/api/v2/incidents.json", json(documents.incidents(model, false), jsonType));
-        pages.put("/api/v2/incidents/unresolved.json", json(documents.incidents(model, true), jsonType));
-        pages.put("/api/v2/scheduled-maintenances.json",
-                json(documents.maintenances(model, model.maintenances()), jsonType));
-        pages.put("/api/v2/scheduled-maintenances/upcoming.json",
-                json(documents.maintenances(model, model.upcomingMaintenances()), jsonType));
-        pages.put("/api/v2/scheduled-maintenances/active.json",
-                json(documents.maintenances(model, model.activeMaintenances()), jsonType));
+        pages.json("/api/v2/summary.json", documents.summary(model), jsonType);
+        pages.json("/api/v2/status.json", documents.status(model, true), jsonType);
+        pages.json("/api/v2/components.json", documents.components(model, true), jsonType);
+        pages.json("/api/v2/incidents.json", documents.incidents(model, false), jsonType);
+        pages.json("/api/v2/incidents/unresolved.json", documents.incidents(model, true), jsonType);
+        pages.json("/api/v2/scheduled-maintenances.json", documents.maintenances(model, model.maintenances()), jsonType);
+        pages.json("/api/v2/scheduled-maintenances/upcoming.json",
+                documents.maintenances(model, model.upcomingMaintenances()), jsonType);
+        pages.json("/api/v2/scheduled-maintenances/active.json",
+                documents.maintenances(model, model.activeMaintenances()), jsonType);
         String htmlType = "text/html;charset=UTF-8";
-        pages.put("/", text(html.home(model), htmlType));
-        pages.put("/history", text(html.history(model), htmlType));
+        pages.text("/", html.home(model), htmlType);
+        pages.text("/history", html.history(model), htmlType);
         for (PublicIncident incident : model.incidents()) {
-            pages.put("/incidents/" + incident.id(), text(html.incidentPage(model, incident), htmlType));
+            pages.text("/incidents/" + incident.id(), html.incidentPage(model, incident), htmlType);
         }
         for (PublicMaintenance maintenance : model.maintenances()) {
-            pages.put("/incidents/" + maintenance.id(), text(html.maintenancePage(model, maintenance), htmlType));
+            pages.text("/incidents/" + maintenance.id(), html.maintenancePage(model, maintenance), htmlType);
         }
-        pages.put("/history.atom", text(feeds.atom(model), "application/atom+xml;charset=UTF-8"));
-        pages.put("/history.rss", text(feeds.rss(model), "application/rss+xml;charset=UTF-8"));
-        rendered.set(Map.copyOf(pages));
+        pages.text("/history.atom", feeds.atom(model), "application/atom+xml;charset=UTF-8");
+        pages.text("/history.rss", feeds.rss(model), "application/rss+xml;charset=UTF-8");
+        rendered.set(Map.copyOf(pages.next));
     }
 
-    private Representation json(Object document, String type) {
-        return representation(json.writeValueAsBytes(document), type);
-    }
+    /**
+     * One render's pages. A page whose bytes are those already served keeps its representation and ETag: there is a
+     * page per shown incident, and digesting every one of them after each change was most of the consumer's time
+     * under an alert storm, while a change touches a few.
+     */
+    private final class Pages {
 
-    private static Representation text(String text, String type) {
-        return representation(text.getBytes(StandardCharsets.UTF_8), type);
+        private final Map<String, Representation> previous;
+        private final Map<String, Representation> next = new HashMap<>();
+
+        Pages(Map<String, Representation> previous) {
+            this.previous = previous;
+        }
+
+        void json(String path, Object document, String type) {
+            put(path, RenderedPages.this.json.writeValueAsBytes(document), type);
+        }
+
+        void text(String path, String text, String type) {
+            put(path, text.getBytes(StandardCharsets.UTF_8), type);
+        }
+
+        private void put(String path, byte[] body, String type) {
+            Representation before = previous.get(path);
+            boolean unchanged = before != null && before.contentType().equals(type) && Arrays.equals(before.body(), body);
+            next.put(path, unchanged ? before : representation(body, type));
+        }
     }
 
     private static Representation representation(byte[] body, String type) {
