@@ -50,8 +50,11 @@ class IncidentLifecycleIT {
         assertThat((String) declared.get("reference")).matches("INC-\\d+");
         String metrics = client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestTokens.ADMIN))
                 .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody() // > 64 KiB: by line
-                .filter(line -> line.startsWith("firebreak_incidents_open{")).collectList()
-                .block(java.time.Duration.ofSeconds(10)).stream().collect(java.util.stream.Collectors.joining("\n"));
+                .filter(line -> line.startsWith("firebreak_incidents_open{") || line.startsWith("http_server_requests"))
+                .collectList().block(java.time.Duration.ofSeconds(10)).stream()
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(metrics).as("requests are timed; the in-flight long-task timer is not kept (firebreak-defaults.yml)")
+                .contains("http_server_requests_seconds_count{").doesNotContain("http_server_requests_active");
         assertThat(metrics).as("open incidents per severity, for the operator's dashboard")
                 .contains("severity=\"MINOR\"", "severity=\"MAJOR\"").containsPattern("severity=\"CRITICAL\"} [1-9]");
         assertThat((String) declared.get("channelName")).matches("inc-\\d{4}-\\d{2}-\\d{2}-checkout-fails-for-card-payments(-\\d+)?");
