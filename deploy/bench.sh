@@ -4,6 +4,7 @@
 #   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers", "console", "commands", "startup" (commands
 #                                         with incident-command alone, then start-up); writes results.json, not BENCHMARKS.md)
 #   BENCH_COMMAND_OPTS="-XX:TieredStopAtLevel=4" deploy/bench.sh   (extra JVM options for incident-command, to try one)
+#   FIREBREAK_JVM_OPTS_DEBRIEF_SERVICE="..." deploy/bench.sh   (extra JVM options for another service)
 #   BENCH_PROFILE=true deploy/bench.sh   (incident-command's JFR profile under the command load, in BENCHMARKS.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

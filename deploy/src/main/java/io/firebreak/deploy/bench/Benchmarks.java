@@ -102,6 +102,13 @@ public final class Benchmarks {
         // gave (measured: 259 vs 439 commands/s at c=32)
         // the alert → page run sends 200 alerts/s from one integration key, which is what the per-key ingest limit
         // (120/min by default) exists to slow down; it is raised for this process only
+        // the other services' extra JVM options come from the bench's own environment, to try one on a service
+        // (FIREBREAK_JVM_OPTS_DEBRIEF_SERVICE="..." deploy/bench.sh); without this the stack silently ran without them
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("FIREBREAK_JVM_OPTS_") && !name.equals("FIREBREAK_JVM_OPTS_INCIDENT_COMMAND")) {
+                env.put(name, value);
+            }
+        });
         env.put("FIREBREAK_JVM_OPTS_INCIDENT_COMMAND", PROFILE ? "-XX:StartFlightRecording=filename=" + jfr
                 + ",settings=profile,dumponexit=true " + COMMAND_OPTS : COMMAND_OPTS);
         pages = new PageReceiver();
@@ -280,13 +287,36 @@ public final class Benchmarks {
                 + COMMAND_CONCURRENCY + ", incident-command alone", String.format(Locale.ROOT,
                         "%.2f× durable-commit limit", ratio), (met ? "met" : "missed") + " (≥ 0.25× and p99 < 50 ms)",
                 run.cpu());
+        httpFloor(durable);
+    }
+
+    /**
+     * What an empty authenticated request costs the same service at the same concurrency: {@code GET /api/v1/me}
+     * (bearer token validated, principal read, JSON answered, no command, no database). It bounds what the command
+     * rows could reach on this machine, since every command is at least such a request.
+     */
+    void httpFloor(double durable) throws Exception {
+        step("HTTP floor: GET /api/v1/me at concurrency " + COMMAND_CONCURRENCY + ", incident-command alone");
+        long pid = stack.pids().get("incident-command");
+        long self = ProcessHandle.current().pid();
+        Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, r -> r.time(() -> Http.get(command + "/api/v1/me")));
+        long service = Cpu.millis(pid);
+        long generator = Cpu.millis(self);
+        Stats stats = Load.run(COMMAND_CONCURRENCY, Duration.ZERO, RUN,
+                r -> r.time(() -> Http.get(command + "/api/v1/me")));
+        double count = Math.max(1, stats.count());
+        record("http.floor.c" + COMMAND_CONCURRENCY, stats, "HTTP floor: authenticated GET /api/v1/me, c="
+                + COMMAND_CONCURRENCY + ", incident-command alone", String.format(Locale.ROOT,
+                        "%.2f× durable-commit limit", stats.rate() / durable), "baseline",
+                String.format(Locale.ROOT, "; CPU a request: incident-command %.2f ms, load generator %.2f ms",
+                        (Cpu.millis(pid) - service) / count, (Cpu.millis(self) - generator) / count));
     }
 
     /** A command-path run and the CPU incident-command and PostgreSQL spent per command in its measured window. */
-    private record Commands(Stats stats, double serviceCpuMs, double postgresCpuMs) {
+    private record Commands(Stats stats, double serviceCpuMs, double postgresCpuMs, double generatorCpuMs) {
         String cpu() {
-            return String.format(Locale.ROOT, "; CPU a command: incident-command %.2f ms, PostgreSQL %.2f ms",
-                    serviceCpuMs, postgresCpuMs);
+            return String.format(Locale.ROOT, "; CPU a command: incident-command %.2f ms, PostgreSQL %.2f ms, load "
+                    + "generator %.2f ms", serviceCpuMs, postgresCpuMs, generatorCpuMs);
         }
     }
 
@@ -294,12 +324,14 @@ public final class Benchmarks {
     private Commands commands() throws Exception {
         long pid = stack.pids().get("incident-command");
         Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, this::incidentLifecycle);
+        long self = ProcessHandle.current().pid();
         long service = Cpu.millis(pid);
+        long generator = Cpu.millis(self);
         Map<Long, Long> postgres = Cpu.postgres();
         Stats stats = Load.run(COMMAND_CONCURRENCY, Duration.ZERO, RUN, this::incidentLifecycle);
         double count = Math.max(1, stats.count());
         return new Commands(stats, (Cpu.millis(pid) - service) / count,
-                Cpu.postgresBetween(postgres, Cpu.postgres()) / count);
+                Cpu.postgresBetween(postgres, Cpu.postgres()) / count, (Cpu.millis(self) - generator) / count);
     }
 
     private void incidentLifecycle(Load.Recorder r) throws Exception {
