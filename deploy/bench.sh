@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every benchmark against the whole stack and rewrites BENCHMARKS.md. Under 6 minutes on 2 cores, after the build.
 #   deploy/bench.sh                      (BENCH_SECONDS=15 per measured step by default)
-#   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers", "console", "commands", "startup" (commands
-#                                         with incident-command alone, then start-up); writes results.json, not BENCHMARKS.md)
+#   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers", "console", "commands",
+#                                         "replay" (the alert storm and commands, then the replay of their events),
+#                                         "startup" (commands with incident-command alone, then start-up); writes
+#                                         results.json, not BENCHMARKS.md)
 #   BENCH_COMMAND_OPTS="-XX:TieredStopAtLevel=4" deploy/bench.sh   (extra JVM options for incident-command, to try one)
 #   FIREBREAK_JVM_OPTS_DEBRIEF_SERVICE="..." deploy/bench.sh   (extra JVM options for another service)
 #   BENCH_PROFILE=true deploy/bench.sh   (incident-command's JFR profile under the command load, in BENCHMARKS.md)

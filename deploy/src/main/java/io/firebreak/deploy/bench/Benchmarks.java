@@ -154,6 +154,12 @@ public final class Benchmarks {
                     commandPath(durable);
                     commandsAlone(durable);
                 }
+                if (ONLY.contains("replay")) {
+                    // the events a replay reads, as in the full run: the storm's and the command load's
+                    alertStorm();
+                    commandPath(durableCommitLimit(COMMAND_CONCURRENCY));
+                    replay();
+                }
                 if (ONLY.contains("startup")) {
                     commandsAlone(durableCommitLimit(COMMAND_CONCURRENCY));
                     startUp();
@@ -684,6 +690,9 @@ public final class Benchmarks {
                     stack.kafkaBootstrap(), "--topic", "firebreak.incident-events", "--messages",
                     Long.toString(topicRecords), "--timeout", "30000", "--group", "bench-raw-" + UUID.randomUUID());
             double rawRate = KafkaTools.consumerRate(raw);
+            long pid = stack.pids().get("debrief-service");
+            long service = Cpu.millis(pid);
+            Map<Long, Long> postgres = Cpu.postgres();
             long start = System.nanoTime();
             Http.post(debrief + "/api/v1/admin/projection/replay", "{}");
             long count = 0;
@@ -695,13 +704,20 @@ public final class Benchmarks {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = events / seconds;
+            // CPU an event: says whether a slower replay spent more work or only waited longer (the machine's speed
+            // moves between runs; BENCHMARKS.md)
+            double serviceCpuMs = (Cpu.millis(pid) - service) / (double) Math.max(1, events);
+            double postgresCpuMs = Cpu.postgresBetween(postgres, Cpu.postgres()) / (double) Math.max(1, events);
             rawRate = Double.isNaN(rawRate) ? 0 : rawRate;
             results.put("replay", String.format(Locale.ROOT, "{\"events\":%d,\"seconds\":%.2f,\"eventsPerSecond\":%.0f,"
-                    + "\"rawConsumerPerSecond\":%.0f}", events, seconds, rate, rawRate));
+                    + "\"rawConsumerPerSecond\":%.0f,\"debriefCpuMsPerEvent\":%.3f,\"postgresCpuMsPerEvent\":%.3f}",
+                    events, seconds, rate, rawRate, serviceCpuMs, postgresCpuMs));
             table.add(new String[] {"Replay (debrief projection)", String.format(Locale.ROOT,
-                    "%.0f events/s (%d events); raw consumer %.0f msg/s", rate, events, rawRate),
+                    "%.0f events/s (%d events); raw consumer %.0f msg/s; CPU an event: debrief-service %.3f ms, "
+                    + "PostgreSQL %.3f ms", rate, events, rawRate, serviceCpuMs, postgresCpuMs),
                     String.format(Locale.ROOT, "%.2f× raw (target ≥ 0.5×)", rate / rawRate),
                     rate >= 0.5 * rawRate ? "met" : "missed"});
+            out.println("    " + table.get(table.size() - 1)[1] + " (" + table.get(table.size() - 1)[2] + ")");
         }
     }
 
