@@ -1,7 +1,10 @@
 package io.firebreak.support.config;
 
+import io.firebreak.support.metrics.PromptConsumerLag;
 import io.firebreak.support.problem.ProblemHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,5 +34,11 @@ public class ServiceSupportConfiguration {
     @ConditionalOnMissingBean(name = "blockingScheduler")
     public Scheduler blockingScheduler(SupportProperties properties) {
         return Schedulers.newBoundedElastic(properties.blockingThreads(), 10_000, "blocking");
+    }
+
+    /** Consumer lag per partition shows within seconds of a consumer's first fetch ({@link PromptConsumerLag}). */
+    @Bean
+    public static PromptConsumerLag promptConsumerLag(ObjectProvider<MeterRegistry> registry) {
+        return new PromptConsumerLag(registry);
     }
 }
