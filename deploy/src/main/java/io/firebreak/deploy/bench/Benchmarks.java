@@ -100,10 +100,6 @@ public final class Benchmarks {
                 "FIREBREAK_DEBRIEF_PORT", "16083"));
         env.put("FIREBREAK_LOCAL_SMTP_PORT", "12525");
         env.put("FIREBREAK_LOCAL_IMAP_PORT", "13143");
-        // the stack's own JVM flags (C1 only): on 2 cores, C2 compiling during 15-second windows cost more than it
-        // gave (measured: 259 vs 439 commands/s at c=32)
-        // the alert → page run sends 200 alerts/s from one integration key, which is what the per-key ingest limit
-        // (120/min by default) exists to slow down; it is raised for this process only
         // the other services' extra JVM options come from the bench's own environment, to try one on a service
         // (FIREBREAK_JVM_OPTS_DEBRIEF_SERVICE="..." deploy/bench.sh); without this the stack silently ran without them
         System.getenv().forEach((name, value) -> {
@@ -111,6 +107,10 @@ public final class Benchmarks {
                 env.put(name, value);
             }
         });
+        // the stack's own JVM flags (C1 only): on 2 cores, C2 compiling during 15-second windows cost more than it
+        // gave (measured: 259 vs 439 commands/s at c=32)
+        // the alert → page run sends 200 alerts/s from one integration key, which is what the per-key ingest limit
+        // (120/min by default) exists to slow down; it is raised for this process only
         env.put("FIREBREAK_JVM_OPTS_INCIDENT_COMMAND", PROFILE ? "-XX:StartFlightRecording=filename=" + jfr
                 + ",settings=profile,dumponexit=true " + COMMAND_OPTS : COMMAND_OPTS);
         pages = new PageReceiver();
@@ -276,7 +276,7 @@ public final class Benchmarks {
     /** Declare + 4 follow-up commands per incident through the HTTP API, closed loop, with the whole stack running. */
     double commandPath(double durable) throws Exception {
         step("Command path at concurrency " + COMMAND_CONCURRENCY + ", whole stack");
-        Commands run = commands();
+        Measured run = measured(this::incidentLifecycle);
         record("commands.c" + COMMAND_CONCURRENCY, run.stats(), "Commands/s (declare + 4), c=" + COMMAND_CONCURRENCY
                 + ", whole stack", String.format(Locale.ROOT, "%.2f× durable-commit limit", run.stats().rate() / durable),
                 "", run.cpu());
@@ -290,7 +290,7 @@ public final class Benchmarks {
     void commandsAlone(double durable) throws Exception {
         step("Command path at concurrency " + COMMAND_CONCURRENCY + ", incident-command alone (the others stopped)");
         inParallel(SERVICES.stream().filter(name -> !name.equals("incident-command")).toList(), stack::stopGracefully);
-        Commands run = commands();
+        Measured run = measured(this::incidentLifecycle);
         double ratio = run.stats().rate() / durable;
         boolean met = ratio >= 0.25 && run.stats().p99Ms() < 50;
         record("commands.alone.c" + COMMAND_CONCURRENCY, run.stats(), "Commands/s (declare + 4), c="
@@ -307,23 +307,19 @@ public final class Benchmarks {
      */
     void httpFloor(double durable) throws Exception {
         step("HTTP floor: GET /api/v1/me at concurrency " + COMMAND_CONCURRENCY + ", incident-command alone");
-        long pid = stack.pids().get("incident-command");
-        long self = ProcessHandle.current().pid();
-        Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, r -> r.time(() -> Http.get(command + "/api/v1/me")));
-        long service = Cpu.millis(pid);
-        long generator = Cpu.millis(self);
-        Stats stats = Load.run(COMMAND_CONCURRENCY, Duration.ZERO, RUN,
-                r -> r.time(() -> Http.get(command + "/api/v1/me")));
-        double count = Math.max(1, stats.count());
-        record("http.floor.c" + COMMAND_CONCURRENCY, stats, "HTTP floor: authenticated GET /api/v1/me, c="
+        Measured run = measured(r -> r.time(() -> Http.get(command + "/api/v1/me")));
+        record("http.floor.c" + COMMAND_CONCURRENCY, run.stats(), "HTTP floor: authenticated GET /api/v1/me, c="
                 + COMMAND_CONCURRENCY + ", incident-command alone", String.format(Locale.ROOT,
-                        "%.2f× durable-commit limit", stats.rate() / durable), "baseline",
+                        "%.2f× durable-commit limit", run.stats().rate() / durable), "baseline",
                 String.format(Locale.ROOT, "; CPU a request: incident-command %.2f ms, load generator %.2f ms",
-                        (Cpu.millis(pid) - service) / count, (Cpu.millis(self) - generator) / count));
+                        run.serviceCpuMs(), run.generatorCpuMs()));
     }
 
-    /** A command-path run and the CPU incident-command and PostgreSQL spent per command in its measured window. */
-    private record Commands(Stats stats, double serviceCpuMs, double postgresCpuMs, double generatorCpuMs) {
+    /**
+     * A run of {@code operation} against incident-command and the CPU incident-command, PostgreSQL and the load
+     * generator spent per operation in its measured window.
+     */
+    private record Measured(Stats stats, double serviceCpuMs, double postgresCpuMs, double generatorCpuMs) {
         String cpu() {
             return String.format(Locale.ROOT, "; CPU a command: incident-command %.2f ms, PostgreSQL %.2f ms, load "
                     + "generator %.2f ms", serviceCpuMs, postgresCpuMs, generatorCpuMs);
@@ -331,16 +327,16 @@ public final class Benchmarks {
     }
 
     /** Warm-up, then the measured run between two CPU samples. */
-    private Commands commands() throws Exception {
+    private Measured measured(Load.Operation operation) throws Exception {
         long pid = stack.pids().get("incident-command");
-        Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, this::incidentLifecycle);
         long self = ProcessHandle.current().pid();
+        Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, operation);
         long service = Cpu.millis(pid);
         long generator = Cpu.millis(self);
         Map<Long, Long> postgres = Cpu.postgres();
-        Stats stats = Load.run(COMMAND_CONCURRENCY, Duration.ZERO, RUN, this::incidentLifecycle);
+        Stats stats = Load.run(COMMAND_CONCURRENCY, Duration.ZERO, RUN, operation);
         double count = Math.max(1, stats.count());
-        return new Commands(stats, (Cpu.millis(pid) - service) / count,
+        return new Measured(stats, (Cpu.millis(pid) - service) / count,
                 Cpu.postgresBetween(postgres, Cpu.postgres()) / count, (Cpu.millis(self) - generator) / count);
     }
 

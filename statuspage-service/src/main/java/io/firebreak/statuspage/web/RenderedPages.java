@@ -150,8 +150,8 @@ public class RenderedPages implements SmartInitializingSingleton {
 
         private void put(String path, byte[] body, String type) {
             Representation before = previous.get(path);
-            boolean unchanged = before != null && before.contentType().equals(type) && Arrays.equals(before.body(), body);
-            next.put(path, unchanged ? before : representation(body, type));
+            // a path's content type never changes: its bytes alone say whether the page did
+            next.put(path, before != null && Arrays.equals(before.body(), body) ? before : representation(body, type));
         }
     }
 
