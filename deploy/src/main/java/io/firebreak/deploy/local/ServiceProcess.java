@@ -49,11 +49,6 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         Path log = layout.logs().resolve(service.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
-        command.addAll(image.jvmFlags());
-        command.addAll(extraOptions);
-        command.addAll(List.of("-jar", image.jar().toString(), "--spring.profiles.active=local",
-                "--server.port=" + service.port()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -72,6 +67,13 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         // the console's settings: a URL set in the launcher's environment wins; origins set there are kept beside ours
         layout.consoleEnv().forEach((name, value) -> env.merge(name, value,
                 (given, ours) -> name.equals("FIREBREAK_CORS_ORIGINS") ? given + "," + ours : given));
+        // the builder reads this list when it starts: the flags come last because AOT depends on the environment
+        command.addAll(JVM_FLAGS);
+        command.addAll(image.jvmFlags());
+        command.addAll(AheadOfTime.jvmFlags(image.jar(), env));
+        command.addAll(extraOptions);
+        command.addAll(List.of("-jar", image.jar().toString(), "--spring.profiles.active=local",
+                "--server.port=" + service.port()));
         return new ServiceProcess(service, builder.start(), log, image);
     }
 
