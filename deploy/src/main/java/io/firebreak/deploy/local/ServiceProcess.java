@@ -47,9 +47,7 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         ServiceImage image = ServiceImage.of(jarOf(layout.root(), service.module()),
                 ServiceImage.Mode.from(passThrough, ServiceImage.Mode.USE), service.instance() == 1, extraOptions);
         Path log = layout.logs().resolve(service.name() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         // settings meant for the services (Slack, PagerDuty, timeouts) pass through from the launcher's environment
@@ -67,14 +65,16 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
         // the console's settings: a URL set in the launcher's environment wins; origins set there are kept beside ours
         layout.consoleEnv().forEach((name, value) -> env.merge(name, value,
                 (given, ours) -> name.equals("FIREBREAK_CORS_ORIGINS") ? given + "," + ours : given));
-        // the builder reads this list when it starts: the flags come last because AOT depends on the environment
+        // the command comes last: whether AOT applies depends on the environment just built
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.addAll(image.jvmFlags());
         command.addAll(AheadOfTime.jvmFlags(image.jar(), env));
         command.addAll(extraOptions);
         command.addAll(List.of("-jar", image.jar().toString(), "--spring.profiles.active=local",
                 "--server.port=" + service.port()));
-        return new ServiceProcess(service, builder.start(), log, image);
+        return new ServiceProcess(service, builder.command(command).start(), log, image);
     }
 
     /** Waits until the service's actuator health answers UP. */

@@ -201,18 +201,7 @@ public class StatusProjection {
      * @return how many titles changed
      */
     public int retitleAll() {
-        List<Object[]> changed = new ArrayList<>();
-        jdbc.query("SELECT incident_id, name, severity, affected_services FROM incident WHERE NOT title_set_by_hand",
-                (RowCallbackHandler) rs -> {
-                    String title = derivedTitle(rs.getString(4), rs.getString(3));
-                    if (!title.equals(rs.getString(2))) {
-                        changed.add(new Object[] {title, rs.getString(1)});
-                    }
-                });
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate("UPDATE incident SET name = ? WHERE incident_id = ? AND NOT title_set_by_hand", changed);
-        }
-        return changed.size();
+        return writeDerivedTitles("");
     }
 
     public void on(IncidentClosed event) {
@@ -270,9 +259,23 @@ public class StatusProjection {
 
     /** The default public title again, after the severity or the affected services changed, unless set by hand. */
     private void retitle(String incidentId) {
-        jdbc.query("SELECT severity, affected_services FROM incident WHERE incident_id = ? AND NOT title_set_by_hand",
-                (rs, n) -> derivedTitle(rs.getString(2), rs.getString(1)), incidentId)
-                .forEach(title -> jdbc.update("UPDATE incident SET name = ? WHERE incident_id = ?", title, incidentId));
+        writeDerivedTitles(" AND incident_id = ?", incidentId);
+    }
+
+    /** Writes the derived title of the rows (not titled by hand) that {@code which} selects, where it differs. */
+    private int writeDerivedTitles(String which, Object... args) {
+        List<Object[]> changed = new ArrayList<>();
+        jdbc.query("SELECT incident_id, name, severity, affected_services FROM incident WHERE NOT title_set_by_hand"
+                + which, (RowCallbackHandler) rs -> {
+                    String title = derivedTitle(rs.getString(4), rs.getString(3));
+                    if (!title.equals(rs.getString(2))) {
+                        changed.add(new Object[] {title, rs.getString(1)});
+                    }
+                }, args);
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("UPDATE incident SET name = ? WHERE incident_id = ? AND NOT title_set_by_hand", changed);
+        }
+        return changed.size();
     }
 
     private String derivedTitle(String newlineSeparatedServices, String severity) {
