@@ -3,7 +3,8 @@
 #   deploy/bench.sh                      (BENCH_SECONDS=15 per measured step by default)
 #   BENCH_ONLY=alerts deploy/bench.sh    (only the alert → page steps; also "subscribers", "console", "commands",
 #                                         "replay" (the alert storm and commands, then the replay of their events),
-#                                         "startup" (commands with incident-command alone, then start-up); writes
+#                                         "startup" (commands with incident-command alone, then start-up), "alone"
+#                                         (commands with incident-command alone, nothing before them); writes
 #                                         results.json, not BENCHMARKS.md)
 #   BENCH_COMMAND_OPTS="-XX:TieredStopAtLevel=4" deploy/bench.sh   (extra JVM options for incident-command, to try one)
 #   BENCH_ONLY=replay BENCH_REPLAYS=3 deploy/bench.sh   (the same replay three times on one stack)

@@ -156,6 +156,11 @@ public final class Benchmarks {
                     commandPath(durable);
                     commandsAlone(durable);
                 }
+                if (ONLY.contains("alone")) {
+                    // the command path with incident-command alone, without the whole-stack step first: for
+                    // iterating on the command path (a profile of this step alone)
+                    commandsAlone(durableCommitLimit(COMMAND_CONCURRENCY));
+                }
                 if (ONLY.contains("replay")) {
                     // the events a replay reads, as in the full run: the storm's and the command load's
                     alertStorm();

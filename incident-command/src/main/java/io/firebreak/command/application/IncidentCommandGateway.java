@@ -39,8 +39,21 @@ public class IncidentCommandGateway {
         return lanes.run(incidentId, work);
     }
 
-    public Mono<Void> send(Object command, MetaData metaData) {
-        return Mono.<Void>fromRunnable(() -> sendAndWait(command, metaData)).subscribeOn(blocking);
+    /**
+     * Makes the command ({@code command} may read the database first, e.g. to check {@code If-Match}), sends it, and
+     * reads what it left with {@code read}: one task on the blocking scheduler. A second hop there only to read the
+     * incident back cost each command another hand-off and context restore (BENCHMARKS.md, the command path). Once
+     * the command is stored, a failing read is {@link AppliedButUnreadable}, never answered as the command failing.
+     */
+    public <T> Mono<T> sendThenRead(String incidentId, Supplier<?> command, MetaData metaData, Supplier<T> read) {
+        return Mono.fromCallable(() -> {
+            sendAndWait(command.get(), metaData);
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                throw new AppliedButUnreadable(incidentId, e);
+            }
+        }).subscribeOn(blocking);
     }
 
     private void sendAndWait(Object command, MetaData metaData) {

@@ -7,7 +7,6 @@ import io.firebreak.support.security.Caller;
 import io.firebreak.command.web.CallerActors;
 
 import io.firebreak.command.api.Audience;
-import io.firebreak.command.application.AppliedButUnreadable;
 import io.firebreak.command.application.Declarations;
 import io.firebreak.command.application.IncidentCommandGateway;
 import io.firebreak.command.application.CommandInputs;
@@ -73,6 +72,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -339,15 +339,23 @@ public class IncidentController {
             return Mono.error(CommandInputs.noSuchIncident());
         }
         // without If-Match nothing needs the incident before the command: Axon answers an unknown id (404)
-        Mono<Void> checked = expectedVersion == null
-                ? commands.send(command.apply(null), CallerActors.of(caller).toMetaData())
-                : existing(id).flatMap(current -> expectedVersion != current.version()
-                        ? Mono.error(IfMatch.mismatch(expectedVersion, current.version()))
-                        : commands.send(command.apply(expectedVersion), CallerActors.of(caller).toMetaData()));
-        return commands.inTurn(id, () -> checked)
-                // the command is stored from here on: a failure to read it back must not be answered as a failure
-                .then(Mono.defer(() -> existing(id).onErrorMap(e -> new AppliedButUnreadable(id, e))))
+        Supplier<Object> checked = () -> {
+            if (expectedVersion != null) {
+                long current = read(id).version();
+                if (expectedVersion != current) {
+                    throw IfMatch.mismatch(expectedVersion, current);
+                }
+            }
+            return command.apply(expectedVersion);
+        };
+        return commands.inTurn(id, () -> commands.sendThenRead(id, checked, CallerActors.of(caller).toMetaData(),
+                        () -> read(id)))
                 .map(view -> ResponseEntity.ok().eTag(etag(view)).body(view));
+    }
+
+    /** The incident's view; blocking. */
+    private IncidentView read(String id) {
+        return views.findById(id).orElseThrow(() -> CommandInputs.unknownIncident(id));
     }
 
     private Mono<IncidentView> existing(String id) {
@@ -355,8 +363,7 @@ public class IncidentController {
             // neither an id nor a reference: answered without a query, and never echoed
             return Mono.error(CommandInputs.noSuchIncident());
         }
-        return Mono.fromCallable(() -> views.findById(id).orElseThrow(() -> CommandInputs.unknownIncident(id)))
-                .subscribeOn(blocking);
+        return Mono.fromCallable(() -> read(id)).subscribeOn(blocking);
     }
 
     private Mono<IncidentView> find(String idOrReference) {
