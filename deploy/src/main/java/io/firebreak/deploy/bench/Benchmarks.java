@@ -71,6 +71,7 @@ public final class Benchmarks {
     private String command;
     private String statuspage;
     private String debrief;
+    private Path root;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("firebreak.root", ".")).toAbsolutePath().normalize();
@@ -88,6 +89,7 @@ public final class Benchmarks {
     }
 
     void run(Path root) throws Exception {
+        this.root = root;
         Path home = root.resolve("deploy/target/bench");
         Files.createDirectories(home);
         Path jfr = home.resolve("incident-command.jfr");
@@ -303,6 +305,7 @@ public final class Benchmarks {
                         "%.2f× durable-commit limit", ratio), (met ? "met" : "missed") + " (≥ 0.25× and p99 < 50 ms)",
                 run.cpu());
         httpFloor(durable);
+        frameworkFloor(durable);
     }
 
     /**
@@ -322,6 +325,31 @@ public final class Benchmarks {
     }
 
     /**
+     * The same incident lifecycle (a declaration and four commands) against the framework floor
+     * (deploy/framework-floor): Boot WebFlux + Axon + a JDBC event store with none of Firebreak's code, on the stack's
+     * JVM flags and PostgreSQL. Half the window, as the HTTP floor: it bounds what the command rows could reach here
+     * with these frameworks, whatever Firebreak's own code does.
+     */
+    void frameworkFloor(double durable) throws Exception {
+        step("Framework floor: Boot WebFlux + Axon + JDBC event store alone, declare + 4, concurrency "
+                + COMMAND_CONCURRENCY);
+        Path log = root.resolve("deploy/target/bench/framework-floor.log");
+        try (FrameworkFloor floor = FrameworkFloor.start(root, stack.jdbcUrl(), log)) {
+            if (floor == null) {
+                out.println("    skipped: deploy/framework-floor is not built");
+                return;
+            }
+            // a fresh JVM, where incident-command has served every step before: 5 s more warm-up (measured() adds 5)
+            Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, floor::lifecycle);
+            Measured run = measured(floor.pid(), RUN.dividedBy(2), floor::lifecycle);
+            record("commands.frameworkFloor.c" + COMMAND_CONCURRENCY, run.stats(), "Framework floor: Boot WebFlux +"
+                    + " Axon + JDBC event store, nothing of Firebreak's (declare + 4), c=" + COMMAND_CONCURRENCY,
+                    String.format(Locale.ROOT, "%.2f× durable-commit limit", run.stats().rate() / durable), "baseline",
+                    run.cpu().replace("incident-command", "framework floor"));
+        }
+    }
+
+    /**
      * A run of {@code operation} against incident-command and the CPU incident-command, PostgreSQL and the load
      * generator spent per operation in its measured window.
      */
@@ -338,7 +366,10 @@ public final class Benchmarks {
     }
 
     private Measured measured(Duration window, Load.Operation operation) throws Exception {
-        long pid = stack.pids().get("incident-command");
+        return measured(stack.pids().get("incident-command"), window, operation);
+    }
+
+    private Measured measured(long pid, Duration window, Load.Operation operation) throws Exception {
         long self = ProcessHandle.current().pid();
         Load.run(COMMAND_CONCURRENCY, Duration.ZERO, WARM_UP, operation);
         long service = Cpu.millis(pid);

@@ -149,6 +149,11 @@ public final class LocalStack {
         return layout.jdbcUrl();
     }
 
+    /** The JVM flags every service of the stack runs with (the benchmark starts its framework floor with them). */
+    public static java.util.List<String> serviceJvmFlags() {
+        return ServiceProcess.JVM_FLAGS;
+    }
+
     public String kafkaBootstrap() {
         return layout.kafkaBootstrap();
     }
