@@ -1,11 +1,16 @@
 package io.firebreak.support.tracing;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
@@ -42,9 +47,12 @@ public final class ConsumerTracing {
 
     /**
      * Runs {@code work}, which applies all of {@code records} at once (a projection that batches its statements), with
-     * a span per record spanning it. When the records share one trace (one command's events, the usual poll) the work
-     * runs in the first record's span, so what it appends to the outbox carries that trace on; a poll that mixes
-     * traces still gets every record's span, but no single one can be current, and its outbox rows carry none.
+     * record spans around it. When the records share one trace (one command's events, the usual poll) every record
+     * gets its span and the work runs in the first one's, so what it appends to the outbox carries that trace on. A
+     * poll that mixes traces (catching up, a replay: up to thousands of records) gets spans only for the records whose
+     * trace is sampled; no single one can be current there, so its outbox rows carry none either way. A span per
+     * record was a quarter of debrief-service's consumer thread in a replay (BENCHMARKS.md), almost all of it for
+     * records whose spans are never recorded. Every record still counts once in the {@value #NAME} timer.
      */
     public static void aroundBatch(List<? extends ConsumerRecord<?, ?>> records, Runnable work) {
         Binding binding = BOUND.get();
@@ -56,11 +64,17 @@ public final class ConsumerTracing {
             work.run();
             return;
         }
-        List<Observation> observations = records.stream().map(record -> binding.observation(record).start()).toList();
-        Observation.Scope scope = oneTrace(records) ? observations.get(0).openScope() : null;
+        boolean oneTrace = oneTrace(records);
+        List<? extends ConsumerRecord<?, ?>> traced = oneTrace ? records
+                : records.stream().filter(ConsumerTracing::sampled).toList();
+        List<Observation> observations = traced.stream().map(record -> binding.observation(record).start()).toList();
+        Observation.Scope scope = oneTrace ? observations.get(0).openScope() : null;
+        long started = System.nanoTime();
+        Throwable failure = null;
         try {
             work.run();
         } catch (RuntimeException | Error e) {
+            failure = e;
             observations.forEach(observation -> observation.error(e));
             throw e;
         } finally {
@@ -68,15 +82,28 @@ public final class ConsumerTracing {
                 scope.close();
             }
             observations.forEach(Observation::stop);
+            if (traced.size() < records.size()) {
+                binding.timeUntraced(records, traced, System.nanoTime() - started, failure);
+            }
         }
+    }
+
+    /** True when the record's {@code traceparent} says its trace is sampled (flags bit 0, W3C Trace Context). */
+    static boolean sampled(ConsumerRecord<?, ?> record) {
+        String value = traceParent(record);
+        return TraceParents.isValid(value) && (Character.digit(value.charAt(value.length() - 1), 16) & 1) == 1;
+    }
+
+    private static String traceParent(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(TraceParents.HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     /** True when every record carries a {@code traceparent} of the same trace. */
     private static boolean oneTrace(List<? extends ConsumerRecord<?, ?>> records) {
         String first = null;
         for (ConsumerRecord<?, ?> record : records) {
-            Header header = record.headers().lastHeader(TraceParents.HEADER);
-            String value = header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
+            String value = traceParent(record);
             if (!TraceParents.isValid(value)) {
                 return false;
             }
@@ -90,8 +117,8 @@ public final class ConsumerTracing {
         return true;
     }
 
-    static void bind(ObservationRegistry registry, String groupId) {
-        BOUND.set(new Binding(registry, groupId));
+    static void bind(ObservationRegistry registry, MeterRegistry meters, String groupId) {
+        BOUND.set(new Binding(registry, meters, groupId));
     }
 
     static Binding bound() {
@@ -102,12 +129,40 @@ public final class ConsumerTracing {
         BOUND.remove();
     }
 
-    record Binding(ObservationRegistry registry, String groupId) {
+    /** {@code meters} is null where the application has no meter registry. */
+    record Binding(ObservationRegistry registry, MeterRegistry meters, String groupId) {
 
         /** The record's observation (not started): its span is a child of the record's {@code traceparent}. */
         Observation observation(ConsumerRecord<?, ?> record) {
             return Observation.createNotStarted(null, CONVENTION,
                     () -> new KafkaRecordReceiverContext(record, groupId, null, groupId, () -> null), registry);
+        }
+
+        /**
+         * Counts the records of {@code records} not in {@code traced} in the {@value #NAME} timer, each with the
+         * batch's duration as a record observation would: the same name and tags (the convention's, and
+         * {@code error} as Micrometer's meter handler sets it), so the two kinds add up in one series.
+         */
+        void timeUntraced(List<? extends ConsumerRecord<?, ?>> records, List<? extends ConsumerRecord<?, ?>> traced,
+                long nanos, Throwable failure) {
+            if (meters == null) {
+                return;
+            }
+            String error = failure == null ? "none" : failure.getClass().getSimpleName();
+            java.util.Map<String, Timer> timers = new java.util.HashMap<>();
+            java.util.Set<ConsumerRecord<?, ?>> skip = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+            skip.addAll(traced);
+            for (ConsumerRecord<?, ?> record : records) {
+                if (skip.contains(record)) {
+                    continue;
+                }
+                timers.computeIfAbsent(record.topic(), topic -> meters.timer(NAME, Tags.of("error", error)
+                        .and(Tags.of(CONVENTION.getLowCardinalityKeyValues(new KafkaRecordReceiverContext(record,
+                                groupId, null, groupId, () -> null)).stream()
+                                .map(keyValue -> Tag.of(keyValue.getKey(), keyValue.getValue())).toList()))))
+                        .record(nanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.firebreak.support.tracing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -20,22 +21,25 @@ public final class RecordTracingInterceptor
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
 
     private final ObservationRegistry registry;
+    private final MeterRegistry meters;
 
-    RecordTracingInterceptor(ObservationRegistry registry) {
+    /** {@code meters} may be null (an application without a meter registry). */
+    RecordTracingInterceptor(ObservationRegistry registry, MeterRegistry meters) {
         this.registry = registry;
+        this.meters = meters;
     }
 
     @Override
     public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
             Consumer<Object, Object> consumer) {
-        ConsumerTracing.bind(registry, consumer.groupMetadata().groupId());
+        ConsumerTracing.bind(registry, meters, consumer.groupMetadata().groupId());
         return records;
     }
 
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
             Consumer<Object, Object> consumer) {
-        ConsumerTracing.bind(registry, consumer.groupMetadata().groupId());
+        ConsumerTracing.bind(registry, meters, consumer.groupMetadata().groupId());
         closeOpen();
         if (!registry.isNoop()) {
             Observation observation = ConsumerTracing.bound().observation(record).start();

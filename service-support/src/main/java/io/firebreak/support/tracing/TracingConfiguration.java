@@ -1,5 +1,6 @@
 package io.firebreak.support.tracing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,9 @@ public class TracingConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean({BatchInterceptor.class, RecordInterceptor.class})
-    public RecordTracingInterceptor recordTracingInterceptor(ObjectProvider<ObservationRegistry> registry) {
-        return new RecordTracingInterceptor(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    public RecordTracingInterceptor recordTracingInterceptor(ObjectProvider<ObservationRegistry> registry,
+            ObjectProvider<MeterRegistry> meters) {
+        return new RecordTracingInterceptor(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                meters.getIfUnique());
     }
 }
