@@ -53,7 +53,13 @@ final class FrameworkFloor implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
         FrameworkFloor floor = new FrameworkFloor(builder.start(), "http://127.0.0.1:" + port);
-        floor.awaitAnswering(Duration.ofSeconds(60));
+        try {
+            floor.awaitAnswering(Duration.ofSeconds(60));
+        } catch (Exception | Error failed) {
+            // not handed to the caller's try-with-resources: stop it here, or it outlives the run
+            floor.close();
+            throw failed;
+        }
         return floor;
     }
 
