@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * The framework floor (deploy/framework-floor): Spring Boot WebFlux + Axon + a JDBC event store and nothing of
- * Firebreak's, started with the stack's JVM flags against the stack's PostgreSQL (its own schema), so the command
- * rows can be read beside what their frameworks alone cost on the same machine in the same run.
+ * Firebreak's, started with the services' JVM flags ({@code LocalStack.serviceJvmFlags()}: heap, GC, C1; not their AOT
+ * or class-data archive, which serve start-up) against the stack's PostgreSQL (its own schema), so the command rows
+ * can be read beside what their frameworks alone cost on the same machine in the same run.
  */
 final class FrameworkFloor implements AutoCloseable {
 
@@ -57,7 +58,12 @@ final class FrameworkFloor implements AutoCloseable {
             floor.awaitAnswering(Duration.ofSeconds(60));
         } catch (Exception | Error failed) {
             // not handed to the caller's try-with-resources: stop it here, or it outlives the run
-            floor.close();
+            try {
+                floor.close();
+            } catch (InterruptedException interrupted) {
+                failed.addSuppressed(interrupted);
+                Thread.currentThread().interrupt();
+            }
             throw failed;
         }
         return floor;

@@ -338,13 +338,16 @@ public class IncidentController {
         if (!CommandInputs.isIncidentId(id)) {
             return Mono.error(CommandInputs.noSuchIncident());
         }
-        // without If-Match nothing needs the incident before the command: Axon answers an unknown id (404)
+        // without If-Match nothing needs the incident before the command: Axon answers an unknown id (404), and the
+        // command is built here, so a bad body is a 400 before the incident's lane is waited for
+        Object unconditional = expectedVersion == null ? command.apply(null) : null;
         Supplier<Object> checked = () -> {
-            if (expectedVersion != null) {
-                long current = read(id).version();
-                if (expectedVersion != current) {
-                    throw IfMatch.mismatch(expectedVersion, current);
-                }
+            if (expectedVersion == null) {
+                return unconditional;
+            }
+            long current = read(id).version();
+            if (expectedVersion != current) {
+                throw IfMatch.mismatch(expectedVersion, current);
             }
             return command.apply(expectedVersion);
         };
