@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +30,10 @@ final class FrameworkFloor implements AutoCloseable {
 
     /** Starts the floor's jar and waits until it answers HTTP; null when the module was not built. */
     static FrameworkFloor start(Path root, String jdbcUrl, Path log) throws Exception {
-        Path target = root.resolve("deploy/framework-floor/target");
         Path jar;
-        try (var jars = Files.list(target)) {
-            jar = jars.filter(path -> path.getFileName().toString().matches("framework-floor-.*\\.jar")).findFirst()
-                    .orElse(null);
+        try {
+            jar = LocalStack.jarOf(root, "deploy/framework-floor");
         } catch (IOException notBuilt) {
-            return null;
-        }
-        if (jar == null) {
             return null;
         }
         int port;
@@ -67,10 +61,6 @@ final class FrameworkFloor implements AutoCloseable {
             throw failed;
         }
         return floor;
-    }
-
-    String url() {
-        return url;
     }
 
     long pid() {

@@ -154,6 +154,11 @@ public final class LocalStack {
         return ServiceProcess.JVM_FLAGS;
     }
 
+    /** The built jar of {@code module} (a path under the repository, e.g. deploy/framework-floor). */
+    public static Path jarOf(Path root, String module) throws java.io.IOException {
+        return ServiceProcess.jarOf(root, module);
+    }
+
     public String kafkaBootstrap() {
         return layout.kafkaBootstrap();
     }

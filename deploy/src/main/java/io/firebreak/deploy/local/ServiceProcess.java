@@ -104,8 +104,10 @@ final class ServiceProcess implements SupervisedProcess, AutoCloseable {
 
     static Path jarOf(Path root, String module) throws IOException {
         Path target = root.resolve(module).resolve("target");
+        // a nested module (deploy/framework-floor) names its jar after its last path segment
+        String artifact = Path.of(module).getFileName().toString();
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches(artifact + "-[0-9].*\\.jar"))
                     .findFirst().orElseThrow(() -> new IOException("No jar for " + module + " in " + target
                             + "; build with ./mvnw -B install -DskipTests"));
         }

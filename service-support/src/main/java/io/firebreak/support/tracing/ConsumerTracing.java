@@ -9,8 +9,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
@@ -64,9 +66,14 @@ public final class ConsumerTracing {
             work.run();
             return;
         }
-        boolean oneTrace = oneTrace(records);
-        List<? extends ConsumerRecord<?, ?>> traced = oneTrace ? records
-                : records.stream().filter(ConsumerTracing::sampled).toList();
+        // each header read once: whether the poll is one trace, and which records are sampled
+        List<String> parents = records.stream().map(ConsumerTracing::traceParent).toList();
+        boolean oneTrace = oneTrace(parents);
+        List<ConsumerRecord<?, ?>> traced = new ArrayList<>();
+        List<ConsumerRecord<?, ?>> untraced = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            (oneTrace || sampled(parents.get(i)) ? traced : untraced).add(records.get(i));
+        }
         List<Observation> observations = traced.stream().map(record -> binding.observation(record).start()).toList();
         Observation.Scope scope = oneTrace ? observations.get(0).openScope() : null;
         long started = System.nanoTime();
@@ -82,16 +89,18 @@ public final class ConsumerTracing {
                 scope.close();
             }
             observations.forEach(Observation::stop);
-            if (traced.size() < records.size()) {
-                binding.timeUntraced(records, traced, System.nanoTime() - started, failure);
-            }
+            binding.countUntraced(untraced, System.nanoTime() - started, failure);
         }
     }
 
     /** True when the record's {@code traceparent} says its trace is sampled (flags bit 0, W3C Trace Context). */
     static boolean sampled(ConsumerRecord<?, ?> record) {
-        String value = traceParent(record);
-        return TraceParents.isValid(value) && (Character.digit(value.charAt(value.length() - 1), 16) & 1) == 1;
+        return sampled(traceParent(record));
+    }
+
+    private static boolean sampled(String traceParent) {
+        return TraceParents.isValid(traceParent)
+                && (Character.digit(traceParent.charAt(traceParent.length() - 1), 16) & 1) == 1;
     }
 
     private static String traceParent(ConsumerRecord<?, ?> record) {
@@ -99,11 +108,10 @@ public final class ConsumerTracing {
         return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
-    /** True when every record carries a {@code traceparent} of the same trace. */
-    private static boolean oneTrace(List<? extends ConsumerRecord<?, ?>> records) {
+    /** True when every {@code traceparent} is valid and of the same trace. */
+    private static boolean oneTrace(List<String> traceParents) {
         String first = null;
-        for (ConsumerRecord<?, ?> record : records) {
-            String value = traceParent(record);
+        for (String value : traceParents) {
             if (!TraceParents.isValid(value)) {
                 return false;
             }
@@ -139,30 +147,23 @@ public final class ConsumerTracing {
         }
 
         /**
-         * Counts the records of {@code records} not in {@code traced} in the {@value #NAME} timer, each with the
-         * batch's duration as a record observation would: the same name and tags (the convention's, and
-         * {@code error} as Micrometer's meter handler sets it), so the two kinds add up in one series.
+         * Counts {@code untraced} in the {@value #NAME} timer, each with the batch's duration as a record observation
+         * would: the same name and tags (the convention's, and {@code error} as Micrometer's meter handler sets it), so
+         * the two kinds add up in one series.
          */
-        void timeUntraced(List<? extends ConsumerRecord<?, ?>> records, List<? extends ConsumerRecord<?, ?>> traced,
-                long nanos, Throwable failure) {
-            if (meters == null) {
+        void countUntraced(List<ConsumerRecord<?, ?>> untraced, long nanos, Throwable failure) {
+            if (meters == null || untraced.isEmpty()) {
                 return;
             }
-            String error = failure == null ? "none" : failure.getClass().getSimpleName();
-            java.util.Map<String, Timer> timers = new java.util.HashMap<>();
-            java.util.Set<ConsumerRecord<?, ?>> skip = java.util.Collections.newSetFromMap(
-                    new java.util.IdentityHashMap<>());
-            skip.addAll(traced);
-            for (ConsumerRecord<?, ?> record : records) {
-                if (skip.contains(record)) {
-                    continue;
-                }
-                timers.computeIfAbsent(record.topic(), topic -> meters.timer(NAME, Tags.of("error", error)
-                        .and(Tags.of(CONVENTION.getLowCardinalityKeyValues(new KafkaRecordReceiverContext(record,
-                                groupId, null, groupId, () -> null)).stream()
-                                .map(keyValue -> Tag.of(keyValue.getKey(), keyValue.getValue())).toList()))))
-                        .record(nanos, TimeUnit.NANOSECONDS);
-            }
+            Tags error = Tags.of("error", failure == null ? "none" : failure.getClass().getSimpleName());
+            untraced.stream().collect(Collectors.groupingBy(ConsumerRecord::topic, Collectors.counting()))
+                    .forEach((topic, count) -> {
+                        Timer timer = meters.timer(NAME, error.and(RecordConvention.keyValues(topic, groupId).stream()
+                                .map(keyValue -> Tag.of(keyValue.getKey(), keyValue.getValue())).toList()));
+                        for (long i = 0; i < count; i++) {
+                            timer.record(nanos, TimeUnit.NANOSECONDS);
+                        }
+                    });
         }
     }
 
@@ -180,8 +181,13 @@ public final class ConsumerTracing {
 
         @Override
         public KeyValues getLowCardinalityKeyValues(KafkaRecordReceiverContext context) {
-            return KeyValues.of("messaging.system", "kafka", "messaging.destination.name", context.getSource(),
-                    "messaging.consumer.group.name", String.valueOf(context.getGroupId()));
+            return keyValues(context.getSource(), String.valueOf(context.getGroupId()));
+        }
+
+        /** The record timer's tags besides {@code error}; also those of the records counted without a span. */
+        static KeyValues keyValues(String topic, String groupId) {
+            return KeyValues.of("messaging.system", "kafka", "messaging.destination.name", topic,
+                    "messaging.consumer.group.name", groupId);
         }
 
         @Override
