@@ -501,6 +501,7 @@ public final class Benchmarks {
         long[] paging = new long[sentAt.size()];
         long[] toPage = new long[sentAt.size()];
         long[] toChannel = new long[sentAt.size()];
+        long[] shownAfterDeclared = new long[sentAt.size()];
         int n = 0;
         int onPage = 0;
         int inSlack = 0;
@@ -511,6 +512,7 @@ public final class Benchmarks {
             }
             Long shownAt = page.firstSeen(alert.getKey());
             if (shownAt != null) {
+                shownAfterDeclared[onPage] = shownAt - answeredAt.get(alert.getKey());
                 toPage[onPage++] = shownAt - alert.getValue();
             }
             Long paged = pages.firstPage(alert.getKey());
@@ -524,6 +526,7 @@ public final class Benchmarks {
         Stats declared = Stats.of(declaring, n, 1, 0);
         Stats handedOver = Stats.of(paging, n, 1, 0);
         Stats shown = Stats.of(toPage, onPage, 1, sentAt.size() - onPage);
+        Stats published = Stats.of(shownAfterDeclared, onPage, 1, sentAt.size() - onPage);
         Stats channel = Stats.of(toChannel, inSlack, 1, sentAt.size() - inSlack);
         int unpaged = sentAt.size() - n;
         Stats stats = Stats.of(latencies, n, seconds, unpaged + refused.get() + timeouts.get());
@@ -545,20 +548,23 @@ public final class Benchmarks {
         out.println("    " + table.get(table.size() - 1)[1]);
         results.put("alertClock.r" + rate, String.format(Locale.ROOT, "{\"incidents\":%d,\"slackChannelP50Ms\":%.1f,"
                 + "\"slackChannelP99Ms\":%.1f,\"noChannel\":%d,\"statusPageP50Ms\":%.1f,"
-                + "\"statusPageP99Ms\":%.1f,\"notOnPage\":%d,\"consumerLagPeaks\":\"%s\"}", sentAt.size(),
-                channel.p50Ms(), channel.p99Ms(), sentAt.size() - inSlack, shown.p50Ms(), shown.p99Ms(),
-                sentAt.size() - onPage, lag.summary()));
+                + "\"statusPageP99Ms\":%.1f,\"statusPageAfterDeclaredP50Ms\":%.1f,"
+                + "\"statusPageAfterDeclaredP99Ms\":%.1f,\"notOnPage\":%d,\"consumerLagPeaks\":\"%s\"}",
+                sentAt.size(), channel.p50Ms(), channel.p99Ms(), sentAt.size() - inSlack, shown.p50Ms(), shown.p99Ms(),
+                published.p50Ms(), published.p99Ms(), sentAt.size() - onPage, lag.summary()));
         table.add(new String[] {String.format(Locale.ROOT, "Alert → Slack channel created (%d alerts/s)", rate),
                 String.format(Locale.ROOT, "%d incidents: p50 %.0f ms, p99 %.0f ms%s", sentAt.size(), channel.p50Ms(),
                         channel.p99Ms(), inSlack < sentAt.size() ? " (" + (sentAt.size() - inSlack) + " without a channel)"
                                 : "") + "; Slack calls so far " + slack.calls(), "no target (issue 19 asks for the figure)",
                 ""});
         out.println("    " + table.get(table.size() - 1)[1]);
-        table.add(new String[] {String.format(Locale.ROOT, "Alert → on the public status page (%d alerts/s)",
-                rate), String.format(Locale.ROOT, "%d incidents: p50 %.0f ms, p99 %.0f ms%s", sentAt.size(),
-                shown.p50Ms(), shown.p99Ms(), onPage < sentAt.size() ? " (" + (sentAt.size() - onPage) + " never shown)"
-                        : "") + "; consumer lag peaks (records, from /actuator/prometheus): " + lag.summary(),
-                "p99 < 1 s (issue 19)", shown.p99Ms() < 1_000 && onPage == sentAt.size() ? "met" : "missed"});
+        // issue 19's target is declared → status page; the alert → status page clock is reported beside it
+        table.add(new String[] {String.format(Locale.ROOT, "Declared → on the public status page (%d alerts/s)",
+                rate), String.format(Locale.ROOT, "%d incidents: p50 %.0f ms, p99 %.0f ms%s; alert → on the page p50 %.0f"
+                        + " / p99 %.0f ms", sentAt.size(), published.p50Ms(), published.p99Ms(), onPage < sentAt.size()
+                        ? " (" + (sentAt.size() - onPage) + " never shown)" : "", shown.p50Ms(), shown.p99Ms())
+                        + "; consumer lag peaks (records, from /actuator/prometheus): " + lag.summary(),
+                "p99 < 1 s (issue 19)", published.p99Ms() < 1_000 && onPage == sentAt.size() ? "met" : "missed"});
         out.println("    " + table.get(table.size() - 1)[1]);
     }
 
