@@ -14,7 +14,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./mvnw -B -q install -DskipTests
-exec java -Xmx512m -XX:+UseSerialGC -Dfirebreak.root="$root" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.only="${BENCH_ONLY:-}" \
+exec java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfirebreak.root="$root" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.only="${BENCH_ONLY:-}" \
   -Dbench.commandOpts="${BENCH_COMMAND_OPTS:-}" -Dbench.profile="${BENCH_PROFILE:-false}" -Dbench.replays="${BENCH_REPLAYS:-1}" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "deploy/target/classes:deploy/target/lib/*" io.firebreak.deploy.bench.Benchmarks
