@@ -563,6 +563,7 @@ public final class Benchmarks {
                 rate), String.format(Locale.ROOT, "%d incidents: p50 %.0f ms, p99 %.0f ms%s; alert → on the page p50 %.0f"
                         + " / p99 %.0f ms", sentAt.size(), published.p50Ms(), published.p99Ms(), onPage < sentAt.size()
                         ? " (" + (sentAt.size() - onPage) + " never shown)" : "", shown.p50Ms(), shown.p99Ms())
+                        + (page.failures().isEmpty() ? "" : "; failed page reads " + page.failures())
                         + "; consumer lag peaks (records, from /actuator/prometheus): " + lag.summary(),
                 "p99 < 1 s (issue 19)", published.p99Ms() < 1_000 && onPage == sentAt.size() ? "met" : "missed"});
         out.println("    " + table.get(table.size() - 1)[1]);

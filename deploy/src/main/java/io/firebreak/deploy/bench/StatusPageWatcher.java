@@ -21,6 +21,7 @@ final class StatusPageWatcher implements AutoCloseable {
     private static final Pattern INCIDENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Thread poller;
@@ -32,13 +33,17 @@ final class StatusPageWatcher implements AutoCloseable {
             String etag = null;
             while (running) {
                 try {
-                    HttpRequest.Builder request = HttpRequest.newBuilder(unresolved).timeout(Duration.ofSeconds(30));
+                    // a read that stalls is counted (failures()) and retried after 5 s, not waited on for the step
+                    HttpRequest.Builder request = HttpRequest.newBuilder(unresolved).timeout(Duration.ofSeconds(5));
                     if (etag != null) {
                         request.header("If-None-Match", etag);
                     }
                     HttpResponse<String> response = client.send(request.GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     long now = System.nanoTime();
+                    if (response.statusCode() != 200 && response.statusCode() != 304) {
+                        failures.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                    }
                     if (response.statusCode() == 200) {
                         etag = response.headers().firstValue("ETag").orElse(null);
                         Matcher id = INCIDENT_ID.matcher(response.body());
@@ -50,7 +55,8 @@ final class StatusPageWatcher implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
-                    // a failed read is a gap in the samples, not the end of the step
+                    // a failed read is a gap in the samples, not the end of the step; it is counted for the report
+                    failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                 }
             }
         }, "bench-statuspage-watch");
@@ -61,6 +67,11 @@ final class StatusPageWatcher implements AutoCloseable {
     /** When the incident was first on the page ({@link System#nanoTime()}), or null. */
     Long firstSeen(String incidentId) {
         return firstSeen.get(incidentId);
+    }
+
+    /** The reads that failed, by HTTP status or exception ("" when none did). */
+    String failures() {
+        return failures.isEmpty() ? "" : failures.toString();
     }
 
     @Override
