@@ -8,11 +8,10 @@ import io.firebreak.statuspage.readmodel.StatusModelStore;
 import io.firebreak.statuspage.readmodel.StatusProjection;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -25,14 +24,11 @@ import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every representation of the page, served from memory and rendered at most once per change of the public model: a
- * change (whichever instance applied it) or the once-a-minute refresh, which keeps relative times true, replaces the
- * model, and each path is rendered on its first request after that, then served as is. A change therefore costs one
- * read of the model, not a render of every page: there is a page per shown incident, and re-rendering all of them on
- * the Kafka consumer thread after each changed poll was most of that thread's work under an alert storm
- * (BENCHMARKS.md). The model is read on the consumer thread, the scheduler's thread and at start-up (before the
- * server takes requests); a render and, should a request find no model yet, that first read run on the blocking
- * scheduler, never on the Netty event loop.
+ * Every representation of the page, rendered once per change (whichever instance applied it) and once a minute, so
+ * relative times stay true, and served from memory: a request costs a map lookup, never a query or a render. The model is read from
+ * the database on the Kafka consumer thread, the scheduler's thread and at start-up (before the server takes
+ * requests); should a request ever find nothing rendered, that first read runs on the blocking scheduler, never on
+ * the Netty event loop.
  */
 @Component
 public class RenderedPages implements SmartInitializingSingleton {
@@ -41,10 +37,6 @@ public class RenderedPages implements SmartInitializingSingleton {
     public record Representation(byte[] body, String contentType, String etag) {
     }
 
-    private static final String JSON = "application/json";
-    private static final String HTML = "text/html;charset=UTF-8";
-    private static final String INCIDENT_PAGES = "/incidents/";
-
     private final StatusModelStore store;
     private final StatusProjection projection;
     private final Scheduler blocking;
@@ -52,8 +44,7 @@ public class RenderedPages implements SmartInitializingSingleton {
     private final StatuspageDocuments documents;
     private final HtmlPages html;
     private final Feeds feeds;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>();
-    private final AtomicLong renders = new AtomicLong();
+    private final AtomicReference<Map<String, Representation>> rendered = new AtomicReference<>(Map.of());
 
     public RenderedPages(StatusModelStore store, @Qualifier("blockingScheduler") Scheduler blocking, JsonMapper json,
             StatusPageProperties page, StatusProjection projection) {
@@ -67,7 +58,7 @@ public class RenderedPages implements SmartInitializingSingleton {
         store.onChange(this::render);
     }
 
-    /** The first read of the model, on the start-up thread once the database is migrated, before the port opens. */
+    /** The first render, on the start-up thread once the database is migrated, before the port opens. */
     @Override
     public void afterSingletonsInstantiated() {
         // public titles follow the configured component names (V5 left the generic one on older rows)
@@ -77,37 +68,21 @@ public class RenderedPages implements SmartInitializingSingleton {
 
     /** The representation of {@code path}, if the page has one. */
     public Mono<Optional<Representation>> get(String path) {
-        Snapshot snapshot = current.get();
-        Representation page = snapshot == null ? null : snapshot.pages().get(path);
-        if (page != null) {
-            return Mono.just(Optional.of(page));
+        if (rendered.get().isEmpty()) {
+            // nothing rendered yet: read the model off the event loop (the change listener renders it)
+            return Mono.fromRunnable(store::refresh).subscribeOn(blocking).then(Mono.fromSupplier(() -> rendered(path)));
         }
-        // not rendered for this model yet (or no model read yet): off the event loop
-        return Mono.fromSupplier(() -> {
-            if (current.get() == null) {
-                store.refresh();
-            }
-            return rendered(path);
-        }).subscribeOn(blocking);
+        return Mono.just(rendered(path));
     }
 
-    /** The page at {@code path} for the current model, rendered now if it was not yet; never reads the database. */
+    /** What is rendered now for {@code path}; never reads the database. */
     public Optional<Representation> rendered(String path) {
-        Snapshot snapshot = current.get();
-        if (snapshot == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(snapshot.pages().computeIfAbsent(path, snapshot::render));
+        return Optional.ofNullable(rendered.get().get(path));
     }
 
-    /** How many pages were rendered since start-up (for tests that a change alone renders none). */
-    long renders() {
-        return renders.get();
-    }
-
-    /** Drops the model and everything rendered from it, as before the first read (for tests of that path). */
+    /** Drops everything rendered, as before the first render (for tests of that path). */
     void forget() {
-        current.set(null);
+        rendered.set(Map.of());
     }
 
     @Scheduled(fixedDelayString = "${firebreak.statuspage.rerender-interval:60s}")
@@ -124,84 +99,59 @@ public class RenderedPages implements SmartInitializingSingleton {
         store.refreshIfChanged();
     }
 
-    /** A new model: its pages are rendered as they are asked for, against what the model before it served. */
-    void render(StatusModel model) {
-        Snapshot before = current.get();
-        current.set(new Snapshot(model, new ConcurrentHashMap<>(), before == null ? Map.of() : before.pages()));
+    synchronized void render(StatusModel model) {
+        Pages pages = new Pages(rendered.get());
+        String jsonType = "application/json";
+        pages.json("/api/v2/summary.json", documents.summary(model), jsonType);
+        pages.json("/api/v2/status.json", documents.status(model, true), jsonType);
+        pages.json("/api/v2/components.json", documents.components(model, true), jsonType);
+        pages.json("/api/v2/incidents.json", documents.incidents(model, false), jsonType);
+        pages.json("/api/v2/incidents/unresolved.json", documents.incidents(model, true), jsonType);
+        pages.json("/api/v2/scheduled-maintenances.json", documents.maintenances(model, model.maintenances()), jsonType);
+        pages.json("/api/v2/scheduled-maintenances/upcoming.json",
+                documents.maintenances(model, model.upcomingMaintenances()), jsonType);
+        pages.json("/api/v2/scheduled-maintenances/active.json",
+                documents.maintenances(model, model.activeMaintenances()), jsonType);
+        String htmlType = "text/html;charset=UTF-8";
+        pages.text("/", html.home(model), htmlType);
+        pages.text("/history", html.history(model), htmlType);
+        for (PublicIncident incident : model.incidents()) {
+            pages.text("/incidents/" + incident.id(), html.incidentPage(model, incident), htmlType);
+        }
+        for (PublicMaintenance maintenance : model.maintenances()) {
+            pages.text("/incidents/" + maintenance.id(), html.maintenancePage(model, maintenance), htmlType);
+        }
+        pages.text("/history.atom", feeds.atom(model), "application/atom+xml;charset=UTF-8");
+        pages.text("/history.rss", feeds.rss(model), "application/rss+xml;charset=UTF-8");
+        rendered.set(Map.copyOf(pages.next));
     }
 
     /**
-     * One model and its pages. A page whose bytes are those the model before served keeps that representation (and
-     * ETag); only the previous model's pages are kept for that, so memory holds at most two renders of each page.
+     * One render's pages. A page whose bytes are those already served keeps its representation and ETag: there is a
+     * page per shown incident, and digesting every one of them after each change was most of the consumer's time
+     * under an alert storm, while a change touches a few.
      */
-    private final class Snapshot {
+    private final class Pages {
 
-        private final StatusModel model;
-        private final Map<String, Representation> pages;
         private final Map<String, Representation> previous;
+        private final Map<String, Representation> next = new HashMap<>();
 
-        Snapshot(StatusModel model, Map<String, Representation> pages, Map<String, Representation> previous) {
-            this.model = model;
-            this.pages = pages;
+        Pages(Map<String, Representation> previous) {
             this.previous = previous;
         }
 
-        Map<String, Representation> pages() {
-            return pages;
+        void json(String path, Object document, String type) {
+            put(path, RenderedPages.this.json.writeValueAsBytes(document), type);
         }
 
-        /** The page at {@code path} for this model, or null when the page has no such path. */
-        Representation render(String path) {
-            return switch (path) {
-                case "/api/v2/summary.json" -> json(path, documents.summary(model));
-                case "/api/v2/status.json" -> json(path, documents.status(model, true));
-                case "/api/v2/components.json" -> json(path, documents.components(model, true));
-                case "/api/v2/incidents.json" -> json(path, documents.incidents(model, false));
-                case "/api/v2/incidents/unresolved.json" -> json(path, documents.incidents(model, true));
-                case "/api/v2/scheduled-maintenances.json" ->
-                        json(path, documents.maintenances(model, model.maintenances()));
-                case "/api/v2/scheduled-maintenances/upcoming.json" ->
-                        json(path, documents.maintenances(model, model.upcomingMaintenances()));
-                case "/api/v2/scheduled-maintenances/active.json" ->
-                        json(path, documents.maintenances(model, model.activeMaintenances()));
-                case "/" -> text(path, html.home(model), HTML);
-                case "/history" -> text(path, html.history(model), HTML);
-                case "/history.atom" -> text(path, feeds.atom(model), "application/atom+xml;charset=UTF-8");
-                case "/history.rss" -> text(path, feeds.rss(model), "application/rss+xml;charset=UTF-8");
-                default -> path.startsWith(INCIDENT_PAGES) ? incidentPage(path) : null;
-            };
+        void text(String path, String text, String type) {
+            put(path, text.getBytes(StandardCharsets.UTF_8), type);
         }
 
-        /** An incident's or a maintenance's page (both live under /incidents/, as on Statuspage). */
-        private Representation incidentPage(String path) {
-            String id = path.substring(INCIDENT_PAGES.length());
-            for (PublicIncident incident : model.incidents()) {
-                if (incident.id().equals(id)) {
-                    return text(path, html.incidentPage(model, incident), HTML);
-                }
-            }
-            for (PublicMaintenance maintenance : model.maintenances()) {
-                if (maintenance.id().equals(id)) {
-                    return text(path, html.maintenancePage(model, maintenance), HTML);
-                }
-            }
-            return null;
-        }
-
-        private Representation json(String path, Object document) {
-            return representation(path, RenderedPages.this.json.writeValueAsBytes(document), JSON);
-        }
-
-        private Representation text(String path, String text, String type) {
-            return representation(path, text.getBytes(StandardCharsets.UTF_8), type);
-        }
-
-        private Representation representation(String path, byte[] body, String type) {
-            renders.incrementAndGet();
+        private void put(String path, byte[] body, String type) {
             Representation before = previous.get(path);
             // a path's content type never changes: its bytes alone say whether the page did
-            return before != null && Arrays.equals(before.body(), body) ? before : new Representation(body, type,
-                    etag(body));
+            next.put(path, before != null && Arrays.equals(before.body(), body) ? before : representation(body, type));
         }
     }
 
@@ -219,5 +169,9 @@ public class RenderedPages implements SmartInitializingSingleton {
         HexFormat hex = HexFormat.of();
         return "\"" + Integer.toHexString(body.length) + "-" + hex.toHexDigits((int) castagnoli.getValue())
                 + hex.toHexDigits((int) ieee.getValue()) + "\"";
+    }
+
+    private static Representation representation(byte[] body, String type) {
+        return new Representation(body, type, etag(body));
     }
 }
