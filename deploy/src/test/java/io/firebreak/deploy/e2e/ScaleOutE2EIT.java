@@ -92,8 +92,16 @@ class ScaleOutE2EIT extends SeedsScenario {
                     .containsAll(pageIds);
             assertThat(paging.deliveries()).filteredOn(d -> d.action().equals("trigger"))
                     .extracting(PagingStandIn.Delivery::pageId).containsAll(pageIds);
-            // the seed's people have e-mail addresses: each page is also mailed, through the stack's SMTP server
-            assertThat(mails()).extracting(Mail::pageId).containsAll(pageIds);
+            // the seed's people have e-mail addresses: each page is also mailed, through the stack's SMTP server,
+            // unless the scenario acknowledged it before its e-mail was due: that e-mail is cancelled, not sent
+            // (ContactDeliveryWorker), and the notification-service's table says so
+            List<String> mailable = new ArrayList<>();
+            for (String pageId : pageIds) {
+                if (!emailCancelledByAck(pageId)) {
+                    mailable.add(pageId);
+                }
+            }
+            assertThat(mails()).extracting(Mail::pageId).containsAll(mailable);
         });
         assertNothingSentTwice();
 
@@ -236,6 +244,21 @@ class ScaleOutE2EIT extends SeedsScenario {
 
     /** A page e-mailed to one recipient, as the stack's SMTP server received it. */
     private record Mail(String pageId, String to) {
+    }
+
+    /** True when every e-mail delivery of the page was cancelled (it was acknowledged before the e-mail was due). */
+    private boolean emailCancelledByAck(String pageId) throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(stack.jdbcUrl(), "postgres",
+                "postgres");
+                java.sql.PreparedStatement query = connection.prepareStatement("SELECT count(*) FILTER (WHERE state"
+                        + " = 'CANCELLED'), count(*) FROM notification.contact_delivery WHERE page_id = ?"
+                        + " AND kind = 'EMAIL'")) {
+            query.setString(1, pageId);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(2) > 0 && row.getLong(1) == row.getLong(2);
+            }
+        }
     }
 
     private List<Mail> mails() throws Exception {
