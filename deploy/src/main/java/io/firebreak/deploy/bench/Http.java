@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 final class Http {
 
     static final String TOKEN = "firebreak-dev-token";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    /** The one client of the bench's steps (also the status page watcher's conditional reads). */
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    /** A JSON {@code "id"} holding a UUID, as in every API answer of the stack. */
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private Http() {
     }

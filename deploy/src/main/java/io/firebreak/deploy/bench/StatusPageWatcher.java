@@ -1,14 +1,12 @@
 package io.firebreak.deploy.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the public status page's unresolved incidents ({@code /api/v2/incidents/unresolved.json}) every 50 ms, as a
@@ -18,12 +16,8 @@ import java.util.regex.Pattern;
  */
 final class StatusPageWatcher implements AutoCloseable {
 
-    private static final Pattern INCIDENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -38,7 +32,7 @@ final class StatusPageWatcher implements AutoCloseable {
                     if (etag != null) {
                         request.header("If-None-Match", etag);
                     }
-                    HttpResponse<String> response = client.send(request.GET().build(),
+                    HttpResponse<String> response = Http.CLIENT.send(request.GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     long now = System.nanoTime();
                     if (response.statusCode() != 200 && response.statusCode() != 304) {
@@ -46,7 +40,7 @@ final class StatusPageWatcher implements AutoCloseable {
                     }
                     if (response.statusCode() == 200) {
                         etag = response.headers().firstValue("ETag").orElse(null);
-                        Matcher id = INCIDENT_ID.matcher(response.body());
+                        Matcher id = Http.ID.matcher(response.body());
                         while (id.find()) {
                             firstSeen.putIfAbsent(id.group(1), now);
                         }
